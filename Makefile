@@ -1,0 +1,73 @@
+# Set-up and everyday commands. `make run` and `make test` work on a fresh Debian machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core wrk
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.PHONY: system
+system: ## Install the Debian packages the stand and its tests need (only those missing)
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + "); install it with pyenv: pyenv install 3.12")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+.PHONY: install
+install: system $(VENV)/.installed translations ## Set up everything: system packages, .venv, translations
+
+.PHONY: translations
+translations: $(VENV)/.installed ## Compile the .po catalogs to .mo
+	@$(BIN)/pybabel compile -q -d kiosk/translations -D messages
+
+.PHONY: extract
+extract: $(VENV)/.installed ## Extract new messages into the catalogs (then translate the .po files)
+	$(BIN)/pybabel extract -F babel.cfg --add-comments=Translators: --no-location -w 100 -o kiosk/translations/messages.pot kiosk
+	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations -D messages --no-fuzzy-matching -w 100
+
+.PHONY: database
+database: install ## Create or upgrade the database; load the demo content when it is empty
+	$(BIN)/kiosk setup
+
+.PHONY: run
+run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
+	$(BIN)/kiosk serve --host $(HOST) --port $(PORT)
+
+.PHONY: test
+test: install ## Set up and run the whole test suite, browser tests included
+	$(BIN)/python -m pytest
+
+.PHONY: bench
+bench: install ## Load benchmark of a stand page against a static file, and page weights
+	$(BIN)/python bench/load.py
+
+.PHONY: fonts
+fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core
+	$(BIN)/pip install -q 'fonttools[woff]>=4.50,<5'
+	$(BIN)/python tools/build_fonts.py
+
+.PHONY: schema
+schema: $(VENV)/.installed ## Regenerate content/schema.json from the content model
+	$(BIN)/kiosk content schema -o content/schema.json
+
+.PHONY: clean
+clean: ## Remove the virtual environment and compiled catalogs (keeps the database)
+	rm -rf $(VENV) kiosk/translations/*/LC_MESSAGES/*.mo

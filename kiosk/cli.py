@@ -1,0 +1,195 @@
+"""The ``kiosk`` command: serve the stand, and check, load and save its content."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kiosk import config
+from kiosk.content import ContentError, dump_yaml, load_file
+from kiosk.content.schema import json_schema
+
+DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
+
+
+def _app():  # type: ignore[no-untyped-def]
+    from kiosk import create_app
+
+    try:
+        return create_app()
+    except config.SettingError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _ready_store():  # type: ignore[no-untyped-def]
+    from kiosk.store import store
+
+    content_store = store(_app())
+    if not content_store.is_ready():
+        raise click.ClickException(
+            "the database has no tables yet: run 'kiosk db upgrade' (make run does it for you)"
+        )
+    return content_store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kiosk")
+def main() -> None:
+    """Information stands for public bodies: business hours, appeals and contacts
+    in Kazakh, Russian and English, readable by everyone.
+
+    Settings come from KIOSK_* environment variables: see 'kiosk settings'."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 serves the stands of a whole building.")
+@click.option("--port", default=8080, show_default=True, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, help="Worker threads of waitress.")
+@click.option("--location", default=None,
+              help="Location that / opens (overrides KIOSK_DEFAULT_LOCATION).")
+def serve(host: str, port: int, threads: int, location: str | None) -> None:
+    """Serve the stand pages with waitress."""
+    import os
+
+    from waitress import serve as waitress_serve
+
+    if location:
+        os.environ["KIOSK_DEFAULT_LOCATION"] = location
+    app = _app()
+    click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
+
+
+@main.group()
+def db() -> None:
+    """Create or upgrade the content database."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every schema migration the database lacks (safe to repeat)."""
+    from kiosk.store import store
+
+    store(_app()).upgrade()
+    click.echo("The database schema is up to date.")
+
+
+@main.command()
+@click.option("--demo", "demo_file", type=click.Path(path_type=Path), default=DEMO_CONTENT,
+              show_default=True, help="Content to load when the database is empty.")
+def setup(demo_file: Path) -> None:
+    """Upgrade the database and load the demo content if it holds none yet.
+
+    Existing content is never touched, so running it again is quick and safe."""
+    from kiosk.store import store
+
+    content_store = store(_app())
+    content_store.upgrade()
+    if not content_store.is_empty():
+        click.echo("The database already has content; it was kept as it is.")
+        return
+    content = _load_or_fail(demo_file)
+    content_store.publish(content, author="kiosk setup")
+    click.echo(f"Loaded {demo_file} ({len(content.locations)} locations).")
+
+
+@main.group()
+def content() -> None:
+    """Check, import and export stand content (YAML files)."""
+
+
+def _load_or_fail(path: Path):  # type: ignore[no-untyped-def]
+    try:
+        return load_file(path)
+    except ContentError as exc:
+        raise click.ClickException(exc.describe()) from None
+
+
+@content.command("validate")
+@click.argument("file", type=click.Path(path_type=Path))
+def content_validate(file: Path) -> None:
+    """Check FILE against the content schema without changing anything."""
+    loaded = _load_or_fail(file)
+    names = ", ".join(loaded.locations)
+    count = len(loaded.locations)
+    noun = "location" if count == 1 else "locations"
+    click.echo(f"{file}: valid ({count} {noun}: {names}).")
+
+
+@content.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--author", default="kiosk content import", show_default=True,
+              help="Who the new revision is recorded as published by.")
+def content_import(file: Path, author: str) -> None:
+    """Publish FILE as the organisation's newest revision, all or nothing.
+
+    An invalid file changes nothing; the command says where and why it is invalid."""
+    loaded = _load_or_fail(file)
+    content_store = _ready_store()
+    try:
+        revision, is_new = content_store.publish(loaded, author=author)
+    except ContentError as exc:
+        raise click.ClickException(exc.describe()) from None
+    org = loaded.organisation.id
+    if is_new:
+        click.echo(f"Published revision {revision.number} of {org}; stands show it within a minute.")
+    else:
+        click.echo(f"{file} is identical to revision {revision.number} of {org}; nothing changed.")
+
+
+@content.command("export")
+@click.option("--organisation", "org_id", default=None,
+              help="Organisation id (needed only when the server holds several).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write; standard output when omitted.")
+def content_export(org_id: str | None, output: Path | None) -> None:
+    """Write the published content of an organisation as YAML."""
+    content_store = _ready_store()
+    ids = content_store.organisation_ids()
+    if not ids:
+        raise click.ClickException("the database holds no content yet: import a file first")
+    if org_id is None:
+        if len(ids) > 1:
+            raise click.ClickException(
+                f"the server holds several organisations ({', '.join(ids)}): choose one with "
+                "--organisation")
+        org_id = ids[0]
+    published = content_store.current(org_id)
+    if published is None:
+        raise click.ClickException(
+            f'no organisation "{org_id}"; known: {", ".join(ids)}')
+    text = dump_yaml(published.content)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote revision {published.number} of {org_id} to {output}.", err=True)
+
+
+@content.command("schema")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write; standard output when omitted.")
+def content_schema(output: Path | None) -> None:
+    """Print the JSON Schema of content files (published as content/schema.json)."""
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command("settings")
+def settings_command() -> None:
+    """List every setting with its default and meaning."""
+    for setting in config.SETTINGS:
+        default = setting.default
+        if isinstance(default, tuple):
+            default = "x".join(str(part) for part in default)
+        click.echo(f"KIOSK_{setting.name} (default: {default!r})")
+        click.echo(f"    {setting.help}")
+if __name__ == "__main__":
+    main()

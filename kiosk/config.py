@@ -1,0 +1,132 @@
+"""Every setting of the kiosk server, declared once with its default and its meaning.
+
+This is the only module that reads the environment. A setting ``IDLE_SECONDS`` is read
+from ``KIOSK_IDLE_SECONDS``; ``kiosk settings`` prints the table, and the README's
+settings section is checked against it by the tests.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+ENV_PREFIX = "KIOSK_"
+
+
+class SettingError(ValueError):
+    """A setting has a value the server cannot run with."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError("must be a whole number above zero")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise ValueError("must be a number above zero")
+    return value
+
+
+def _resolution(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return _positive_int(width), _positive_int(height)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", "", "SQLAlchemy URL of the content store; empty means a SQLite "
+            "file kiosk.sqlite3 in the instance folder. Use postgresql+psycopg://… for a "
+            "central server."),
+    Setting("DEFAULT_LOCATION", "", "Location id that / redirects to; empty means the "
+            "default_location of the first organisation's content."),
+    Setting("DEFAULT_LANGUAGE", "kk", "Language a stand starts in and returns to after "
+            "the idle reset (kk, ru or en)."),
+    Setting("PUBLIC_URL", "", "Public address of this server (e.g. https://info.example.kz); "
+            "QR codes on the stand point there so a visitor can take a page away on a phone. "
+            "Empty means the organisation's website from the content."),
+    Setting("IDLE_SECONDS", 90, "Seconds without input before the stand asks whether the "
+            "visitor needs more time.", _positive_int),
+    Setting("IDLE_COUNTDOWN_SECONDS", 30, "Seconds the 'Do you need more time?' dialog "
+            "counts down before the stand resets (at least 20, WCAG 2.2.1).", _positive_int),
+    Setting("CONTENT_POLL_SECONDS", 30, "How often a stand asks whether newly published "
+            "content is available (at most 60).", _positive_int),
+    Setting("PANEL_DIAGONAL_INCHES", 21.5, "Visible diagonal of the stand's screen, used "
+            "to size large type.", _positive_float),
+    Setting("PANEL_RESOLUTION", (1920, 1080), "Native resolution of the stand's screen, "
+            "WIDTHxHEIGHT in device pixels.", _resolution),
+    Setting("DEVICE_PIXEL_RATIO", 1.0, "Device pixels per CSS pixel on the stand "
+            "(Chromium's --force-device-scale-factor).", _positive_float),
+    Setting("VIEWING_DISTANCE_MM", 600, "Distance from the visitor's eyes to the screen "
+            "that large type is designed for (EN 301 549 5.1.4).", _positive_int),
+    Setting("RENDER_CACHE_SIZE", 512, "How many rendered pages the server keeps in memory.",
+            _positive_int),
+    Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
+            "the instance folder."),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Defaults overlaid with ``KIOSK_*`` variables, each parsed and checked."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(ENV_PREFIX + setting.name)
+        if raw is None or raw == "":
+            values[setting.name] = setting.default
+            continue
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise SettingError(
+                f"{ENV_PREFIX}{setting.name}={raw!r}: {exc}. {setting.help}"
+            ) from None
+    check(values)
+    return values
+
+
+def check(values: Mapping[str, Any]) -> None:
+    if values["IDLE_COUNTDOWN_SECONDS"] < 20:
+        raise SettingError(
+            "KIOSK_IDLE_COUNTDOWN_SECONDS must be at least 20: visitors need that long to "
+            "answer the 'more time?' question (WCAG 2.2.1)."
+        )
+    if values["CONTENT_POLL_SECONDS"] > 60:
+        raise SettingError("KIOSK_CONTENT_POLL_SECONDS must be at most 60 so stands show "
+                           "published content within a minute.")
+    if values["DEFAULT_LANGUAGE"] not in ("kk", "ru", "en"):
+        raise SettingError("KIOSK_DEFAULT_LANGUAGE must be kk, ru or en.")
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]
+
+
+# Cap height of Noto Sans as a fraction of the font size (unitsPerEm 1000, capHeight 714).
+NOTO_CAP_HEIGHT = 0.714
+# EN 301 549 5.1.4: a capital H must subtend at least 0.7 degrees at the viewing distance.
+MIN_CAP_ANGLE_DEGREES = 0.7
+
+
+def large_type_px(values: Mapping[str, Any]) -> float:
+    """Smallest CSS font size whose capital H meets EN 301 549 5.1.4 on the configured panel."""
+    width, height = values["PANEL_RESOLUTION"]
+    pitch_mm = values["PANEL_DIAGONAL_INCHES"] * 25.4 / math.hypot(width, height)
+    cap_mm = 2 * values["VIEWING_DISTANCE_MM"] * math.tan(math.radians(MIN_CAP_ANGLE_DEGREES / 2))
+    css_px_mm = pitch_mm * values["DEVICE_PIXEL_RATIO"]
+    return cap_mm / css_px_mm / NOTO_CAP_HEIGHT

@@ -1,0 +1,57 @@
+"""Designed, translated error pages that render even when the content store is broken.
+
+They need no content: the stand shows them in its own words and offers the way back."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from flask_babel import force_locale
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from kiosk.i18n import CODES
+
+log = logging.getLogger(__name__)
+
+
+def _page_lang() -> str:
+    lang = (request.view_args or {}).get("lang")
+    if lang in CODES:
+        return lang
+    # The language segment of an unknown URL still tells us what the visitor reads.
+    parts = request.path.strip("/").split("/")
+    return parts[2] if len(parts) > 2 and parts[0] == "stand" and parts[2] in CODES else "kk"
+
+
+def _home_url() -> str:
+    parts = request.path.strip("/").split("/")
+    if len(parts) > 1 and parts[0] == "stand":
+        return f"/stand/{parts[1]}/"
+    return "/"
+
+
+def _render(code: int) -> tuple[str, int]:
+    lang = _page_lang()
+    with force_locale(lang):
+        return render_template("error.html", code=code, lang=lang, home_url=_home_url()), code
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    return _render(error.code or 500)
+
+
+def _store_error(error: SQLAlchemyError) -> tuple[str, int]:
+    log.error("content store unavailable: %s", error)
+    return _render(503)
+
+
+def _unexpected(error: InternalServerError) -> tuple[str, int]:
+    return _render(500)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(SQLAlchemyError, _store_error)
+    app.register_error_handler(InternalServerError, _unexpected)

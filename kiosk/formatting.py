@@ -1,0 +1,60 @@
+"""Dates, times and phone numbers as each language writes them (CLDR data via Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from babel.dates import format_date, format_skeleton, get_day_names
+
+
+def time_text(value: dt.time | dt.datetime) -> str:
+    # All three languages write times on a 24-hour clock with a colon in Kazakhstan.
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def span_text(start: dt.time, end: dt.time) -> str:
+    return f"{time_text(start)}–{time_text(end)}"
+
+
+def spans_text(spans: Iterable[tuple[dt.time, dt.time]]) -> str:
+    return ", ".join(span_text(start, end) for start, end in spans)
+
+
+def weekday_name(weekday: int, lang: str) -> str:
+    return get_day_names("wide", context="format", locale=lang)[weekday]
+
+
+def day_month(day: dt.date, lang: str) -> str:
+    return format_skeleton("MMMMd", day, locale=lang)
+
+
+def weekday_day_month(day: dt.date, lang: str) -> str:
+    return f"{weekday_name(day.weekday(), lang)}, {day_month(day, lang)}"
+
+
+def full_date(day: dt.date, lang: str) -> str:
+    return format_date(day, "full", locale=lang)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    return format_date(day, "long", locale=lang)
+
+
+def phone_text(phone: str) -> str:
+    """Group a Kazakhstani number as +7 727 000 12 34; short numbers such as 1414 stay as they are."""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) == 11 and digits[0] in "78":
+        return f"+7 {digits[1:4]} {digits[4:7]} {digits[7:9]} {digits[9:11]}"
+    return phone.strip()
+
+
+def phone_href(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return f"+{digits}" if phone.strip().startswith("+") else digits
+
+
+def url_text(url: str) -> str:
+    """An address as a visitor would type it: without the scheme or a trailing slash."""
+    return re.sub(r"^https?://", "", url).rstrip("/")

@@ -1,0 +1,12 @@
+"""Accessibility services of the building: entrance, elevator, interpreter, help on call."""
+
+from __future__ import annotations
+
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import render_stand, stand_page
+
+
+@bp.get("/stand/<location>/<lang>/accessibility")
+def accessibility(location: str, lang: str) -> str:
+    page = stand_page(location, lang)
+    return render_stand(page, "accessibility", "accessibility.html", "static")

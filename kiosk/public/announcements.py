@@ -1,0 +1,22 @@
+"""Announcements within their display window, soonest event first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import render_stand, stand_page
+
+
+@bp.get("/stand/<location>/<lang>/announcements")
+def announcements(location: str, lang: str) -> str:
+    page = stand_page(location, lang)
+
+    def build() -> dict:
+        shown = [a for a in page.location.announcements if a.shown_on(page.today)]
+        shown.sort(key=lambda a: (a.event_at or dt.datetime.combine(a.display_from, dt.time()),
+                                  a.id))
+        return {"announcements": shown}
+
+    return render_stand(page, "announcements", "announcements.html",
+                        page.today.isoformat(), build)

@@ -1,0 +1,12 @@
+"""Contacts: address, phones, e-mail, website and departments."""
+
+from __future__ import annotations
+
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import render_stand, stand_page
+
+
+@bp.get("/stand/<location>/<lang>/contacts")
+def contacts(location: str, lang: str) -> str:
+    page = stand_page(location, lang)
+    return render_stand(page, "contacts", "contacts.html", "static")

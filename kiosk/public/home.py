@@ -1,0 +1,23 @@
+"""Home: who we are, whether we are open now, and a tile for every section."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from kiosk.hours import status_at
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import render_stand, stand_page
+
+
+@bp.get("/stand/<location>/<lang>/")
+def home(location: str, lang: str) -> str:
+    page = stand_page(location, lang)
+
+    def build() -> dict:
+        calendar = current_app.extensions["kiosk.calendar"]
+        status = status_at(page.location.hours, page.now, page.content.zone, calendar)
+        current = [a for a in page.location.announcements if a.shown_on(page.today)]
+        return {"status": status, "announcement_count": len(current)}
+
+    # The open/closed line changes by the minute at most.
+    return render_stand(page, "home", "home.html", page.now.strftime("%Y%m%d%H%M"), build)

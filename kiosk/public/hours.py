@@ -1,0 +1,30 @@
+"""Business hours: this week, and the holidays and changes of the next 30 days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app
+
+from kiosk.hours import special_days, status_at, week_schedule
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import render_stand, stand_page
+
+LOOKAHEAD_DAYS = 30
+
+
+@bp.get("/stand/<location>/<lang>/hours")
+def hours(location: str, lang: str) -> str:
+    page = stand_page(location, lang)
+
+    def build() -> dict:
+        calendar = current_app.extensions["kiosk.calendar"]
+        hours = page.location.hours
+        return {
+            "status": status_at(hours, page.now, page.content.zone, calendar),
+            "week": week_schedule(hours, page.today, calendar),
+            "special": special_days(hours, page.today + dt.timedelta(days=1),
+                                    LOOKAHEAD_DAYS, calendar),
+        }
+
+    return render_stand(page, "hours", "hours.html", page.now.strftime("%Y%m%d%H%M"), build)

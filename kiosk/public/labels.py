@@ -1,0 +1,111 @@
+"""Sentences the stand builds from data: a day's hours, a reception schedule, service names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from markupsafe import Markup, escape
+
+from kiosk.content.model import WEEKDAYS, Deadline, ReceptionSlot, ServiceKind
+from kiosk.formatting import span_text, weekday_name
+from kiosk.hours import DaySchedule
+
+
+def _service_names() -> dict[ServiceKind, str]:
+    return {
+        ServiceKind.ACCESSIBLE_ENTRANCE: _("Accessible entrance"),
+        ServiceKind.ELEVATOR: _("Elevator"),
+        ServiceKind.SIGN_LANGUAGE: _("Sign language interpreter"),
+        ServiceKind.HELP_ON_CALL: _("Help on call"),
+        ServiceKind.ACCESSIBLE_TOILET: _("Accessible toilet"),
+        ServiceKind.PARKING: _("Parking for disabled people"),
+        ServiceKind.HEARING_LOOP: _("Hearing loop"),
+        ServiceKind.TACTILE_GUIDANCE: _("Tactile guidance"),
+    }
+
+
+def service_name(kind: ServiceKind) -> str:
+    return _service_names()[kind]
+
+
+def _kind(day: DaySchedule) -> str:
+    return str(getattr(day, "kind", ""))
+
+
+def _reason(day: DaySchedule, lang: str) -> str | None:
+    reason = getattr(day, "reason", None)
+    if reason is not None:
+        return reason.get(lang)[0]
+    if _kind(day) == "holiday":
+        return day.holiday_name(lang)
+    return None
+
+
+def day_hours(day: DaySchedule, lang: str) -> Markup:
+    """``09:00–18:30, break 13:00–14:30`` or ``Closed — Independence Day``."""
+    periods = list(day.periods)
+    reason = _reason(day, lang)
+    if not periods:
+        text = _("Closed — %(reason)s", reason=reason) if reason else _("Closed")
+        return escape(text)
+    text = span_text(periods[0].start, periods[-1].end)
+    breaks = [span_text(a.end, b.start) for a, b in zip(periods, periods[1:], strict=False)]
+    if breaks:
+        text += ", " + ngettext("break %(spans)s", "breaks %(spans)s", len(breaks),
+                                spans=", ".join(breaks))
+    notes = {
+        "pre_holiday": _("shortened pre-holiday day"),
+        "transferred_workday": _("working day moved by government decree"),
+    }
+    note = notes.get(_kind(day)) or reason
+    return escape(f"{text} ({note})" if note else text)
+
+
+def deadline_text(deadline: Deadline) -> str:
+    if deadline.working_days is not None:
+        return ngettext("%(num)d working day", "%(num)d working days", deadline.working_days)
+    if deadline.calendar_days is not None:
+        return ngettext("%(num)d day", "%(num)d days", deadline.calendar_days)
+    return ngettext("%(num)d month", "%(num)d months", deadline.months or 0)
+
+
+def _weeks_text(weeks: Sequence[int]) -> str:
+    ordinals = ", ".join(str(week) for week in weeks)
+    return ngettext("week %(weeks)s of the month", "weeks %(weeks)s of the month",
+                    len(weeks), weeks=ordinals)
+
+
+def reception_text(slots: Sequence[ReceptionSlot], lang: str) -> str:
+    parts = []
+    for slot in slots:
+        text = f"{weekday_name(WEEKDAYS.index(slot.weekday), lang)} {span_text(slot.start, slot.end)}"
+        if slot.weeks:
+            text += f" ({_weeks_text(slot.weeks)})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def countdown_texts(seconds: int) -> list[str]:
+    """The idle dialog's countdown sentence for every remaining second, with CLDR plurals."""
+    return [ngettext("Returning to the start page in %(num)d second.",
+                     "Returning to the start page in %(num)d seconds.", n)
+            for n in range(seconds + 1)]
+
+
+def error_title(code: int) -> str:
+    if code == 404:
+        return _("Page not found")
+    if code == 503:
+        return _("The stand is being updated")
+    return _("Something went wrong")
+
+
+def error_text(code: int) -> str:
+    if code == 404:
+        return _("This page does not exist. The start page has all the information.")
+    if code == 503:
+        return _("The information is not available right now. Please ask the staff for help "
+                 "or call 1414.")
+    return _("The stand could not show this page. Please try again or ask the staff for help.")

@@ -1,0 +1,31 @@
+"""What a stand's script polls: the content revision, the clock and the open/closed line.
+
+A stand reloads only when the revision differs from the one its page was rendered
+from, so a reload never repeats (no reload loop)."""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify
+from flask.typing import ResponseReturnValue
+
+from kiosk.formatting import full_date, time_text
+from kiosk.hours import status_at
+from kiosk.public.blueprint import bp
+from kiosk.public.stand import stand_page
+from kiosk.public.status_text import status_sentence
+
+
+@bp.get("/stand/<location>/<lang>/live.json")
+def live(location: str, lang: str) -> ResponseReturnValue:
+    page = stand_page(location, lang)
+    calendar = current_app.extensions["kiosk.calendar"]
+    status = status_at(page.location.hours, page.now, page.content.zone, calendar)
+    response = jsonify(
+        revision=page.published.revision_id,
+        time=time_text(page.now),
+        date=full_date(page.today, lang),
+        status=status_sentence(status, lang),
+        is_open=status.is_open,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,91 @@
+"""What every stand page needs: the location's content, language, mode and the moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
+
+from flask import abort, current_app, render_template, request, url_for
+from markupsafe import Markup, escape
+
+from kiosk.content.model import Content, Location, Text
+from kiosk.i18n import CODES
+from kiosk.public.modes import Mode
+from kiosk.store import store
+from kiosk.store.db import Published
+
+
+def now_utc() -> dt.datetime:
+    """The moment a page describes; tests and demos pin it with the NOW setting."""
+    fixed = current_app.config.get("NOW")
+    return fixed if fixed is not None else dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class StandPage:
+    location_id: str
+    lang: str
+    mode: Mode
+    published: Published
+    now: dt.datetime  # local time of the organisation
+
+    @property
+    def content(self) -> Content:
+        return self.published.content
+
+    @property
+    def location(self) -> Location:
+        return self.content.locations[self.location_id]
+
+    @property
+    def published_at(self) -> dt.date:
+        return self.published.published_at.astimezone(self.content.zone).date()
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    def text(self, value: Text | None) -> Markup:
+        """A content text in the page's language, marked up when it falls back to another."""
+        if value is None:
+            return Markup("")
+        text, lang = value.get(self.lang)
+        if lang == self.lang:
+            return escape(text)
+        return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+    def url(self, endpoint: str = "home", *, lang: str | None = None,
+            mode: Mode | None = None, **values: Any) -> str:
+        mode = self.mode if mode is None else mode
+        return url_for(f"public.{endpoint}", location=self.location_id,
+                       lang=lang or self.lang, mode=mode.param, **values)
+
+    def public_url(self, endpoint: str) -> str:
+        """Where the QR code of a page points: this page on the public server."""
+        base = current_app.config["PUBLIC_URL"] or self.content.organisation.website or ""
+        path = url_for(f"public.{endpoint}", location=self.location_id, lang=self.lang)
+        return base.rstrip("/") + path if base else request.host_url.rstrip("/") + path
+
+
+def stand_page(location: str, lang: str) -> StandPage:
+    if lang not in CODES:
+        abort(404)
+    published = store(current_app).for_location(location)
+    if published is None:
+        abort(404)
+    zone = published.content.zone
+    return StandPage(location, lang, Mode.parse(request.args.get("mode")), published,
+                     now_utc().astimezone(zone))
+
+
+def render_stand(page: StandPage, endpoint: str, template: str, bucket: str,
+                 build: Callable[[], dict[str, Any]] | None = None) -> str:
+    """Render through the page cache; ``bucket`` names the stretch of time the page is
+    valid for, and ``build`` computes the template's data only when the page is rendered."""
+    key = (page.published.revision_id, page.location_id, endpoint, page.lang,
+           page.mode.param, bucket, request.host)
+    cache = current_app.extensions["kiosk.render_cache"]
+    return cache.get_or_render(key, lambda: render_template(
+        template, page=page, endpoint=endpoint, **(build() if build else {})))

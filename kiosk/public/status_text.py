@@ -1,0 +1,48 @@
+"""The one-line answer to "are you open?", as a sentence in the page's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask_babel import gettext as _
+
+from kiosk.formatting import day_month, time_text
+
+# Translators: the day a place opens, as it stands in "Closed — opens on Monday at 09:00".
+_ON_WEEKDAY = (
+    lambda: _("on Monday"), lambda: _("on Tuesday"), lambda: _("on Wednesday"),
+    lambda: _("on Thursday"), lambda: _("on Friday"), lambda: _("on Saturday"),
+    lambda: _("on Sunday"),
+)
+
+
+def _opens(when: dt.datetime, now: dt.datetime, lang: str) -> str:
+    time = time_text(when)
+    days = (when.date() - now.date()).days
+    if days == 0:
+        return _("Closed — opens today at %(time)s", time=time)
+    if days == 1:
+        return _("Closed — opens tomorrow at %(time)s", time=time)
+    if days < 7:
+        return _("Closed — opens %(day)s at %(time)s", day=_ON_WEEKDAY[when.weekday()](),
+                 time=time)
+    return _("Closed — opens on %(date)s at %(time)s", date=day_month(when.date(), lang),
+             time=time)
+
+
+def status_sentence(status: object, lang: str) -> str:
+    """``status`` is a :class:`kiosk.hours.Status` at the page's moment."""
+    now = status.now  # type: ignore[attr-defined]
+    if status.is_open:  # type: ignore[attr-defined]
+        closes = status.closes_at  # type: ignore[attr-defined]
+        reopens = getattr(status, "reopens_at", None)
+        if reopens is not None and reopens.date() == closes.date():
+            return _("Open now — break %(start)s–%(end)s", start=time_text(closes),
+                     end=time_text(reopens))
+        return _("Open now — closes at %(time)s", time=time_text(closes))
+    opens = status.opens_at  # type: ignore[attr-defined]
+    if status.on_break and opens is not None:  # type: ignore[attr-defined]
+        return _("Break — opens again at %(time)s", time=time_text(opens))
+    if opens is None:
+        return _("Closed")
+    return _opens(opens, now, lang)

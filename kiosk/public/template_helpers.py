@@ -1,0 +1,39 @@
+"""Functions the stand's templates call, registered once on the Jinja environment."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kiosk import formatting
+from kiosk.public import labels
+from kiosk.public.blueprint import SECTIONS
+from kiosk.public.modes import Mode
+from kiosk.public.status_text import status_sentence
+from kiosk.qr import qr_svg
+
+
+def register_helpers(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        SECTIONS=SECTIONS,
+        Mode=Mode,
+        qr_svg=qr_svg,
+        status_sentence=status_sentence,
+        time_text=formatting.time_text,
+        span_text=formatting.span_text,
+        spans_text=formatting.spans_text,
+        weekday_name=formatting.weekday_name,
+        weekday_day_month=formatting.weekday_day_month,
+        full_date=formatting.full_date,
+        long_date=formatting.long_date,
+        phone_text=formatting.phone_text,
+        url_text=formatting.url_text,
+        day_hours=labels.day_hours,
+        reception_text=labels.reception_text,
+        deadline_text=labels.deadline_text,
+        service_name=labels.service_name,
+        countdown_texts=labels.countdown_texts,
+        error_title=labels.error_title,
+        error_text=labels.error_text,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

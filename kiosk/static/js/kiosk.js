@@ -1,0 +1,147 @@
+/* Behaviour the stand adds on top of pages that work without it:
+   keypad focus movement, the live clock, picking up new content, and the idle reset. */
+(function () {
+  "use strict";
+
+  var settingsNode = document.getElementById("kiosk-settings");
+  if (!settingsNode) { return; }
+  var settings = JSON.parse(settingsNode.textContent);
+
+  /* ---- Nothing a visitor could get stuck in: context menu, drag, text selection. */
+  document.addEventListener("contextmenu", function (event) { event.preventDefault(); });
+  document.addEventListener("dragstart", function (event) { event.preventDefault(); });
+
+  /* ---- Keypad: arrows move focus through every control, Enter activates it. */
+  var FOCUSABLE = "a[href], button:not([disabled]), [tabindex='0']";
+
+  function focusables() {
+    var dialog = document.querySelector("dialog[open]");
+    var scope = dialog || document;
+    return Array.prototype.filter.call(scope.querySelectorAll(FOCUSABLE), function (el) {
+      return el.offsetParent !== null || el === document.activeElement;
+    });
+  }
+
+  function moveFocus(step) {
+    var items = focusables();
+    if (!items.length) { return; }
+    var index = items.indexOf(document.activeElement);
+    var next = index === -1 ? (step > 0 ? 0 : items.length - 1)
+      : Math.min(items.length - 1, Math.max(0, index + step));
+    items[next].focus();
+    items[next].scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (event.key === "ArrowDown" || event.key === "ArrowRight") {
+      event.preventDefault(); moveFocus(1);
+    } else if (event.key === "ArrowUp" || event.key === "ArrowLeft") {
+      event.preventDefault(); moveFocus(-1);
+    } else if (event.key === " " && document.activeElement &&
+               document.activeElement.tagName === "A") {
+      /* Space activates a link too, as it does a button: one key fewer to learn. */
+      event.preventDefault(); document.activeElement.click();
+    }
+  });
+
+  /* ---- Live clock and open/closed line, and new content within a minute. */
+  function setText(selector, text) {
+    var node = document.querySelector(selector);
+    if (node && text && node.textContent !== text) { node.textContent = text; }
+  }
+
+  function poll() {
+    var request = new XMLHttpRequest();
+    request.open("GET", settings.liveUrl);
+    request.responseType = "json";
+    request.onload = function () {
+      var data = request.response;
+      if (request.status !== 200 || !data) { return; }
+      if (data.revision !== settings.revision && !idleOpen()) {
+        /* The page was rendered from an older revision: show the new one. After the
+           reload the revisions match, so this never loops. */
+        window.location.reload();
+        return;
+      }
+      setText("[data-live='time']", data.time);
+      setText("[data-live='date']", data.date);
+      setText("[data-live='status'] [data-live-text]", data.status);
+    };
+    request.send();
+  }
+
+  function schedulePolls() {
+    var secondsToMinute = 60 - new Date().getSeconds();
+    window.setTimeout(function () { poll(); schedulePolls(); },
+      Math.min(settings.pollSeconds, secondsToMinute) * 1000 + 250);
+  }
+  schedulePolls();
+
+  /* ---- Idle reset: ask, count down with sound, then forget everything. */
+  var dialog = document.getElementById("idle-dialog");
+  var countdownNode = document.getElementById("idle-countdown");
+  var idleTimer = null;
+  var tickTimer = null;
+  var remaining = 0;
+
+  function idleOpen() { return dialog && dialog.open; }
+
+  function beep() {
+    var AudioContext = window.AudioContext || window.webkitAudioContext;
+    if (!AudioContext) { return; }
+    try {
+      var context = new AudioContext();
+      var tone = context.createOscillator();
+      var gain = context.createGain();
+      tone.frequency.value = 660;
+      gain.gain.value = 0.2;
+      tone.connect(gain); gain.connect(context.destination);
+      tone.start(); tone.stop(context.currentTime + 0.4);
+      tone.onended = function () { context.close(); };
+    } catch (error) { /* a stand without audio still shows the dialog */ }
+  }
+
+  function reset() {
+    window.location.replace(settings.homeUrl);
+  }
+
+  function tick() {
+    countdownNode.textContent = settings.countdownTexts[remaining] || "";
+    if (remaining <= 0) { reset(); return; }
+    remaining -= 1;
+    tickTimer = window.setTimeout(tick, 1000);
+  }
+
+  function askForMoreTime() {
+    if (!dialog || typeof dialog.showModal !== "function") { reset(); return; }
+    remaining = settings.countdownSeconds;
+    dialog.showModal();
+    dialog.querySelector("[data-idle='extend']").focus();
+    beep();
+    tick();
+  }
+
+  function extend() {
+    window.clearTimeout(tickTimer);
+    if (idleOpen()) { dialog.close(); }
+    restartIdle();
+  }
+
+  function restartIdle() {
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(askForMoreTime, settings.idleSeconds * 1000);
+  }
+
+  if (dialog) {
+    dialog.querySelector("[data-idle='extend']").addEventListener("click", extend);
+    /* Escape would close the dialog without stopping the countdown: treat it as "more time". */
+    dialog.addEventListener("cancel", function (event) { event.preventDefault(); extend(); });
+  }
+  ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function () { if (!idleOpen()) { restartIdle(); } },
+      { passive: true, capture: true });
+  });
+  /* The start page in the default language and mode has nothing to forget. */
+  if (window.location.pathname + window.location.search !== settings.homeUrl) { restartIdle(); }
+})();

@@ -1,0 +1,59 @@
+"""Headless Chromium under Selenium, using the machine's own browser and driver.
+
+Selenium Manager would try to download a driver; a path to Debian's chromedriver
+means it never does, which matters on machines with no internet access."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+
+class BrowserNotFound(RuntimeError):
+    """Chromium or chromedriver is not installed where we look."""
+
+
+def _find(env: str, *names: str) -> str:
+    configured = os.environ.get(env)
+    if configured:
+        return configured
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserNotFound(
+        f"none of {', '.join(names)} is on PATH; install Debian's chromium and "
+        f"chromium-driver (make system does it) or set {env}"
+    )
+
+
+def chromium_options(width: int, height: int) -> Options:
+    options = Options()
+    options.binary_location = _find("CHROMIUM", "chromium", "chromium-browser")
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-extensions", "--hide-scrollbars",
+        "--force-device-scale-factor=1", f"--window-size={width},{height}",
+        "--autoplay-policy=no-user-gesture-required",
+    ):
+        options.add_argument(flag)
+    return options
+
+
+def start_chromium(width: int = 1920, height: int = 1080) -> webdriver.Chrome:
+    service = Service(executable_path=_find("CHROMEDRIVER", "chromedriver"))
+    driver = webdriver.Chrome(service=service, options=chromium_options(width, height))
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def set_viewport(driver: webdriver.Chrome, width: int, height: int) -> None:
+    """Make the page's viewport (not the window) exactly ``width`` x ``height`` CSS px."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})

@@ -1,0 +1,47 @@
+"""A stand shows newly published content by itself, once, without a reload loop."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from kiosk.content import Content
+from kiosk.store import store
+from tests.browser.conftest import LiveServer, serve
+from tests.conftest import make_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def polling_app(tmp_path_factory: pytest.TempPathFactory, demo_content: Content) -> Flask:
+    return make_app(tmp_path_factory.mktemp("poll"), demo_content, CONTENT_POLL_SECONDS=1)
+
+
+@pytest.fixture(scope="module")
+def polling_server(polling_app: Flask, tmp_path_factory: pytest.TempPathFactory
+                   ) -> Iterator[LiveServer]:
+    yield from serve(polling_app, tmp_path_factory.mktemp("poll-serve"))
+
+
+def test_published_content_appears_without_a_reload_loop(
+        landscape: WebDriver, polling_app: Flask, polling_server: LiveServer,
+        demo_content: Content) -> None:
+    browser = landscape
+    browser.get(polling_server.url("/stand/main/en/"))
+    browser.execute_script("window.__sameDocument = true")
+    org = demo_content.organisation
+    renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed Akimat"})})
+    store(polling_app).publish(demo_content.model_copy(update={"organisation": renamed}), "t")
+
+    WebDriverWait(browser, 15).until(
+        lambda b: b.find_element(By.TAG_NAME, "h1").text == "Renamed Akimat")
+    browser.execute_script("window.__sameDocument = true")
+    time.sleep(4)  # several polls later the page has not reloaded again
+    assert browser.execute_script("return window.__sameDocument === true")

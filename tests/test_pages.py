@@ -1,0 +1,167 @@
+"""Every stand page, in every language and mode, rendered by the real app."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kiosk.public.modes import ALL_MODES
+from kiosk.store import store
+from tests.conftest import make_app
+from tests.html_checks import assert_well_formed_page, page_facts
+
+PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
+LANGS = ("kk", "ru", "en")
+
+
+def url(page: str, lang: str = "kk", location: str = "main", mode: str | None = None) -> str:
+    return f"/stand/{location}/{lang}/{page}" + (f"?mode={mode}" if mode else "")
+
+
+@pytest.mark.parametrize(("page", "lang", "mode"), list(itertools.product(
+    PAGES, LANGS, [m.param for m in ALL_MODES])))
+def test_every_page_is_well_formed(client: FlaskClient, page: str, lang: str,
+                                   mode: str | None) -> None:
+    response = client.get(url(page, lang, mode=mode))
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert_well_formed_page(html, lang)
+    expected = " ".join(f"mode-{p}" for p in (mode or "standard").split("-"))
+    assert f'class="{expected}"' in html
+
+
+def test_root_and_location_redirect_to_the_default_stand(client: FlaskClient) -> None:
+    assert client.get("/").headers["Location"] == "/stand/main/"
+    assert client.get("/stand/main/").headers["Location"] == "/stand/main/kk/"
+
+
+def test_language_switcher_names_each_language_in_itself(client: FlaskClient) -> None:
+    html = client.get(url("hours", "ru", mode="large")).get_data(as_text=True)
+    for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
+        link = f'href="/stand/main/{code}/hours?mode=large" lang="{code}" hreflang="{code}"'
+        assert link in html
+        assert name in html
+    assert 'hreflang="ru" aria-current="true">Русский' in html
+    assert html.count('aria-current="true"') == 1
+
+
+def test_mode_toggles_state_whether_they_are_on(client: FlaskClient) -> None:
+    html = client.get(url("contacts", mode="contrast")).get_data(as_text=True)
+    assert 'name="mode" value="large-contrast" aria-pressed="false"' in html
+    assert 'name="mode" value="" aria-pressed="true"' in html
+
+
+def test_pages_speak_kazakh_by_default(client: FlaskClient) -> None:
+    html = client.get(url("")).get_data(as_text=True)
+    assert "Көктал ауданының әкімдігі" in html
+    assert "Жұмыс уақыты" in html
+
+
+def test_english_falls_back_to_russian_marked_as_russian(tmp_path, demo_content) -> None:  # noqa: ANN001
+    location = demo_content.locations["main"]
+    name = location.name.model_copy(update={"en": None})
+    content = demo_content.model_copy(update={"locations": {
+        **demo_content.locations, "main": location.model_copy(update={"name": name})}})
+    client = make_app(tmp_path, content).test_client()
+    html = client.get(url("", "en")).get_data(as_text=True)
+    assert f'<span lang="ru">{name.ru}</span>' in html
+
+
+def test_status_line_reads_the_hours(client: FlaskClient) -> None:
+    # 11:00 on Friday 27 November 2026 in Almaty; main opens 09:00-13:00, 14:30-18:30.
+    html = client.get(url("", "en")).get_data(as_text=True)
+    assert "Open now — break 13:00–14:30" in html
+    ru = client.get(url("", "ru")).get_data(as_text=True)
+    assert "Сейчас открыто — перерыв 13:00–14:30" in ru
+
+
+def test_hours_page_shows_the_week_and_holidays_ahead(client: FlaskClient) -> None:
+    html = client.get(url("hours", "ru")).get_data(as_text=True)
+    assert html.count("<tr") == 8  # header and seven days
+    assert 'aria-current="date"' in html
+    # 16 December, Independence Day, lies within the next 30 days.
+    assert "Закрыто — День Независимости" in html
+
+
+def test_announcements_respect_their_display_window(client: FlaskClient) -> None:
+    html = client.get(url("announcements", "en")).get_data(as_text=True)
+    facts = page_facts(html)
+    titles = re.findall(r'<h2 id="a-([a-z0-9-]+)"', html)
+    assert titles == ["fuel-aid-2026", "maslikhat-session-2026-12"]
+    assert "autumn-fair-2026" not in html and "new-year-gifts-2026" not in html
+    assert not facts.external_links
+
+
+def test_outside_addresses_are_qr_codes_not_links(client: FlaskClient) -> None:
+    html = client.get(url("appeals", "kk")).get_data(as_text=True)
+    assert "eotinish.kz" in html
+    assert '<svg aria-hidden="true" focusable="false"' in html
+    assert not page_facts(html).external_links
+
+
+def test_every_page_has_a_qr_code_to_itself(client: FlaskClient) -> None:
+    html = client.get(url("contacts", "ru")).get_data(as_text=True)
+    assert "koktal.example.kz/stand/main/ru/contacts" in html
+
+
+def test_unknown_location_and_language_get_a_translated_404(client: FlaskClient) -> None:
+    response = client.get("/stand/annex/ru/hours")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert_well_formed_page(html, "ru")
+    assert "Страница не найдена" in html
+    assert client.get("/stand/main/de/").status_code == 404
+
+
+def test_broken_store_shows_a_designed_page(tmp_path) -> None:  # noqa: ANN001
+    app = make_app(tmp_path, None)
+    with app.app_context():
+        store(app).engine.dispose()
+    (tmp_path / "kiosk.sqlite3").unlink()
+    (tmp_path / "kiosk.sqlite3").mkdir()  # a directory where the database should be
+    response = app.test_client().get("/stand/main/kk/")
+    assert response.status_code == 503
+    assert_well_formed_page(response.get_data(as_text=True), "kk")
+
+
+def test_security_headers_on_every_response(client: FlaskClient) -> None:
+    for path in (url(""), "/static/css/kiosk.css", "/stand/none/kk/"):
+        with client.get(path) as response:
+            headers = response.headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
+                                               demo_content) -> None:  # noqa: ANN001
+    import kiosk.store.db as db
+
+    before = client.get(url("", "en")).get_data(as_text=True)
+    org = demo_content.organisation
+    renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed Akimat"})})
+    store(app).publish(demo_content.model_copy(update={"organisation": renamed}), author="t")
+    db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
+    try:
+        after = client.get(url("", "en")).get_data(as_text=True)
+    finally:
+        db.CHECK_SECONDS = saved
+    assert "Renamed Akimat" not in before and "Renamed Akimat" in after
+
+
+def test_live_endpoint_reports_revision_and_clock(client: FlaskClient) -> None:
+    data = client.get("/stand/main/ru/live.json").get_json()
+    assert data["time"] == "11:00"
+    assert data["status"] == "Сейчас открыто — перерыв 13:00–14:30"
+    assert isinstance(data["revision"], int)
+
+
+def test_large_type_size_is_computed_for_the_panel(client: FlaskClient) -> None:
+    css = client.get("/assets/panel.css").get_data(as_text=True)
+    # 21.5" FHD at 600 mm: 7.33 mm cap height / 0.248 mm pixels / 0.714 cap ratio = 41.4 px,
+    # raised to twice the standard 22 px.
+    assert "--text-large:44.0px" in css

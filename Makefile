@@ -68,6 +68,10 @@ fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-
 schema: $(VENV)/.installed ## Regenerate content/schema.json from the content model
 	$(BIN)/kiosk content schema -o content/schema.json
 
+.PHONY: screenshots
+screenshots: install ## Retake the README's screenshots of the demo stand
+	$(BIN)/python tools/screenshots.py
+
 .PHONY: clean
 clean: ## Remove the virtual environment and compiled catalogs (keeps the database)
 	rm -rf $(VENV) kiosk/translations/*/LC_MESSAGES/*.mo

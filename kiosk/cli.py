@@ -48,7 +48,7 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 serves the stands of a whole building.")
 @click.option("--port", default=8080, show_default=True, help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, help="Worker threads of waitress.")
+@click.option("--threads", default=16, show_default=True, help="Worker threads of waitress.")
 @click.option("--location", default=None,
               help="Location that / opens (overrides KIOSK_DEFAULT_LOCATION).")
 def serve(host: str, port: int, threads: int, location: str | None) -> None:
@@ -136,7 +136,8 @@ def content_import(file: Path, author: str) -> None:
         raise click.ClickException(exc.describe()) from None
     org = loaded.organisation.id
     if is_new:
-        click.echo(f"Published revision {revision.number} of {org}; stands show it within a minute.")
+        click.echo(f"Published revision {revision.number} of {org}; "
+                   "stands show it within a minute.")
     else:
         click.echo(f"{file} is identical to revision {revision.number} of {org}; nothing changed.")
 

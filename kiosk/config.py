@@ -72,7 +72,9 @@ SETTINGS: tuple[Setting, ...] = (
             "(Chromium's --force-device-scale-factor).", _positive_float),
     Setting("VIEWING_DISTANCE_MM", 600, "Distance from the visitor's eyes to the screen "
             "that large type is designed for (EN 301 549 5.1.4).", _positive_int),
-    Setting("RENDER_CACHE_SIZE", 512, "How many rendered pages the server keeps in memory.",
+    Setting("RENDER_CACHE_SIZE", 512, "How many rendered stand pages (whole responses) the "
+            "server keeps in memory; each is kept until its minute is over or new content "
+            "is published.",
             _positive_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
             "the instance folder."),

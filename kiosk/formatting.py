@@ -15,7 +15,8 @@ def time_text(value: dt.time | dt.datetime) -> str:
 
 
 def span_text(start: dt.time, end: dt.time) -> str:
-    return f"{time_text(start)}–{time_text(end)}"
+    # Word joiners keep "13:00–14:30" on one line in large type.
+    return f"{time_text(start)}\u2060–\u2060{time_text(end)}"
 
 
 def spans_text(spans: Iterable[tuple[dt.time, dt.time]]) -> str:
@@ -43,7 +44,7 @@ def long_date(day: dt.date, lang: str) -> str:
 
 
 def phone_text(phone: str) -> str:
-    """Group a Kazakhstani number as +7 727 000 12 34; short numbers such as 1414 stay as they are."""
+    """Group a Kazakhstani number as +7 727 000 12 34; short numbers such as 1414 stay."""
     digits = re.sub(r"\D", "", phone)
     if len(digits) == 11 and digits[0] in "78":
         return f"+7 {digits[1:4]} {digits[4:7]} {digits[7:9]} {digits[9:11]}"

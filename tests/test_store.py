@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from kiosk.content import ContentError, Content
+from kiosk.content import Content, ContentError
 from kiosk.store.db import ContentStore
 
 

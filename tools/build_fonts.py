@@ -16,7 +16,10 @@ SOURCE = Path("/usr/share/fonts/truetype/noto")
 TARGET = Path(__file__).resolve().parent.parent / "kiosk" / "static" / "fonts"
 # Basic Latin, Latin-1, Cyrillic with the Kazakh letters (U+0400-04FF), general
 # punctuation, currency, arrows and the symbols used in the interface.
-UNICODES = "U+0020-007E,U+00A0-00FF,U+0131,U+0400-04FF,U+2010-2027,U+2030-203A,U+20B8,U+2116,U+2190-2193,U+2212,U+25B2-25BC"
+UNICODES = ",".join([
+    "U+0020-007E", "U+00A0-00FF", "U+0131", "U+0400-04FF", "U+2010-2027", "U+2030-203A",
+    "U+2060", "U+20B8", "U+2116", "U+2190-2193", "U+2212",
+])
 
 
 def build(weight: str) -> Path:

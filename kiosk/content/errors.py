@@ -24,7 +24,11 @@ class ContentError(Exception):
 
 
 def field_path(loc: Iterable[int | str]) -> str:
-    """``("locations", "main", "hours", "tuesday", 1, "end")`` -> ``locations.main.hours.tuesday[1].end``."""
+    """A pydantic location as the path an editor reads.
+
+    ``("locations", "main", "hours", "tuesday", 1, "end")`` becomes
+    ``locations.main.hours.tuesday[1].end``.
+    """
     path = ""
     for part in loc:
         if isinstance(part, int):

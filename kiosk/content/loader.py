@@ -43,7 +43,8 @@ def parse_yaml(text: str, source: str = "<content>") -> Content:
 
 def validate(data: Any, source: str = "<content>") -> Content:
     if not isinstance(data, dict):
-        raise ContentError(source, ["(top level): expected a mapping with organisation and locations"])
+        raise ContentError(
+            source, ["(top level): expected a mapping with organisation and locations"])
     try:
         return Content.model_validate(data)
     except ValidationError as exc:

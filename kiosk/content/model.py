@@ -123,7 +123,8 @@ class Text(Strict):
         if isinstance(data, str):
             raise PydanticCustomError(
                 "text_languages",
-                "a visitor text needs a Kazakh (kk) and a Russian (ru) version, not a single string",
+                "a visitor text needs a Kazakh (kk) and a Russian (ru) version, "
+                "not a single string",
             )
         if isinstance(data, dict):
             for lang, name in (("kk", "Kazakh"), ("ru", "Russian")):

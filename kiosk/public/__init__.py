@@ -15,14 +15,19 @@ from kiosk.public import (  # noqa: F401 - importing a view module registers its
     home,
     hours,
     live,
+    static_assets,
 )
 from kiosk.public.blueprint import bp
-from kiosk.public.render_cache import RenderCache
+from kiosk.public.response_cache import ResponseCache
 from kiosk.public.template_helpers import register_helpers
+from kiosk.store import store
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["kiosk.render_cache"] = RenderCache(app.config["RENDER_CACHE_SIZE"])
     app.extensions["kiosk.calendar"] = HolidayCalendar()
     register_helpers(app)
+    static_assets.init_app(app)
     app.register_blueprint(bp)
+    cache = ResponseCache(app.wsgi_app, store(app), app.config["RENDER_CACHE_SIZE"])
+    app.extensions["kiosk.response_cache"] = cache
+    app.wsgi_app = cache  # type: ignore[method-assign]

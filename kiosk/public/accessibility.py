@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from flask import Response
+
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import render_stand, stand_page
 
 
 @bp.get("/stand/<location>/<lang>/accessibility")
-def accessibility(location: str, lang: str) -> str:
+def accessibility(location: str, lang: str) -> Response:
     page = stand_page(location, lang)
-    return render_stand(page, "accessibility", "accessibility.html", "static")
+    return render_stand(page, "accessibility", "accessibility.html")

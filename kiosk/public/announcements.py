@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask import Response
+
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import render_stand, stand_page
 
 
 @bp.get("/stand/<location>/<lang>/announcements")
-def announcements(location: str, lang: str) -> str:
+def announcements(location: str, lang: str) -> Response:
     page = stand_page(location, lang)
 
     def build() -> dict:
@@ -18,5 +20,4 @@ def announcements(location: str, lang: str) -> str:
                                   a.id))
         return {"announcements": shown}
 
-    return render_stand(page, "announcements", "announcements.html",
-                        page.today.isoformat(), build)
+    return render_stand(page, "announcements", "announcements.html", build)

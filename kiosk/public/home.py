@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import Response, current_app
 
 from kiosk.hours import status_at
 from kiosk.public.blueprint import bp
@@ -10,7 +10,7 @@ from kiosk.public.stand import render_stand, stand_page
 
 
 @bp.get("/stand/<location>/<lang>/")
-def home(location: str, lang: str) -> str:
+def home(location: str, lang: str) -> Response:
     page = stand_page(location, lang)
 
     def build() -> dict:
@@ -19,5 +19,4 @@ def home(location: str, lang: str) -> str:
         current = [a for a in page.location.announcements if a.shown_on(page.today)]
         return {"status": status, "announcement_count": len(current)}
 
-    # The open/closed line changes by the minute at most.
-    return render_stand(page, "home", "home.html", page.now.strftime("%Y%m%d%H%M"), build)
+    return render_stand(page, "home", "home.html", build)

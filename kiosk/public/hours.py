@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app
+from flask import Response, current_app
 
 from kiosk.hours import special_days, status_at, week_schedule
 from kiosk.public.blueprint import bp
@@ -14,7 +14,7 @@ LOOKAHEAD_DAYS = 30
 
 
 @bp.get("/stand/<location>/<lang>/hours")
-def hours(location: str, lang: str) -> str:
+def hours(location: str, lang: str) -> Response:
     page = stand_page(location, lang)
 
     def build() -> dict:
@@ -27,4 +27,4 @@ def hours(location: str, lang: str) -> str:
                                     LOOKAHEAD_DAYS, calendar),
         }
 
-    return render_stand(page, "hours", "hours.html", page.now.strftime("%Y%m%d%H%M"), build)
+    return render_stand(page, "hours", "hours.html", build)

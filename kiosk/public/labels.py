@@ -80,7 +80,8 @@ def _weeks_text(weeks: Sequence[int]) -> str:
 def reception_text(slots: Sequence[ReceptionSlot], lang: str) -> str:
     parts = []
     for slot in slots:
-        text = f"{weekday_name(WEEKDAYS.index(slot.weekday), lang)} {span_text(slot.start, slot.end)}"
+        day = weekday_name(WEEKDAYS.index(slot.weekday), lang)
+        text = f"{day} {span_text(slot.start, slot.end)}"
         if slot.weeks:
             text += f" ({_weeks_text(slot.weeks)})"
         parts.append(text)

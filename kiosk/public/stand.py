@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, current_app, render_template, request, url_for
+from flask import Response, abort, current_app, make_response, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from kiosk.content.model import Content, Location, Text
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
+from kiosk.public.response_cache import MARKER, cache_marker
 from kiosk.store import store
 from kiosk.store.db import Published
 
@@ -80,12 +81,15 @@ def stand_page(location: str, lang: str) -> StandPage:
                      now_utc().astimezone(zone))
 
 
-def render_stand(page: StandPage, endpoint: str, template: str, bucket: str,
-                 build: Callable[[], dict[str, Any]] | None = None) -> str:
-    """Render through the page cache; ``bucket`` names the stretch of time the page is
-    valid for, and ``build`` computes the template's data only when the page is rendered."""
-    key = (page.published.revision_id, page.location_id, endpoint, page.lang,
-           page.mode.param, bucket, request.host)
-    cache = current_app.extensions["kiosk.render_cache"]
-    return cache.get_or_render(key, lambda: render_template(
-        template, page=page, endpoint=endpoint, **(build() if build else {})))
+def render_stand(page: StandPage, endpoint: str, template: str,
+                 build: Callable[[], dict[str, Any]] | None = None) -> Response:
+    """Render a stand page and mark it cacheable until the minute it shows is over.
+
+    ``build`` computes the template's data; the whole response is then kept by
+    :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
+    html = render_template(template, page=page, endpoint=endpoint, **(build() if build else {}))
+    response = make_response(html)
+    seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
+    response.headers[MARKER] = cache_marker(page.location_id, page.published.revision_id,
+                                             seconds_left)
+    return response

@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 
 from kiosk.formatting import day_month, time_text
 
-# Translators: the day a place opens, as it stands in "Closed — opens on Monday at 09:00".
 _ON_WEEKDAY = (
+    # Translators: the day a place opens, as it stands in "Closed — opens on Monday at 09:00".
     lambda: _("on Monday"), lambda: _("on Tuesday"), lambda: _("on Wednesday"),
     lambda: _("on Thursday"), lambda: _("on Friday"), lambda: _("on Saturday"),
     lambda: _("on Sunday"),

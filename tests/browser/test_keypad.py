@@ -7,6 +7,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser.conftest import LiveServer
 
@@ -28,6 +29,10 @@ def arrow_to(browser: WebDriver, matches, limit: int = 40) -> None:  # noqa: ANN
     raise AssertionError("the control was never reached with the Down key")
 
 
+def wait_for_url(browser: WebDriver, suffix: str) -> None:
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(suffix))
+
+
 def href_ends(suffix: str):  # noqa: ANN201
     return lambda el: (el.get_attribute("href") or "").split("?")[0].endswith(suffix)
 
@@ -38,11 +43,11 @@ def test_keypad_walk_opens_every_section(landscape: WebDriver, live_server: Live
     for section in SECTIONS:
         arrow_to(browser, href_ends(f"/kk/{section}"))
         press(browser, Keys.ENTER)
-        assert browser.current_url.endswith(f"/stand/main/kk/{section}")
+        wait_for_url(browser, f"/stand/main/kk/{section}")
         assert browser.find_element(By.TAG_NAME, "h1").text
         arrow_to(browser, lambda el: "home-link" in (el.get_attribute("class") or ""))
         press(browser, Keys.ENTER)
-        assert browser.current_url.endswith("/stand/main/kk/")
+        wait_for_url(browser, "/stand/main/kk/")
 
 
 def test_keypad_switches_language_and_mode(landscape: WebDriver, live_server: LiveServer) -> None:
@@ -50,18 +55,19 @@ def test_keypad_switches_language_and_mode(landscape: WebDriver, live_server: Li
     browser.get(live_server.url("/stand/main/kk/contacts"))
     arrow_to(browser, lambda el: el.get_attribute("hreflang") == "ru")
     press(browser, Keys.ENTER)
+    wait_for_url(browser, "/stand/main/ru/contacts")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Контакты"
 
     arrow_to(browser, lambda el: el.get_attribute("aria-pressed") == "false")
     press(browser, Keys.ENTER)
-    assert browser.current_url.endswith("/stand/main/ru/contacts?mode=large")
+    wait_for_url(browser, "/stand/main/ru/contacts?mode=large")
     pressed = browser.find_element(By.CSS_SELECTOR, "button[aria-pressed='true']")
     assert "Крупный шрифт" in pressed.text
 
     arrow_to(browser, lambda el: el.get_attribute("aria-pressed") == "false")
     press(browser, " ")  # Space works as well as Enter
-    assert browser.current_url.endswith("?mode=large-contrast")
+    wait_for_url(browser, "?mode=large-contrast")
     assert "mode-contrast" in browser.find_element(By.TAG_NAME, "html").get_attribute("class")
 
 

@@ -1,0 +1,113 @@
+"""Whole responses of stand pages kept in memory, served without entering Flask.
+
+A stand page depends on the content revision, location, language, mode and the minute
+(the masthead clock and the open/closed line). The view says so in an internal
+header; this middleware keeps the response until the minute ends or a newer revision
+of the location is published, and strips the header before it leaves the server.
+Serving a hit costs a dictionary look-up instead of a Flask request, which is what
+keeps latency low when many stands and phones ask at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.store.db import ContentStore
+
+MARKER = "X-Kiosk-Cache"
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+    location: str
+    revision: int
+    expires: float  # time.monotonic()
+
+
+def cache_marker(location: str, revision: int, seconds: float) -> str:
+    """The header value a view sets to let its response be cached for ``seconds``."""
+    return f"{location} {revision} {seconds:.3f}"
+
+
+class ResponseCache:
+    def __init__(self, app: WSGIApp, content_store: ContentStore, size: int) -> None:
+        self.app = app
+        self.store = content_store
+        self.size = size
+        self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
+                 ) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.app(environ, start_response)
+        key = (environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
+               environ.get("QUERY_STRING", ""))
+        hit = self._fresh(key)
+        if hit is not None:
+            start_response(hit.status, hit.headers)
+            return [hit.body]
+        return self._pass_through(key, environ, start_response)
+
+    def _fresh(self, key: tuple[str, str, str]) -> CachedResponse | None:
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is not None:
+                self._items.move_to_end(key)
+        if entry is None or entry.expires <= time.monotonic():
+            return None
+        published = self.store.for_location(entry.location)
+        if published is None or published.revision_id != entry.revision:
+            return None
+        return entry
+
+    def _pass_through(self, key: tuple[str, str, str], environ: dict[str, Any],
+                      start_response: Callable[..., Any]) -> Iterable[bytes]:
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+            captured.update(status=status, headers=headers, exc_info=exc_info)
+
+        result = self.app(environ, capture)
+        headers = captured["headers"]
+        marker = next((value for name, value in headers if name == MARKER), None)
+        if marker is None:
+            start_response(captured["status"], headers, captured["exc_info"])
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close:
+                close()
+        headers = [(name, value) for name, value in headers if name != MARKER]
+        start_response(captured["status"], headers)
+        self._keep(key, captured["status"], headers, body, marker)
+        return [body]
+
+    def _keep(self, key: tuple[str, str, str], status: str, headers: list[tuple[str, str]],
+              body: bytes, marker: str) -> None:
+        location, revision, seconds = marker.split(" ")
+        entry = CachedResponse(status, headers, body, location, int(revision),
+                               time.monotonic() + float(seconds))
+        with self._lock:
+            self._items[key] = entry
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,42 @@
+"""Settings are documented data: each one is in the README and parsed with a clear error."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk import config
+from tests.conftest import ROOT
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [s.name for s in config.SETTINGS if f"`KIOSK_{s.name}`" not in readme]
+    assert not missing, f"document these settings in README.md: {missing}"
+
+
+def test_defaults_load_and_values_are_parsed() -> None:
+    values = config.load({"KIOSK_PANEL_RESOLUTION": "3840x2160", "KIOSK_IDLE_SECONDS": "120"})
+    assert values["PANEL_RESOLUTION"] == (3840, 2160)
+    assert values["IDLE_SECONDS"] == 120
+    assert config.load({})["DEFAULT_LANGUAGE"] == "kk"
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("KIOSK_IDLE_SECONDS", "soon", "KIOSK_IDLE_SECONDS='soon'"),
+    ("KIOSK_PANEL_RESOLUTION", "1920", "KIOSK_PANEL_RESOLUTION='1920'"),
+    ("KIOSK_IDLE_COUNTDOWN_SECONDS", "10", "at least 20"),
+    ("KIOSK_CONTENT_POLL_SECONDS", "300", "within a minute"),
+    ("KIOSK_DEFAULT_LANGUAGE", "de", "kk, ru or en"),
+])
+def test_bad_values_are_refused_with_the_reason(name: str, value: str, message: str) -> None:
+    with pytest.raises(config.SettingError, match=message):
+        config.load({name: value})
+
+
+def test_large_type_grows_with_viewing_distance_and_pixel_density() -> None:
+    base = config.load({})
+    assert config.large_type_px(base) == pytest.approx(41.4, abs=0.1)
+    far = config.load({"KIOSK_VIEWING_DISTANCE_MM": "800"})
+    assert config.large_type_px(far) == pytest.approx(41.4 * 800 / 600, rel=0.001)
+    uhd = config.load({"KIOSK_PANEL_RESOLUTION": "3840x2160"})
+    assert config.large_type_px(uhd) == pytest.approx(82.8, abs=0.2)

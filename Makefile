@@ -36,7 +36,7 @@ install: system $(VENV)/.installed translations ## Set up everything: system pac
 
 .PHONY: translations
 translations: $(VENV)/.installed ## Compile the .po catalogs to .mo
-	@$(BIN)/pybabel compile -q -d kiosk/translations -D messages
+	@$(BIN)/pybabel -q compile -d kiosk/translations -D messages
 
 .PHONY: extract
 extract: $(VENV)/.installed ## Extract new messages into the catalogs (then translate the .po files)

@@ -26,15 +26,20 @@ class Finding:
         return f"{self.rule} ({self.impact}): {self.help} at {', '.join(self.targets)}"
 
 
-def run_axe(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS) -> dict[str, Any]:
+def run_axe(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS,
+            rules: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Run axe on the current page, limited to ``rules`` if given, else to ``tags``."""
     axe = Axe(driver)
     axe.inject()
-    options = {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
+    only = {"type": "rule", "values": list(rules)} if rules else {
+        "type": "tag", "values": list(tags)}
+    options = {"runOnly": only, "resultTypes": ["violations"]}
     return axe.run(options=json.dumps(options))
 
 
-def violations(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS) -> list[Finding]:
-    results = run_axe(driver, tags)
+def violations(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS,
+               rules: tuple[str, ...] = ()) -> list[Finding]:
+    results = run_axe(driver, tags, rules)
     return [
         Finding(item["id"], item.get("impact"), item["help"],
                 tuple(" ".join(map(str, node["target"])) for node in item["nodes"]))

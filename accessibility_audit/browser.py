@@ -45,9 +45,13 @@ def chromium_options(width: int, height: int) -> Options:
     return options
 
 
-def start_chromium(width: int = 1920, height: int = 1080) -> webdriver.Chrome:
+def start_chromium(width: int = 1920, height: int = 1080, *,
+                   javascript: bool = True) -> webdriver.Chrome:
+    options = chromium_options(width, height)
+    if not javascript:
+        options.add_argument("--blink-settings=scriptEnabled=false")
     service = Service(executable_path=_find("CHROMEDRIVER", "chromedriver"))
-    driver = webdriver.Chrome(service=service, options=chromium_options(width, height))
+    driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     return driver

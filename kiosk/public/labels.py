@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -69,6 +70,27 @@ def deadline_text(deadline: Deadline) -> str:
     if deadline.calendar_days is not None:
         return ngettext("%(num)d day", "%(num)d days", deadline.calendar_days)
     return ngettext("%(num)d month", "%(num)d months", deadline.months or 0)
+
+
+@dataclass(frozen=True)
+class Section:
+    endpoint: str
+    icon: str
+    title: str
+    hint: str
+
+
+def sections() -> list[Section]:
+    """The stand's sections in the order of the home tiles, titled in the page's language."""
+    return [
+        Section("hours", "clock", _("Business hours"), _("Today, this week, holidays")),
+        Section("appeals", "appeal", _("Appeals and reception of citizens"),
+                _("How to apply, deadlines, officials' reception")),
+        Section("contacts", "phone", _("Contacts"), _("Address, phones, departments")),
+        Section("accessibility", "access", _("Accessibility services"),
+                _("Entrance, elevator, sign language, help")),
+        Section("announcements", "megaphone", _("Announcements"), ""),
+    ]
 
 
 def _weeks_text(weeks: Sequence[int]) -> str:

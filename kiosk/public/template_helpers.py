@@ -6,7 +6,6 @@ from flask import Flask
 
 from kiosk import formatting
 from kiosk.public import labels
-from kiosk.public.blueprint import SECTIONS
 from kiosk.public.modes import Mode
 from kiosk.public.status_text import status_sentence
 from kiosk.qr import qr_svg
@@ -14,7 +13,6 @@ from kiosk.qr import qr_svg
 
 def register_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
-        SECTIONS=SECTIONS,
         Mode=Mode,
         qr_svg=qr_svg,
         status_sentence=status_sentence,
@@ -29,6 +27,7 @@ def register_helpers(app: Flask) -> None:
         url_text=formatting.url_text,
         day_hours=labels.day_hours,
         reception_text=labels.reception_text,
+        sections=labels.sections,
         deadline_text=labels.deadline_text,
         service_name=labels.service_name,
         countdown_texts=labels.countdown_texts,

@@ -32,6 +32,18 @@ def test_no_axe_violations(browser: WebDriver, live_server: LiveServer, viewport
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.parametrize("mode", ["contrast", "large-contrast"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_high_contrast_mode_meets_7_to_1(landscape: WebDriver, live_server: LiveServer,
+                                         lang: str, mode: str) -> None:
+    failures = []
+    for page in PAGES:
+        landscape.get(live_server.url(f"/stand/main/{lang}/{page}?mode={mode}"))
+        found = violations(landscape, rules=("color-contrast-enhanced",))
+        failures += [f"{page or 'home'}: {finding.describe()}" for finding in found]
+    assert not failures, "\n".join(failures)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_error_page_has_no_axe_violations(browser: WebDriver, live_server: LiveServer,
                                           lang: str) -> None:

@@ -54,4 +54,4 @@ def test_idle_dialog_extends_and_then_resets(landscape: WebDriver,
     WebDriverWait(browser, 30).until(lambda b: b.current_url.endswith("/stand/main/kk/"))
     html = browser.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("lang") == "kk"
-    assert html.get_attribute("class") == "mode-standard"
+    assert html.get_attribute("class").split() == ["mode-standard", "js"]

@@ -6,6 +6,7 @@
   var settingsNode = document.getElementById("kiosk-settings");
   if (!settingsNode) { return; }
   var settings = JSON.parse(settingsNode.textContent);
+  document.documentElement.classList.add("js");
 
   /* ---- Nothing a visitor could get stuck in: context menu, drag, text selection. */
   document.addEventListener("contextmenu", function (event) { event.preventDefault(); });

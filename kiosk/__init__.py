@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the kiosk application; ``test_config`` overrides settings (tests, benchmarks)."""
-    from kiosk import config, errors, i18n, public, security, store
+    from kiosk import config, errors, i18n, public, security, speech, store
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(config.load())
@@ -20,7 +20,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
         config.check(app.config)
     security.init_app(app)
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # a stand never receives large requests
     store.init_app(app)
+    speech.init_app(app)
     i18n.init_app(app)
     public.init_app(app)
     errors.init_app(app)

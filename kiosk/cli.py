@@ -60,6 +60,10 @@ def serve(host: str, port: int, threads: int, location: str | None) -> None:
     if location:
         os.environ["KIOSK_DEFAULT_LOCATION"] = location
     app = _app()
+    if app.config["SPEECH_WARM"]:
+        from kiosk.speech import start_warming
+
+        start_warming(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
 
@@ -183,6 +187,42 @@ def content_schema(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
+@main.group()
+def speech() -> None:
+    """Prepare the stand's speech."""
+
+
+@speech.command("warm")
+def speech_warm() -> None:
+    """Synthesise every text of every page in every language now, with a progress bar.
+
+    The server also does this by itself in the background; this command is for
+    preparing a stand before it opens, or for measuring how long it takes."""
+    import time
+
+    from kiosk.speech.warm import warm
+
+    app = _app()
+    _ready_store()
+    started = time.monotonic()
+    with click.progressbar(length=1, label="Synthesising speech", show_pos=True) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        total, made = warm(app, progress)
+    speech_service = app.extensions["kiosk.speech"]
+    failed = [lang for lang in ("kk", "ru", "en") if not speech_service.available(lang)]
+    seconds = time.monotonic() - started
+    click.echo(f"{total} utterances, {made} synthesised now, in {seconds:.1f} s; "
+               f"cache {speech_service.audio.size / 1e6:.1f} MB.")
+    if failed:
+        raise click.ClickException(
+            f"speech failed for {', '.join(failed)}: is espeak-ng installed with its voices? "
+            "(make system installs it)")
+
+
 @main.command("settings")
 def settings_command() -> None:
     """List every setting with its default and meaning."""
@@ -190,6 +230,8 @@ def settings_command() -> None:
         default = setting.default
         if isinstance(default, tuple):
             default = "x".join(str(part) for part in default)
+        elif isinstance(default, dict):
+            default = ";".join(f"{name}={','.join(keys)}" for name, keys in default.items())
         click.echo(f"KIOSK_{setting.name} (default: {default!r})")
         click.echo(f"    {setting.help}")
 if __name__ == "__main__":

@@ -42,6 +42,42 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0.1 <= value <= 1.0:
+        raise ValueError("must be between 0.1 and 1.0")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError("must be zero or a whole number above zero")
+    return value
+
+
+SPEECH_ACTIONS = ("up", "down", "action", "back", "next", "help", "volume_down", "volume_up",
+                  "toggle")
+DEFAULT_SPEECH_KEYS = ("up=ArrowUp;down=ArrowDown;action=Enter,NumpadEnter;back=Backspace;"
+                       "next=PageDown;help=F1,h,H;volume_down=-,NumpadSubtract;"
+                       "volume_up=+,=,NumpadAdd;toggle=F2")
+
+
+def parse_speech_keys(text: str) -> dict[str, list[str]]:
+    """``up=ArrowUp;help=F1,h`` -> {"up": ["ArrowUp"], "help": ["F1", "h"]} (KeyboardEvent
+    key or code values), every EZ Access action given."""
+    keys: dict[str, list[str]] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        action, _, values = part.partition("=")
+        if action not in SPEECH_ACTIONS:
+            raise ValueError(f"unknown action {action!r}; actions: {', '.join(SPEECH_ACTIONS)}")
+        keys[action] = [v for v in values.split(",") if v] or [","]
+    missing = [a for a in SPEECH_ACTIONS if a not in keys]
+    if missing:
+        raise ValueError(f"no key for {', '.join(missing)}")
+    return keys
+
+
 def _resolution(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     return _positive_int(width), _positive_int(height)
@@ -76,6 +112,22 @@ SETTINGS: tuple[Setting, ...] = (
             "server keeps in memory; each is kept until its minute is over or new content "
             "is published.",
             _positive_int),
+    Setting("SPEECH_CACHE_DIR", "", "Folder for synthesised speech; empty means 'speech' in "
+            "the instance folder. Several server processes may share it."),
+    Setting("SPEECH_CACHE_MB", 200, "Largest size of the speech cache; the least recently "
+            "used audio is removed first.", _positive_int),
+    Setting("SPEECH_WARM", 1, "1: 'kiosk serve' synthesises every text of every page in the "
+            "background at start and after each publication; 0: only on demand.",
+            _non_negative_int),
+    Setting("SPEECH_KEYS", parse_speech_keys(DEFAULT_SPEECH_KEYS), "Keys of the keypad for "
+            "speech mode: action=key,key;… for up, down, action, back, next, help, "
+            "volume_down, volume_up and toggle (KeyboardEvent key or code values).",
+            parse_speech_keys),
+    Setting("SPEECH_VOLUME", 0.8, "Speech volume a visitor starts with and returns to at "
+            "the idle reset (0.1 to 1.0 of the stand's system volume).", _fraction),
+    Setting("SPEECH_IDLE_PROMPT_SECONDS", 0, "How often the idle start page says that the "
+            "stand can speak; 0 turns it off. Use it only where the stand's sound goes to a "
+            "headset, never on loudspeakers.", _non_negative_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
             "the instance folder."),
 )

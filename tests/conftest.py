@@ -30,6 +30,7 @@ def make_app(tmp_path: Path, content: Content | None, **overrides: object) -> Fl
         "DATABASE_URL": f"sqlite:///{tmp_path / 'kiosk.sqlite3'}",
         "SECRET_KEY": "test",
         "NOW": DEMO_NOW,
+        "SPEECH_CACHE_DIR": str(tmp_path / "speech"),
         **overrides,
     }
     app = create_app(settings)

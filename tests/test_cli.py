@@ -14,7 +14,7 @@ from tests.conftest import DEMO
 
 def kiosk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KIOSK_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
-           "KIOSK_SECRET_KEY": "test"}
+           "KIOSK_SECRET_KEY": "test", "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
     return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True,
                           text=True, env=env, timeout=60)
 

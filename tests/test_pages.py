@@ -45,7 +45,7 @@ def test_language_switcher_names_each_language_in_itself(client: FlaskClient) ->
         link = f'href="/stand/main/{code}/hours?mode=large" lang="{code}" hreflang="{code}"'
         assert link in html
         assert name in html
-    assert 'hreflang="ru" aria-current="true">Русский' in html
+    assert re.search(r'hreflang="ru" data-say="[0-9a-f]{24}" aria-current="true">Русский', html)
     assert html.count('aria-current="true"') == 1
 
 
@@ -68,7 +68,7 @@ def test_english_falls_back_to_russian_marked_as_russian(tmp_path, demo_content)
         **demo_content.locations, "main": location.model_copy(update={"name": name})}})
     client = make_app(tmp_path, content).test_client()
     html = client.get(url("", "en")).get_data(as_text=True)
-    assert f'<span lang="ru">{name.ru}</span>' in html
+    assert re.search(rf'<span data-say="[0-9a-f]{{24}}" lang="ru">{name.ru}</span>', html)
 
 
 def test_status_line_reads_the_hours(client: FlaskClient) -> None:
@@ -155,8 +155,9 @@ def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
 
 def test_live_endpoint_reports_revision_and_clock(client: FlaskClient) -> None:
     data = client.get("/stand/main/ru/live.json").get_json()
-    assert data["time"] == "11:00"
-    assert data["status"] == "Сейчас открыто — перерыв 13:00–14:30"
+    key, time = data["time"]
+    assert time == "11:00" and re.fullmatch(r"[0-9a-f]{24}", key)
+    assert data["status"][1] == "Сейчас открыто — перерыв 13:00–14:30"
     assert isinstance(data["revision"], int)
 
 

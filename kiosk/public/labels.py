@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from markupsafe import Markup, escape
 
 from kiosk.content.model import WEEKDAYS, Deadline, ReceptionSlot, ServiceKind
 from kiosk.formatting import span_text, weekday_name
@@ -44,13 +43,12 @@ def _reason(day: DaySchedule, lang: str) -> str | None:
     return None
 
 
-def day_hours(day: DaySchedule, lang: str) -> Markup:
+def day_hours(day: DaySchedule, lang: str) -> str:
     """``09:00–18:30, break 13:00–14:30`` or ``Closed — Independence Day``."""
     periods = list(day.periods)
     reason = _reason(day, lang)
     if not periods:
-        text = _("Closed — %(reason)s", reason=reason) if reason else _("Closed")
-        return escape(text)
+        return _("Closed — %(reason)s", reason=reason) if reason else _("Closed")
     text = span_text(periods[0].start, periods[-1].end)
     breaks = [span_text(a.end, b.start) for a, b in zip(periods, periods[1:], strict=False)]
     if breaks:
@@ -61,7 +59,7 @@ def day_hours(day: DaySchedule, lang: str) -> Markup:
         "transferred_workday": _("working day moved by government decree"),
     }
     note = notes.get(_kind(day)) or reason
-    return escape(f"{text} ({note})" if note else text)
+    return f"{text} ({note})" if note else text
 
 
 def deadline_text(deadline: Deadline) -> str:
@@ -108,13 +106,6 @@ def reception_text(slots: Sequence[ReceptionSlot], lang: str) -> str:
             text += f" ({_weeks_text(slot.weeks)})"
         parts.append(text)
     return "; ".join(parts)
-
-
-def countdown_texts(seconds: int) -> list[str]:
-    """The idle dialog's countdown sentence for every remaining second, with CLDR plurals."""
-    return [ngettext("Returning to the start page in %(num)d second.",
-                     "Returning to the start page in %(num)d seconds.", n)
-            for n in range(seconds + 1)]
 
 
 def error_title(code: int) -> str:

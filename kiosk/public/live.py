@@ -20,12 +20,10 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
     calendar = current_app.extensions["kiosk.calendar"]
     status = status_at(page.location.hours, page.now, page.content.zone, calendar)
-    response = jsonify(
-        revision=page.published.revision_id,
-        time=time_text(page.now),
-        date=full_date(page.today, lang),
-        status=status_sentence(status, lang),
-        is_open=status.is_open,
-    )
+    texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
+             "status": status_sentence(status, lang)}
+    # Each text comes with the key of its audio, so a stand can speak the new clock too.
+    response = jsonify(revision=page.published.revision_id, is_open=status.is_open,
+                       **{name: [page.key(text), text] for name, text in texts.items()})
     response.headers["Cache-Control"] = "no-store"
     return response

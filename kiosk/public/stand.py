@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, abort, current_app, make_response, render_template, request, url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from kiosk.content.model import Content, Location, Text
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
+from kiosk.public.speech_markup import say_markup, speech_key
 from kiosk.store import store
 from kiosk.store.db import Published
 
@@ -53,9 +54,19 @@ class StandPage:
         if value is None:
             return Markup("")
         text, lang = value.get(self.lang)
-        if lang == self.lang:
-            return escape(text)
-        return Markup('<span lang="{}">{}</span>').format(lang, text)
+        return say_markup(text, lang, self.lang)
+
+    def say(self, text: str) -> Markup:
+        """An interface text in the page's language, marked up to be spoken."""
+        return say_markup(str(text), self.lang, self.lang)
+
+    def say_as(self, text: str, lang: str) -> Markup:
+        """A text in a given language, e.g. an address or e-mail read by the English voice."""
+        return say_markup(str(text), lang, self.lang)
+
+    def key(self, text: str, lang: str | None = None) -> str:
+        """The utterance key of a control's name (spoken in ``lang``, default the page's)."""
+        return speech_key(str(text), lang or self.lang)
 
     def url(self, endpoint: str = "home", *, lang: str | None = None,
             mode: Mode | None = None, **values: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from kiosk import formatting
-from kiosk.public import labels
+from kiosk.public import labels, speech_words
 from kiosk.public.modes import Mode
 from kiosk.public.status_text import status_sentence
 from kiosk.qr import qr_svg
@@ -30,7 +30,8 @@ def register_helpers(app: Flask) -> None:
         sections=labels.sections,
         deadline_text=labels.deadline_text,
         service_name=labels.service_name,
-        countdown_texts=labels.countdown_texts,
+        countdown_texts=speech_words.countdown_texts,
+        speech_settings=speech_words.speech_settings,
         error_title=labels.error_title,
         error_text=labels.error_text,
     )

@@ -47,9 +47,13 @@
   });
 
   /* ---- Live clock and open/closed line, and new content within a minute. */
-  function setText(selector, text) {
-    var node = document.querySelector(selector);
-    if (node && text && node.textContent !== text) { node.textContent = text; }
+  function setText(selector, said) {
+    /* said is [audio key, text]; the sentence span keeps its key in step with its text. */
+    var node = document.querySelector(selector + " [data-say]") || document.querySelector(selector);
+    if (node && said && node.textContent !== said[1]) {
+      node.textContent = said[1];
+      if (node.dataset.say) { node.dataset.say = said[0]; }
+    }
   }
 
   function poll() {
@@ -104,11 +108,15 @@
   }
 
   function reset() {
+    /* Forget the visitor: speech mode, speech volume and rate live in sessionStorage. */
+    try { sessionStorage.clear(); } catch (error) { /* storage may be disabled */ }
     window.location.replace(settings.homeUrl);
   }
 
   function tick() {
-    countdownNode.textContent = settings.countdownTexts[remaining] || "";
+    var said = settings.countdownTexts[remaining] || ["", ""];
+    countdownNode.textContent = said[1];
+    countdownNode.dataset.say = said[0];
     if (remaining <= 0) { reset(); return; }
     remaining -= 1;
     tickTimer = window.setTimeout(tick, 1000);

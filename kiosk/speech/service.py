@@ -1,0 +1,146 @@
+"""The stand's speech: which utterances exist, and their audio, made once and kept.
+
+An utterance is a text in one language, rewritten into its spoken form and named by
+a hash of voice and spoken text. Only utterances the server itself registered while
+rendering its pages can be turned into audio: the audio endpoint is no
+text-to-speech service for anyone on the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.speech.cache import AudioCache
+from kiosk.speech.spoken import spoken_form
+from kiosk.speech.synth import RATES, VOICES, SpeechUnavailable, Synthesizer
+
+log = logging.getLogger(__name__)
+
+KEY_LENGTH = 24
+MAX_TEXT = 1000  # characters in one utterance; longer texts are split into sentences first
+RETRY_SECONDS = 60.0
+WAIT_SECONDS = 30.0
+
+
+class UnknownUtterance(LookupError):
+    """No page of this server ever produced that utterance."""
+
+
+@dataclass(frozen=True)
+class Utterance:
+    key: str
+    lang: str
+    spoken: str
+
+
+class SpeechService:
+    def __init__(self, root: Path, max_bytes: int, voices: dict[str, str] | None = None) -> None:
+        self.audio = AudioCache(root / "audio", max_bytes)
+        self.texts = root / "texts"
+        self.voices = {**VOICES, **(voices or {})}
+        self.synth = Synthesizer(self.voices)
+        self._known: dict[str, Utterance] = {}
+        self._inflight: dict[str, Future[Path]] = {}
+        self._lock = threading.Lock()
+        self._failed: dict[str, float] = {}  # language -> time of the last failure
+
+    # -- utterances ---------------------------------------------------------------------
+    def utterance(self, text: str, lang: str) -> Utterance:
+        spoken = spoken_form(" ".join(text.split()), lang)[:MAX_TEXT]
+        digest = hashlib.sha256(f"{self.voices[lang]}\n{spoken}".encode()).hexdigest()
+        key = digest[:KEY_LENGTH]
+        if key not in self._known:
+            utterance = Utterance(key, lang, spoken)
+            self._known[key] = utterance
+            self._remember(utterance)
+        return self._known[key]
+
+    def _remember(self, utterance: Utterance) -> None:
+        # Other server processes sharing the cache folder learn the utterance from here.
+        path = self.texts / utterance.key[:2] / f"{utterance.key}.json"
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump({"lang": utterance.lang, "spoken": utterance.spoken}, file,
+                      ensure_ascii=False)
+        os.replace(temporary, path)
+
+    def lookup(self, key: str) -> Utterance:
+        if key in self._known:
+            return self._known[key]
+        path = self.texts / key[:2] / f"{key}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            raise UnknownUtterance(key) from None
+        utterance = Utterance(key, data["lang"], data["spoken"])
+        self._known[key] = utterance
+        return utterance
+
+    def known(self) -> list[Utterance]:
+        return list(self._known.values())
+
+    # -- audio --------------------------------------------------------------------------
+    def audio_path(self, key: str, rate: str = "normal") -> Path:
+        """The audio file of ``key`` at ``rate``, synthesised now if it is not cached."""
+        name = f"{key}.{rate}.ogg"
+        cached = self.audio.get(name)
+        if cached is not None:
+            return cached
+        utterance = self.lookup(key)
+        self._refuse_while_failing(utterance.lang)
+        return self._synthesise(name, utterance, rate).result(timeout=WAIT_SECONDS)
+
+    def _synthesise(self, name: str, utterance: Utterance, rate: str) -> Future[Path]:
+        with self._lock:
+            pending = self._inflight.get(name)
+            if pending is not None:
+                return pending
+            done: Future[Path] = Future()
+            self._inflight[name] = done
+        audio = self.synth.submit(utterance.lang, utterance.spoken, rate)
+        audio.add_done_callback(lambda result: self._store(name, utterance.lang, result, done))
+        return done
+
+    def _store(self, name: str, lang: str, audio: Future[bytes], done: Future[Path]) -> None:
+        try:
+            path = self.audio.put(name, audio.result())
+        except Exception as exc:  # noqa: BLE001 - handed to every waiting request
+            self._note_failure(lang, exc)
+            done.set_exception(exc if isinstance(exc, SpeechUnavailable)
+                               else SpeechUnavailable(str(exc)))
+        else:
+            self._failed.pop(lang, None)
+            done.set_result(path)
+        finally:
+            with self._lock:
+                self._inflight.pop(name, None)
+
+    def _note_failure(self, lang: str, error: Exception) -> None:
+        if lang not in self._failed:
+            log.error("speech in %s is unavailable (retrying in %d s): %s", lang,
+                      RETRY_SECONDS, error)
+        self._failed[lang] = time.monotonic()
+
+    def _refuse_while_failing(self, lang: str) -> None:
+        failed = self._failed.get(lang)
+        if failed is not None and time.monotonic() - failed < RETRY_SECONDS:
+            raise SpeechUnavailable(f"speech in {lang} failed recently; retrying later")
+
+    def available(self, lang: str) -> bool:
+        return lang not in self._failed
+
+
+def is_rate(value: str) -> bool:
+    return value in RATES

@@ -1,0 +1,363 @@
+/* The stand speaks: "Listen" reads the page sentence by sentence, and speech mode
+   (EZ Access style: Up, Down, Action, Back, Next, Help, volume keys) lets a visitor
+   without sight use every control. Audio comes from /speech; the browser's own voice
+   is the fallback. Pages work without this script. */
+(function () {
+  "use strict";
+
+  var settingsNode = document.getElementById("kiosk-settings");
+  if (!settingsNode) { return; }
+  var cfg = JSON.parse(settingsNode.textContent).speech;
+  if (!cfg) { return; }
+  var words = cfg.words;
+  var root = document.documentElement;
+  var STORE = "kiosk-speech";
+
+  var state = (function () {
+    try { return JSON.parse(sessionStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
+  }());
+  state.rate = state.rate || "normal";
+  state.volume = typeof state.volume === "number" ? state.volume : cfg.volume;
+  function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
+
+  /* ---- Playing utterances one after another on a single audio element. */
+  var audio = new Audio();
+  var queue = [];
+  var after = null;
+  var playing = null;
+  var serverOk = cfg.available;
+
+  function item(key, text, lang) { return { key: key, text: text, lang: lang || cfg.lang }; }
+  function word(name) { return item(words[name][0], words[name][1]); }
+  function langOf(el) { var holder = el.closest("[lang]"); return holder ? holder.lang : cfg.lang; }
+  function fromElement(el) { return item(el.dataset.say, el.textContent.trim(), langOf(el)); }
+
+  function audioUrl(key) { return cfg.audioUrl.replace("RATE", state.rate).replace("KEY", key); }
+
+  function status(text) {
+    var node = document.querySelector("[data-speech='status']");
+    if (node) { node.textContent = text; }
+  }
+
+  function browserVoice(lang) {
+    if (!window.speechSynthesis) { return null; }
+    return speechSynthesis.getVoices().filter(function (v) {
+      return v.lang.toLowerCase().indexOf(lang) === 0;
+    })[0] || null;
+  }
+
+  function playWithBrowser(next) {
+    var voice = browserVoice(next.lang);
+    if (!voice) { status(words.unavailable[1]); stop(); return; }
+    var utterance = new SpeechSynthesisUtterance(next.text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.volume = state.volume;
+    utterance.rate = { slower: 0.75, normal: 1, faster: 1.3 }[state.rate];
+    utterance.onend = playNext;
+    speechSynthesis.speak(utterance);
+  }
+
+  function playNext() {
+    var next = queue.shift();
+    if (!next) {
+      root.removeAttribute("data-speaking");
+      var done = after; after = null;
+      if (done) { done(); }
+      return;
+    }
+    playing = next;
+    root.dataset.speaking = next.key;
+    if (next.onstart) { next.onstart(); }
+    if (!serverOk) { playWithBrowser(next); return; }
+    audio.src = audioUrl(next.key);
+    audio.volume = state.volume;
+    var started = audio.play();
+    if (started && started.catch) { started.catch(function () { /* reported by onerror */ }); }
+  }
+
+  audio.addEventListener("ended", playNext);
+  audio.addEventListener("error", function () {
+    if (!audio.getAttribute("src")) { return; }
+    /* The server could not speak: say so, and let the browser's voice take over. */
+    serverOk = false;
+    status(words.unavailable[1]);
+    if (playing) { queue.unshift(playing); }
+    playNext();
+  });
+
+  function speak(items, then) {
+    stop();
+    queue = items.filter(function (i) { return i && i.key; });
+    after = then || null;
+    playNext();
+  }
+
+  function stop() {
+    queue = [];
+    after = null;
+    audio.pause();
+    audio.removeAttribute("src");
+    if (window.speechSynthesis) { speechSynthesis.cancel(); }
+    root.removeAttribute("data-speaking");
+  }
+
+  /* ---- What a control is: name, then role, then state. */
+  function isControl(el) { return el.matches("a[href], button"); }
+
+  function describe(el) {
+    var parts = [fromElement(el)];
+    if (isControl(el)) {
+      parts.push(word(el.tagName === "A" ? "link" : "button"));
+      if (el.hasAttribute("aria-pressed")) {
+        parts.push(word(el.getAttribute("aria-pressed") === "true" ? "on" : "off"));
+      }
+      if (el.getAttribute("aria-current") === "true") { parts.push(word("selected")); }
+    } else if (el.closest("h1, h2, h3")) {
+      parts.push(word("heading"));
+    }
+    return parts;
+  }
+
+  function visible(el) { return el.offsetParent !== null || el.closest("dialog[open]"); }
+
+  /* Outermost speakable things in reading order: controls and sentences. */
+  function speakables(scope) {
+    var dialog = document.querySelector("dialog[open]");
+    return Array.prototype.filter.call((dialog || scope || document).querySelectorAll("[data-say]"),
+      function (el) {
+        return visible(el) && !el.parentElement.closest("[data-say]");
+      });
+  }
+
+  /* ---- Reading aloud ("Listen"), sentence by sentence, with the sentence highlighted. */
+  var reading = null;  // { items: [...], index: n, paused: bool }
+  var player = document.querySelector("[data-speech='player']");
+
+  function highlight(el) {
+    var old = document.querySelectorAll(".speaking");
+    Array.prototype.forEach.call(old, function (node) { node.classList.remove("speaking"); });
+    if (el) { el.classList.add("speaking"); el.scrollIntoView({ block: "nearest" }); }
+  }
+
+  function readFrom(index) {
+    if (!reading) { return; }
+    reading.index = Math.max(0, Math.min(index, reading.items.length - 1));
+    reading.paused = false;
+    setPressed("pause", false);
+    var el = reading.items[reading.index];
+    var current = fromElement(el);
+    current.onstart = function () { highlight(el); prefetch(reading.items[reading.index + 1]); };
+    speak([current], function () {
+      if (reading && reading.index < reading.items.length - 1) { readFrom(reading.index + 1); }
+      else { endReading(); }
+    });
+  }
+
+  function prefetch(el) {
+    if (el && serverOk && window.fetch) { fetch(audioUrl(el.dataset.say)).catch(function () {}); }
+  }
+
+  function startReading() {
+    var items = speakables(document.getElementById("main")).filter(function (el) {
+      return !isControl(el);
+    });
+    if (!items.length) { return; }
+    reading = { items: items, index: 0, paused: false };
+    if (player) { player.hidden = false; }
+    readFrom(0);
+  }
+
+  function endReading() {
+    stop();
+    reading = null;
+    highlight(null);
+    if (player) { player.hidden = true; }
+  }
+
+  function setPressed(action, pressed) {
+    var button = document.querySelector("[data-speech='" + action + "']");
+    if (button) { button.setAttribute("aria-pressed", pressed ? "true" : "false"); }
+  }
+
+  function setRate(rate) {
+    state.rate = rate; save();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-speech='rate']"), function (b) {
+      b.setAttribute("aria-pressed", b.dataset.rate === rate ? "true" : "false");
+    });
+  }
+
+  function changeVolume(step) {
+    var before = state.volume;
+    state.volume = Math.round(Math.min(1, Math.max(0.1, state.volume + step)) * 10) / 10;
+    audio.volume = state.volume;
+    save();
+    var name = step > 0 ? (state.volume === before || state.volume === 1 ? "loudest" : "louder")
+      : (state.volume === before || state.volume === 0.1 ? "quietest" : "quieter");
+    return word(name);
+  }
+
+  var playerActions = {
+    listen: function () { if (reading) { endReading(); } else { startReading(); } },
+    stop: endReading,
+    pause: function () {
+      if (!reading) { return; }
+      if (reading.paused) { reading.paused = false; setPressed("pause", false); audio.play(); }
+      else { reading.paused = true; setPressed("pause", true); audio.pause(); }
+    },
+    previous: function () { if (reading) { readFrom(reading.index - 1); } },
+    next: function () { if (reading) { readFrom(reading.index + 1); } },
+    repeat: function () { if (reading) { readFrom(reading.index); } },
+    quieter: function () { var w = changeVolume(-0.1); if (!reading) { speak([w]); } },
+    louder: function () { var w = changeVolume(0.1); if (!reading) { speak([w]); } },
+    rate: function (button) { setRate(button.dataset.rate); if (reading) { readFrom(reading.index); } }
+  };
+
+  /* ---- Speech mode for visitors without sight. */
+  var current = -1;
+  var helpLayer = 0;
+  var lastHelp = 0;
+  var armed = null;  // touch: the control touched once, activated by a second touch
+  var toggle = document.querySelector("[data-speech='toggle']");
+
+  function setSpeechMode(on, announce) {
+    state.on = on; save();
+    root.classList.toggle("speech-mode", on);
+    if (toggle) { toggle.setAttribute("aria-pressed", on ? "true" : "false"); }
+    if (!on) { stop(); current = -1; highlight(null); }
+    if (announce) { speak([word(on ? "speech_on" : "speech_off")]); }
+  }
+
+  function focusItem(index) {
+    var items = speakables();
+    if (!items.length) { return; }
+    if (index < 0) { current = 0; speak([word("top")]); return; }
+    if (index >= items.length) { current = items.length - 1; speak([word("end")]); return; }
+    current = index;
+    helpLayer = 0;
+    var el = items[current];
+    if (!isControl(el)) { el.setAttribute("tabindex", "-1"); }
+    el.focus({ preventScroll: false });
+    highlight(el);
+    speak(describe(el));
+  }
+
+  function currentElement() { var items = speakables(); return items[current] || null; }
+
+  function nextHeading() {
+    var items = speakables();
+    for (var i = current + 1; i < items.length; i += 1) {
+      if (items[i].closest("h1, h2, h3")) { focusItem(i); return; }
+    }
+    speak([word("end")]);
+  }
+
+  function help() {
+    var now = Date.now();
+    if (now - lastHelp < 600) { stop(); lastHelp = 0; return; }  // twice: stop speaking
+    lastHelp = now;
+    var el = currentElement();
+    var layers = [
+      el && isControl(el) ? [word(el.tagName === "A" ? "help_link" : "help_button")]
+        .concat(el.dataset.help ? [item(el.dataset.help, "")] : []) : [word("help_text")],
+      [word("help_page")],
+      [word("help_general")]
+    ];
+    speak(layers[helpLayer % layers.length]);
+    helpLayer += 1;
+  }
+
+  var keyActions = {
+    down: function () { focusItem(current + 1); },
+    up: function () { focusItem(current - 1); },
+    action: function () {
+      var el = currentElement();
+      if (el && isControl(el)) { el.click(); } else if (el) { speak(describe(el)); }
+    },
+    back: function () {
+      var home = document.querySelector(".home-link");
+      if (window.history.length > 1) { window.history.back(); } else if (home) { home.click(); }
+    },
+    next: nextHeading,
+    help: help,
+    volume_down: function () { speak([changeVolume(-0.1)]); },
+    volume_up: function () { speak([changeVolume(0.1)]); },
+    toggle: function () { setSpeechMode(!state.on, true); }
+  };
+
+  function actionFor(event) {
+    var names = Object.keys(cfg.keys);
+    for (var i = 0; i < names.length; i += 1) {
+      var keys = cfg.keys[names[i]];
+      if (keys.indexOf(event.key) !== -1 || keys.indexOf(event.code) !== -1) { return names[i]; }
+    }
+    return null;
+  }
+
+  window.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var action = actionFor(event);
+    if (!state.on) {
+      /* The Help key (or the toggle key) switches speech on from any screen. */
+      if (action === "help" || action === "toggle") {
+        event.preventDefault(); event.stopImmediatePropagation();
+        setSpeechMode(true, true);
+      }
+      return;
+    }
+    stop();  /* any key cuts the current speech */
+    if (!action) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    keyActions[action]();
+  }, true);
+
+  /* Touch in speech mode: the first touch speaks an item, a second touch chooses it. */
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-speech], [data-say]");
+    if (!state.on || !target || target === toggle) { return; }
+    stop();
+    var control = event.target.closest("a[href], button");
+    if (control && control === armed) { armed = null; return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    armed = control;
+    var items = speakables();
+    current = items.indexOf(control || target);
+    highlight(control || target);
+    speak(describe(control || target).concat(control ? [word("touch_again")] : []));
+  }, true);
+
+  document.addEventListener("pointerdown", function () { if (state.on) { stop(); } }, true);
+
+  /* ---- Wiring up the on-screen controls. */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-speech]"), function (el) {
+    var action = el.dataset.speech;
+    if (playerActions[action]) {
+      el.addEventListener("click", function () { playerActions[action](el); });
+    }
+  });
+  var listen = document.querySelector("[data-speech='listen']");
+  if (listen) { listen.hidden = false; }
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      setSpeechMode(!state.on, true);
+    });
+  }
+  if (!serverOk && !browserVoice(cfg.lang)) { status(words.unavailable[1]); }
+  setRate(state.rate);
+  setSpeechMode(Boolean(state.on), false);
+  if (state.on) { window.setTimeout(function () { focusItem(0); }, 50); }
+
+  /* ---- The idle start page says, every so often, that the stand can speak. */
+  if (cfg.idlePromptSeconds > 0 && !state.on &&
+      window.location.pathname + window.location.search === JSON.parse(settingsNode.textContent).homeUrl) {
+    window.setInterval(function () {
+      if (!state.on && !reading) { speak([word("idle_prompt")]); }
+    }, cfg.idlePromptSeconds * 1000);
+  }
+
+  window.kioskSpeech = { stop: stop, state: state, reading: function () { return reading; } };
+}());

@@ -60,6 +60,9 @@ def serve(host: str, port: int, threads: int, location: str | None) -> None:
     if location:
         os.environ["KIOSK_DEFAULT_LOCATION"] = location
     app = _app()
+    if not app.config["PUBLIC_URL"]:
+        click.echo("Note: KIOSK_PUBLIC_URL is not set, so the QR codes lead to the "
+                   "organisation's website rather than to each page.", err=True)
     if app.config["SPEECH_WARM"]:
         from kiosk.speech import start_warming
 

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kiosk.i18n import CODES
+from kiosk.public.modes import Mode
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +26,20 @@ def _page_lang() -> str:
     return parts[2] if len(parts) > 2 and parts[0] == "stand" and parts[2] in CODES else "kk"
 
 
-def _home_url() -> str:
+def _home_url(lang: str, mode: Mode) -> str:
+    """The start page of the stand the visitor was on, in their language and mode."""
     parts = request.path.strip("/").split("/")
     if len(parts) > 1 and parts[0] == "stand":
-        return f"/stand/{parts[1]}/"
+        return f"/stand/{parts[1]}/{lang}/" + (f"?mode={mode.param}" if mode.param else "")
     return "/"
 
 
 def _render(code: int) -> tuple[str, int]:
     lang = _page_lang()
+    mode = Mode.parse(request.args.get("mode"))
     with force_locale(lang):
-        return render_template("error.html", code=code, lang=lang, home_url=_home_url()), code
+        return render_template("error.html", code=code, lang=lang, mode=mode,
+                               home_url=_home_url(lang, mode)), code
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:

@@ -28,7 +28,8 @@ def weekday_name(weekday: int, lang: str) -> str:
 
 
 def day_month(day: dt.date, lang: str) -> str:
-    return format_skeleton("MMMMd", day, locale=lang)
+    # A no-break space keeps "27 қараша" together on one line.
+    return format_skeleton("MMMMd", day, locale=lang).replace(" ", "\u00a0")
 
 
 def weekday_day_month(day: dt.date, lang: str) -> str:

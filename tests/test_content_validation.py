@@ -134,3 +134,57 @@ def test_published_schema_is_current() -> None:
 
 def test_a_deep_copy_of_demo_data_validates() -> None:
     assert validate(copy.deepcopy(demo_data())).organisation.id == "koktal-akimat"
+
+
+def test_faults_in_a_file_name_their_line() -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    broken = text.replace('end: "18:30"', 'end: "25:00"', 1)
+    line = next(i for i, row in enumerate(broken.splitlines(), 1) if '"25:00"' in row)
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(broken, "demo.yaml")
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"line {line}: locations.main.hours.")
+    assert problem.endswith('.end: "25:00" is not a time of day (use HH:MM, 00:00 to 23:59)')
+
+
+def test_a_phone_number_read_as_a_number_is_refused() -> None:
+    data = demo_data()
+    data["locations"]["main"]["contacts"]["phones"] = [77270001234]
+    (problem,) = problems_of(data)
+    assert problem.startswith("locations.main.contacts.phones[0]: 77270001234 was read as a "
+                              "number")
+    data["locations"]["main"]["appeals"]["channels"][3]["phone"] = 1414  # short numbers are fine
+    data["locations"]["main"]["contacts"]["phones"] = ["+7 727 000 12 34"]
+    assert validate(data).locations["main"].appeals.channels[3].phone == "1414"
+
+
+def test_duplicate_announcement_ids_are_refused() -> None:
+    data = demo_data()
+    items = data["locations"]["main"]["announcements"]
+    items.append(copy.deepcopy(items[0]))
+    (problem,) = problems_of(data)
+    assert problem.startswith(f'locations.main.announcements: announcement id "{items[0]["id"]}"'
+                              " is used twice")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["locations"]["main"]["announcements"][0].update(display_from="11.12.2026"),
+     'display_from: "11.12.2026" is not a date (use YYYY-MM-DD, e.g. 2026-12-31)'),
+    (lambda d: d["locations"]["main"]["contacts"].update(phones="+7 727 000 12 34"),
+     'contacts.phones: expected a list: write each item on its own line starting with "- "'),
+    (lambda d: d["locations"]["main"]["hours"].update(pre_holiday_shortening_minutes=300),
+     "pre_holiday_shortening_minutes: 300 is too large: at most 240"),
+    (lambda d: d["locations"]["main"]["hours"]["monday"][0].update(start=9.0),
+     'start: 9.0 is not a time of day: write times with a colon, e.g. "09:00"'),
+])
+def test_messages_speak_plainly(change, expected) -> None:  # noqa: ANN001
+    data = demo_data()
+    change(data)
+    (problem,) = problems_of(data)
+    assert problem.endswith(expected), problem
+
+
+def test_yaml_mistakes_get_a_hint() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("organisation:\n  name:\n    kk: Әкімдік: бөлім\n", "x.yaml")
+    assert "must be put in quotes" in caught.value.problems[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pydantic import ValidationError
 
@@ -40,26 +40,57 @@ def field_path(loc: Iterable[int | str]) -> str:
     return path or "(top level)"
 
 
+_DATE_HELP = "use YYYY-MM-DD, e.g. 2026-12-31"
+_DATETIME_HELP = "use YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00"
+# Pydantic's own wording for common faults, in words a facility manager can act on.
+_PLAIN: dict[str, Callable[[dict, dict], str]] = {
+    "missing": lambda e, c: "is required but missing",
+    "extra_forbidden": lambda e, c: "is not a known field here (check its spelling and its "
+    "indentation; content/schema.json lists every field)",
+    "list_type": lambda e, c: "expected a list: write each item on its own line starting "
+    'with "- "',
+    "dict_type": lambda e, c: "expected a group of fields (name: value lines, indented)",
+    "model_type": lambda e, c: "expected a group of fields (name: value lines, indented)",
+    "too_short": lambda e, c: f"needs at least {c.get('min_length', 1)} item(s)",
+    "string_type": lambda e, c: f"expected text, found {e.get('input')!r}",
+    "int_parsing": lambda e, c: f'"{e.get("input")}" is not a whole number',
+    "int_type": lambda e, c: f'"{e.get("input")}" is not a whole number',
+    "bool_parsing": lambda e, c: f'"{e.get("input")}" is not true or false',
+    "less_than_equal": lambda e, c: f"{e.get('input')} is too large: at most {c.get('le')}",
+    "greater_than_equal": lambda e, c: f"{e.get('input')} is too small: at least {c.get('ge')}",
+    "date_parsing": lambda e, c: f'"{e.get("input")}" is not a date ({_DATE_HELP})',
+    "date_from_datetime_parsing": lambda e, c: f'"{e.get("input")}" is not a date ({_DATE_HELP})',
+    "date_type": lambda e, c: f'"{e.get("input")}" is not a date ({_DATE_HELP})',
+    "datetime_parsing": lambda e, c: f'"{e.get("input")}" is not a date and time '
+    f"({_DATETIME_HELP})",
+    "datetime_from_date_parsing": lambda e, c: f'"{e.get("input")}" is not a date and time '
+    f"({_DATETIME_HELP})",
+    "datetime_type": lambda e, c: f'"{e.get("input")}" is not a date and time ({_DATETIME_HELP})',
+    "enum": lambda e, c: f'"{e.get("input")}" is not allowed; expected {c.get("expected", "")}',
+    "literal_error": lambda e, c: f'"{e.get("input")}" is not allowed; expected '
+    f'{c.get("expected", "")}',
+}
+
+
 def _message(error: dict) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "is required but missing"
-    if kind == "extra_forbidden":
-        return "is not a known field (check its spelling; content/schema.json lists every field)"
-    if kind == "enum" or kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f'"{error.get("input")}" is not allowed; expected {expected}'
+    plain = _PLAIN.get(error["type"])
+    if plain:
+        return plain(error, error.get("ctx", {}))
     msg = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
     return msg
 
 
-def describe_validation(error: ValidationError) -> list[str]:
+def describe_validation(error: ValidationError,
+                        locate: Callable[[tuple], int | None] | None = None) -> list[str]:
+    """One line per fault: ``line N: field.path: what is wrong``."""
     lines = []
     for item in error.errors(include_url=False):
         path = field_path(item["loc"])
-        lines.append(f"{path}: {_message(item)}")
+        line = locate(item["loc"]) if locate else None
+        where = f"line {line}: " if line else ""
+        lines.append(f"{where}{path}: {_message(item)}")
     return lines
 
 

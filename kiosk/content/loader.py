@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,25 +31,65 @@ _Loader.add_implicit_resolver(
 )
 
 
+_YAML_HINTS = {
+    "mapping values are not allowed here": " (a text that contains \": \" must be put in "
+    "quotes)",
+    "expected <block end>, but found": " (check the indentation: items of one group must "
+    "start in the same column)",
+    "found character '\\t' that cannot start any token": " (use spaces, not tabs, to indent)",
+}
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+    problem = getattr(exc, "problem", None) or str(exc)
+    hint = next((h for start, h in _YAML_HINTS.items() if problem.startswith(start)), "")
+    return f"{where}: not valid YAML: {problem}{hint}"
+
+
+def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
+    """Maps a field path to the line of the YAML file it was read from."""
+
+    def locate(loc: tuple) -> int | None:
+        node, line = root, None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+                if match is None:
+                    break
+                line = match[0].start_mark.line + 1
+                node = match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+    return locate
+
+
 def parse_yaml(text: str, source: str = "<content>") -> Content:
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - only for line numbers
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(source, [f"{where}: not valid YAML: {problem}"]) from None
-    return validate(data, source)
+        raise ContentError(source, [_yaml_problem(exc)]) from None
+    return validate(data, source, _line_finder(root))
 
 
-def validate(data: Any, source: str = "<content>") -> Content:
+def validate(data: Any, source: str = "<content>",
+             locate: Callable[[tuple], int | None] | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
             source, ["(top level): expected a mapping with organisation and locations"])
     try:
         return Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation(exc)) from None
+        raise ContentError(source, describe_validation(exc, locate)) from None
 
 
 def load_file(path: str | Path) -> Content:
@@ -62,13 +103,26 @@ def load_file(path: str | Path) -> Content:
     return parse_yaml(text, str(path))
 
 
+class _Time(str):
+    """A time of day, always written in quotes so YAML never reads it as a number."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Time, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value),
+                                                         style='"'))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v not in (None, [], {})}
+        return {k: _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
+        return _Time(value.strftime("%H:%M"))
     if isinstance(value, str):
         return str(value)  # plain str, not a StrEnum, for the safe dumper
     return value
@@ -76,4 +130,4 @@ def _plain(value: Any) -> Any:
 
 def dump_yaml(content: Content) -> str:
     data = _plain(content.model_dump(mode="python"))
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -45,9 +45,10 @@ class Strict(BaseModel):
 def _time_of_day(value: object) -> dt.time:
     if isinstance(value, dt.time):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        # YAML 1.1 reads an unquoted 09:00 as the sexagesimal number 540.
-        value = f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "time_of_day", '{value} is not a time of day: write times with a colon, e.g. "09:00"',
+            {"value": value})
     text = str(value).strip()
     match = _TIME.match(text)
     if not match:
@@ -104,7 +105,18 @@ TimeOfDay = Annotated[
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str),
 ]
 Slug = Annotated[str, AfterValidator(_slug)]
-Phone = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone)]
+def _phone_as_text(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) > 6:
+        # YAML has already dropped the "+" and the spaces: refuse rather than show a
+        # number nobody can dial.
+        raise PydanticCustomError(
+            "phone_number_type",
+            "{value} was read as a number, which loses the + and the spacing: write the phone "
+            'number in quotes, e.g. "+7 727 000 12 34"', {"value": value})
+    return _as_text(value)
+
+
+Phone = Annotated[str, BeforeValidator(_phone_as_text), AfterValidator(_phone)]
 Room = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, max_length=40)]
 Email = Annotated[str, AfterValidator(_email)]
 Url = Annotated[str, AfterValidator(_url)]
@@ -377,6 +389,17 @@ class Stand(Strict):
     name: Text
 
 
+def _unique_announcements(items: list[Announcement]) -> list[Announcement]:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise PydanticCustomError(
+                "duplicate_announcement", 'announcement id "{value}" is used twice; give each '
+                "announcement its own id", {"value": item.id})
+        seen.add(item.id)
+    return items
+
+
 class Location(Strict):
     name: Text
     address: Text
@@ -385,7 +408,8 @@ class Location(Strict):
     appeals: Appeals
     contacts: Contacts
     accessibility: list[Service] = Field(default_factory=list)
-    announcements: list[Announcement] = Field(default_factory=list)
+    announcements: Annotated[list[Announcement], AfterValidator(_unique_announcements)] = Field(
+        default_factory=list)
 
 
 class Organisation(Strict):

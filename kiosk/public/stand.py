@@ -74,11 +74,18 @@ class StandPage:
         return url_for(f"public.{endpoint}", location=self.location_id,
                        lang=lang or self.lang, mode=mode.param, **values)
 
-    def public_url(self, endpoint: str) -> str:
-        """Where the QR code of a page points: this page on the public server."""
-        base = current_app.config["PUBLIC_URL"] or self.content.organisation.website or ""
+    def qr_target(self, endpoint: str) -> tuple[str, bool]:
+        """Where the page's QR code points, and whether that is this very page.
+
+        With PUBLIC_URL set, it is this page on the public server; otherwise the
+        organisation's website, since a stand's own address is rarely reachable
+        from a visitor's phone."""
         path = url_for(f"public.{endpoint}", location=self.location_id, lang=self.lang)
-        return base.rstrip("/") + path if base else request.host_url.rstrip("/") + path
+        if current_app.config["PUBLIC_URL"]:
+            return current_app.config["PUBLIC_URL"].rstrip("/") + path, True
+        if self.content.organisation.website:
+            return self.content.organisation.website, False
+        return request.host_url.rstrip("/") + path, True
 
 
 def stand_page(location: str, lang: str) -> StandPage:

@@ -36,9 +36,11 @@ def status_sentence(status: object, lang: str) -> str:
     if status.is_open:  # type: ignore[attr-defined]
         closes = status.closes_at  # type: ignore[attr-defined]
         reopens = getattr(status, "reopens_at", None)
-        if reopens is not None and reopens.date() == closes.date():
-            return _("Open now — break %(start)s–%(end)s", start=time_text(closes),
-                     end=time_text(reopens))
+        day_closes = status.today.closes  # type: ignore[attr-defined]
+        if reopens is not None and reopens.date() == closes.date() and day_closes:
+            return _("Open now — break %(start)s–%(end)s, closes at %(close)s",
+                     start=time_text(closes), end=time_text(reopens),
+                     close=time_text(day_closes))
         return _("Open now — closes at %(time)s", time=time_text(closes))
     opens = status.opens_at  # type: ignore[attr-defined]
     if status.on_break and opens is not None:  # type: ignore[attr-defined]

@@ -59,13 +59,15 @@ def test_keypad_switches_language_and_mode(landscape: WebDriver, live_server: Li
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Контакты"
 
-    arrow_to(browser, lambda el: el.get_attribute("aria-pressed") == "false")
+    arrow_to(browser, lambda el: el.get_attribute("name") == "mode"
+             and el.get_attribute("aria-pressed") == "false")
     press(browser, Keys.ENTER)
     wait_for_url(browser, "/stand/main/ru/contacts?mode=large")
-    pressed = browser.find_element(By.CSS_SELECTOR, "button[aria-pressed='true']")
+    pressed = browser.find_element(By.CSS_SELECTOR, "button[name='mode'][aria-pressed='true']")
     assert "Крупный шрифт" in pressed.text
 
-    arrow_to(browser, lambda el: el.get_attribute("aria-pressed") == "false")
+    arrow_to(browser, lambda el: el.get_attribute("name") == "mode"
+             and el.get_attribute("aria-pressed") == "false")
     press(browser, " ")  # Space works as well as Enter
     wait_for_url(browser, "?mode=large-contrast")
     assert "mode-contrast" in browser.find_element(By.TAG_NAME, "html").get_attribute("class")

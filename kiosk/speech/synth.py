@@ -1,21 +1,19 @@
-"""Speech synthesis with pyttsx3 over espeak-ng, owned by one worker thread.
+"""Speech synthesis with espeak-ng through pyttsx3, owned by one worker thread.
 
-pyttsx3 engines are not thread-safe and espeak-ng initialises once per process, so a
-single thread creates the engine and performs every synthesis, taking jobs from a
-queue. Callers get a :class:`concurrent.futures.Future` of the encoded audio.
+espeak-ng is not thread-safe and initialises once per process, so a single thread
+creates the engine and performs every synthesis, taking jobs from a queue. Callers
+get a :class:`concurrent.futures.Future` of the encoded audio.
 """
 
 from __future__ import annotations
 
-import contextlib
+import ctypes
 import io
 import logging
 import queue
-import tempfile
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import soundfile
@@ -26,12 +24,10 @@ log = logging.getLogger(__name__)
 VOICES = {"kk": "trk/kk", "ru": "zle/ru", "en": "gmw/en"}
 # Words per minute: espeak-ng's default is 175; visitors can choose slower or faster.
 RATES = {"slower": 120, "normal": 160, "faster": 215}
-ESPEAK_SAMPLE_RATE = 22050
 # Ogg Vorbis at its smallest setting: about 32 kbit/s, clear for speech, and ten times
 # faster to encode than Opus through libsndfile (15 ms against 150 ms for 6 s of
 # speech), which keeps the warm-up of a whole stand under a minute.
 VORBIS_COMPRESSION = 1.0
-ATTEMPTS = 3
 
 
 class SpeechUnavailable(RuntimeError):
@@ -57,7 +53,7 @@ def encode_ogg(samples: np.ndarray, sample_rate: int) -> bytes:
 
 
 class Synthesizer:
-    """A queue and the one thread that talks to espeak-ng through pyttsx3."""
+    """A queue and the one thread that talks to espeak-ng."""
 
     def __init__(self, voices: dict[str, str] | None = None) -> None:
         self.voices = voices or VOICES
@@ -84,33 +80,21 @@ class Synthesizer:
 
     def _run(self) -> None:
         try:
-            engine = _make_engine()
+            engine = EspeakEngine.get()
         except Exception as exc:  # noqa: BLE001 - any failure means no speech at all
             self._fail_all(SpeechUnavailable(f"espeak-ng could not start: {exc}"))
             return
-        installed = {voice.id for voice in engine.getProperty("voices")}  # type: ignore[attr-defined]
-        errors: list[Exception] = []
-        engine.connect("error", lambda name=None, exception=None: errors.append(exception))  # type: ignore[attr-defined]
-        with tempfile.TemporaryDirectory(prefix="kiosk-speech-") as tmp:
-            wav = Path(tmp) / "utterance.wav"
-            while (job := self._jobs.get()) is not None:
-                if job.result.set_running_or_notify_cancel():
-                    self._synthesise(engine, installed, errors, job, wav)
+        while (job := self._jobs.get()) is not None:
+            if job.result.set_running_or_notify_cancel():
+                self._synthesise(engine, job)
 
-    def _synthesise(self, engine: object, installed: set[str], errors: list[Exception],
-                    job: Job, wav: Path) -> None:
-        voice = self.voices[job.lang]
-        errors.clear()
+    def _synthesise(self, engine: EspeakEngine, job: Job) -> None:
         try:
-            if voice not in installed:
-                # pyttsx3 would quietly keep the previous voice: a Kazakh text read in Russian.
-                raise SpeechUnavailable(f"espeak-ng has no voice {voice!r} for {job.lang}")
-            samples = _speak_to_file(engine, voice, job, wav)
-            if errors:
-                raise SpeechUnavailable(f"espeak-ng failed: {errors[0]}")
-            audio = encode_ogg(samples, ESPEAK_SAMPLE_RATE)
+            samples = engine.speak(job.text, self.voices[job.lang], RATES[job.rate])
+            audio = encode_ogg(samples, engine.sample_rate)
         except Exception as exc:  # noqa: BLE001 - reported to the waiting caller
-            job.result.set_exception(SpeechUnavailable(str(exc)))
+            job.result.set_exception(exc if isinstance(exc, SpeechUnavailable)
+                                     else SpeechUnavailable(str(exc)))
             return
         self.count += 1
         job.result.set_result(audio)
@@ -125,25 +109,56 @@ class Synthesizer:
                 job.result.set_exception(error)
 
 
-def _make_engine() -> object:
-    import pyttsx3
+class EspeakEngine:
+    """espeak-ng through pyttsx3's binding of it, in espeak-ng's synchronous mode.
 
-    return pyttsx3.init("espeak")
+    pyttsx3's own espeak driver runs espeak-ng asynchronously: a voice or rate set
+    just before a synthesis is now and then applied after it (a Kazakh text read by
+    the Russian voice, a "slower" text read fast), and ``runAndWait`` sometimes
+    returns before the audio arrives. In synchronous mode every call has taken
+    effect when it returns, so one worker thread gets exactly what it asked for.
+    Only one engine exists per process, as espeak-ng initialises once.
+    """
 
+    _instance: EspeakEngine | None = None
+    _lock = threading.Lock()
 
-def _speak_to_file(engine: object, voice: str, job: Job, wav: Path) -> np.ndarray:
-    engine.setProperty("voice", voice)  # type: ignore[attr-defined]
-    engine.setProperty("rate", RATES[job.rate])  # type: ignore[attr-defined]
-    for _attempt in range(ATTEMPTS):
-        wav.unlink(missing_ok=True)
-        # The espeak driver announces every saved file on standard output.
-        with contextlib.redirect_stdout(io.StringIO()):
-            engine.save_to_file(job.text, str(wav))  # type: ignore[attr-defined]
-            engine.runAndWait()  # type: ignore[attr-defined]
-        if wav.exists():
-            samples, _rate = soundfile.read(str(wav), dtype="float32")
-            if samples.size:
-                return samples
-        # pyttsx3's espeak loop now and then ends before espeak-ng delivers the audio
-        # (about one utterance in 150 when they follow each other quickly): ask again.
-    raise SpeechUnavailable(f"espeak-ng gave no audio after {ATTEMPTS} attempts")
+    def __init__(self) -> None:
+        from pyttsx3.drivers import _espeak
+
+        self._espeak = _espeak
+        self.sample_rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000)
+        if self.sample_rate <= 0:
+            raise SpeechUnavailable("espeak-ng could not be initialised")
+        self.installed = {v.identifier.decode().lower() for v in _espeak.ListVoices(None)}
+        self._chunks: list[bytes] = []
+        _espeak.SetSynthCallback(self._collect)
+
+    @classmethod
+    def get(cls) -> EspeakEngine:
+        with cls._lock:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+    def _collect(self, wav: object, count: int, _events: object) -> int:
+        if count > 0:
+            self._chunks.append(ctypes.string_at(wav, count * 2))
+        return 0  # 0: go on synthesising
+
+    def speak(self, text: str, voice: str, rate: int) -> np.ndarray:
+        espeak = self._espeak
+        if voice not in self.installed:
+            # A missing voice must not fall back to another language's voice.
+            raise SpeechUnavailable(f"espeak-ng has no voice {voice!r}")
+        if espeak.SetVoiceByName(voice.encode()) != 0:
+            raise SpeechUnavailable(f"espeak-ng could not select the voice {voice!r}")
+        espeak.SetParameter(espeak.RATE, rate, 0)
+        self._chunks = []
+        status = espeak.Synth(text, flags=espeak.CHARS_UTF8 | espeak.ENDPAUSE)
+        if status != 0:
+            raise SpeechUnavailable(f"espeak-ng failed to synthesise (error {status})")
+        samples = np.frombuffer(b"".join(self._chunks), dtype="<i2")
+        if samples.size == 0:
+            raise SpeechUnavailable("espeak-ng produced no audio")
+        return samples.astype(np.float32) / 32768.0

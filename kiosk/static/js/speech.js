@@ -77,6 +77,10 @@
   }
 
   audio.addEventListener("ended", playNext);
+  audio.addEventListener("playing", function () {
+    /* Heard, not just asked for: tests and the benchmark listen for this. */
+    document.dispatchEvent(new CustomEvent("kiosk:speaking", { detail: { key: playing && playing.key } }));
+  });
   audio.addEventListener("error", function () {
     if (!audio.getAttribute("src")) { return; }
     /* The server could not speak: say so, and let the browser's voice take over. */

@@ -276,7 +276,7 @@
     up: function () { focusItem(current - 1); },
     action: function () {
       var el = currentElement();
-      if (el && isControl(el)) { el.click(); } else if (el) { speak(describe(el)); }
+      if (el && isControl(el)) { armed = el; el.click(); } else if (el) { speak(describe(el)); }
     },
     back: function () {
       var home = document.querySelector(".home-link");

@@ -59,6 +59,10 @@ test: install ## Set up and run the whole test suite, browser tests included
 bench: install ## Load benchmark of a stand page against a static file, and page weights
 	$(BIN)/python bench/load.py
 
+.PHONY: bench-speech
+bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
+	$(BIN)/python bench/speech.py
+
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core
 	$(BIN)/pip install -q 'fonttools[woff]>=4.50,<5'

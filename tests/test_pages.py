@@ -171,3 +171,36 @@ def test_large_type_size_is_computed_for_the_panel(client: FlaskClient) -> None:
     # 21.5" FHD at 600 mm: 7.33 mm cap height / 0.248 mm pixels / 0.714 cap ratio = 41.4 px,
     # raised to twice the standard 22 px.
     assert "--text-large:44.0px" in css
+
+
+def test_pages_travel_compressed_to_browsers_that_ask(client: FlaskClient) -> None:
+    import gzip
+
+    plain = client.get(url("appeals", "kk")).get_data()
+    with client.get(url("appeals", "kk"), headers={"Accept-Encoding": "gzip, br"}) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response.headers["Vary"]
+        packed = response.get_data()
+    assert gzip.decompress(packed) == plain
+    assert len(packed) < len(plain) / 3
+
+
+def test_many_visitors_asking_at_once_cause_one_render(app: Flask) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flask import template_rendered
+
+    renders = []
+
+    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+        renders.append(template.name)
+
+    template_rendered.connect(count, app)
+
+    def visit(_: int) -> int:
+        with app.test_client().get(url("contacts", "ru")) as response:
+            return response.status_code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        assert list(pool.map(visit, range(20))) == [200] * 20
+    assert renders.count("contacts.html") == 1

@@ -10,6 +10,7 @@ keeps latency low when many stands and phones ask at once.
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from collections import OrderedDict
@@ -28,9 +29,22 @@ class CachedResponse:
     status: str
     headers: list[tuple[str, str]]
     body: bytes
+    gzipped: bytes  # compressed once, when kept: a page travels as a fifth of its size
     location: str
     revision: int
     expires: float  # time.monotonic()
+
+    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]
+                ) -> list[bytes]:
+        if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
+            body = self.gzipped
+            headers = [*self.headers, ("Content-Encoding", "gzip")]
+        else:
+            body, headers = self.body, list(self.headers)
+        headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+        headers += [("Content-Length", str(len(body))), ("Vary", "Accept-Encoding")]
+        start_response(self.status, headers)
+        return [body]
 
 
 def cache_marker(location: str, revision: int, seconds: float) -> str:
@@ -44,6 +58,7 @@ class ResponseCache:
         self.store = content_store
         self.size = size
         self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
+        self._rendering: dict[tuple[str, str, str], threading.Event] = {}
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -53,10 +68,34 @@ class ResponseCache:
         key = (environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
                environ.get("QUERY_STRING", ""))
         hit = self._fresh(key)
+        leader = False
+        if hit is None and key[1].startswith("/stand/"):
+            hit, leader = self._wait_for_other_render(key)
         if hit is not None:
-            start_response(hit.status, hit.headers)
-            return [hit.body]
-        return self._pass_through(key, environ, start_response)
+            return hit.respond(environ, start_response)
+        try:
+            return self._pass_through(key, environ, start_response)
+        finally:
+            if leader:
+                self._done_rendering(key)
+
+    def _wait_for_other_render(self, key: tuple[str, str, str]
+                               ) -> tuple[CachedResponse | None, bool]:
+        """When a page expires, many stands ask for it at once: one renders (the leader),
+        the rest wait for its result instead of rendering the same page side by side."""
+        with self._lock:
+            rendering = self._rendering.get(key)
+            if rendering is None:
+                self._rendering[key] = threading.Event()
+                return None, True
+        rendering.wait(timeout=5.0)
+        return self._fresh(key), False
+
+    def _done_rendering(self, key: tuple[str, str, str]) -> None:
+        with self._lock:
+            rendering = self._rendering.pop(key, None)
+        if rendering is not None:
+            rendering.set()
 
     def _fresh(self, key: tuple[str, str, str]) -> CachedResponse | None:
         with self._lock:
@@ -90,20 +129,20 @@ class ResponseCache:
             if close:
                 close()
         headers = [(name, value) for name, value in headers if name != MARKER]
-        start_response(captured["status"], headers)
-        self._keep(key, captured["status"], headers, body, marker)
-        return [body]
+        entry = self._keep(key, captured["status"], headers, body, marker)
+        return entry.respond(environ, start_response)
 
     def _keep(self, key: tuple[str, str, str], status: str, headers: list[tuple[str, str]],
-              body: bytes, marker: str) -> None:
+              body: bytes, marker: str) -> CachedResponse:
         location, revision, seconds = marker.split(" ")
-        entry = CachedResponse(status, headers, body, location, int(revision),
-                               time.monotonic() + float(seconds))
+        entry = CachedResponse(status, headers, body, gzip.compress(body, 6), location,
+                               int(revision), time.monotonic() + float(seconds))
         with self._lock:
             self._items[key] = entry
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+        return entry
 
     def clear(self) -> None:
         with self._lock:

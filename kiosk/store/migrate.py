@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def alembic_config(engine: Engine) -> Config:
+    # Imported here: a serving stand never migrates, and alembic costs 11 MB of memory.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("kiosk") / "migrations"))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -18,4 +23,6 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)

@@ -165,3 +165,23 @@ def test_in_speech_mode_a_first_touch_speaks_and_a_second_chooses(
     assert speaking_key(browser) == tile.get_attribute("data-say")
     tile.click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/stand/main/en/hours"))
+
+
+@pytest.fixture(scope="module")
+def quick_idle(tmp_path_factory: pytest.TempPathFactory,
+               demo_content: Content) -> Iterator[SpeakingServer]:
+    yield from speaking_server(tmp_path_factory, demo_content, IDLE_SECONDS=2)
+
+
+def test_the_idle_question_is_spoken_in_speech_mode(landscape: WebDriver,
+                                                    quick_idle: SpeakingServer) -> None:
+    browser = landscape
+    fresh(browser, quick_idle.server.url("/stand/main/ru/hours"))
+    press(browser, Keys.F2)
+    title = browser.find_element(By.CSS_SELECTOR, "#idle-title [data-say]").get_attribute(
+        "data-say")
+    WebDriverWait(browser, 8).until(lambda b: speaking_key(b) == title)
+    assert browser.switch_to.active_element.get_attribute("data-idle") == "extend"
+    press(browser, Keys.ENTER)  # Action: "Yes, I need more time"
+    WebDriverWait(browser, 3).until(
+        lambda b: not b.execute_script("return document.getElementById('idle-dialog').open"))

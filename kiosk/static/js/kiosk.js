@@ -129,6 +129,7 @@
     dialog.querySelector("[data-idle='extend']").focus();
     beep();
     tick();
+    document.dispatchEvent(new CustomEvent("kiosk:idle-warning"));
   }
 
   function extend() {

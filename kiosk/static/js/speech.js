@@ -334,6 +334,18 @@
 
   document.addEventListener("pointerdown", function () { if (state.on) { stop(); } }, true);
 
+  /* The "more time?" question is spoken too, and its first button takes the focus. */
+  document.addEventListener("kiosk:idle-warning", function () {
+    if (reading) { endReading(); }
+    if (!state.on) { return; }
+    var dialog = document.querySelector("dialog[open]");
+    var parts = Array.prototype.map.call(dialog.querySelectorAll("h2 [data-say], p [data-say], p[data-say]"),
+      fromElement);
+    var items = speakables();
+    current = items.indexOf(dialog.querySelector("[data-idle='extend']"));
+    speak(parts.concat(describe(items[current])));
+  });
+
   /* ---- Wiring up the on-screen controls. */
   Array.prototype.forEach.call(document.querySelectorAll("[data-speech]"), function (el) {
     var action = el.dataset.speech;

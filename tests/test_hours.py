@@ -280,3 +280,27 @@ def test_special_days_of_march_2026():
 def test_no_opening_within_60_days_gives_no_opening_time():
     closed_for_good = Hours()
     assert status(at(2026, 11, 26, 10, 0), closed_for_good).opens_at is None
+
+
+# -- officials' reception ------------------------------------------------------------
+def test_next_reception_follows_weeks_of_the_month_and_skips_holidays() -> None:
+    from kiosk.content.model import ReceptionSlot
+    from kiosk.hours.reception import next_reception, week_of_month
+
+    calendar = HolidayCalendar()
+    zone = ZoneInfo("Asia/Almaty")
+    second_and_fourth_thursday = [ReceptionSlot(weekday="thursday", start="15:00",
+                                                end="18:00", weeks=[2, 4])]
+    # Friday 27 November 2026: the next 2nd/4th Thursday is 10 December.
+    now = dt.datetime(2026, 11, 27, 11, 0, tzinfo=zone)
+    day, slot = next_reception(second_and_fourth_thursday, now, calendar)
+    assert day == dt.date(2026, 12, 10) and week_of_month(day) == 2
+    # On that Thursday during the reception it is still "today"; after 18:00 it is the 24th.
+    during = dt.datetime(2026, 12, 10, 16, 0, tzinfo=zone)
+    assert next_reception(second_and_fourth_thursday, during, calendar)[0] == during.date()
+    after = dt.datetime(2026, 12, 10, 18, 0, tzinfo=zone)
+    assert next_reception(second_and_fourth_thursday, after, calendar)[0] == dt.date(2026, 12, 24)
+    # A weekly Wednesday reception skips Independence Day, Wednesday 16 December 2026.
+    weekly = [ReceptionSlot(weekday="wednesday", start="10:00", end="12:00")]
+    before_holiday = dt.datetime(2026, 12, 9, 13, 0, tzinfo=zone)
+    assert next_reception(weekly, before_holiday, calendar)[0] == dt.date(2026, 12, 23)

@@ -204,3 +204,12 @@ def test_many_visitors_asking_at_once_cause_one_render(app: Flask) -> None:
     with ThreadPoolExecutor(max_workers=20) as pool:
         assert list(pool.map(visit, range(20))) == [200] * 20
     assert renders.count("contacts.html") == 1
+
+
+def test_each_official_shows_the_next_reception_date(client: FlaskClient) -> None:
+    html = client.get(url("appeals", "en")).get_data(as_text=True)
+    upcoming = re.findall(r'Next reception:</span></span> <span[^>]*>([^<]*)<', html)
+    # The akim receives on the 2nd and 4th Thursdays: after Friday 27 November, 10 December.
+    assert upcoming[0] == "Thursday, December\u00a010, 15:00\u2060–\u206018:00"
+    # Friday 27 November at 11:00, the 10:00-12:00 reception is still on today.
+    assert upcoming[-1].startswith("Friday, November\u00a027, 10:00")

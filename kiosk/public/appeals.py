@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, current_app
 
+from kiosk.hours.reception import next_reception
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import render_stand, stand_page
 
@@ -11,4 +12,11 @@ from kiosk.public.stand import render_stand, stand_page
 @bp.get("/stand/<location>/<lang>/appeals")
 def appeals(location: str, lang: str) -> Response:
     page = stand_page(location, lang)
-    return render_stand(page, "appeals", "appeals.html")
+
+    def build() -> dict:
+        calendar = current_app.extensions["kiosk.calendar"]
+        officials = page.location.appeals.officials
+        return {"next_receptions": [next_reception(o.schedule, page.now, calendar)
+                                    for o in officials]}
+
+    return render_stand(page, "appeals", "appeals.html", build)

@@ -10,8 +10,12 @@ _ABBREVIATIONS = ("г", "ж", "гг", "жж", "т.б", "т.е", "т.д", "т.п"
 _END = re.compile(r"(?<=[.!?…])[»\")]*\s+(?=[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
 def split_sentences(text: str) -> list[str]:
-    text = " ".join(text.split())
+    # Only ordinary white space is folded: no-break spaces keep "27 қараша" together.
+    text = _SPACES.sub(" ", text).strip()
     sentences: list[str] = []
     start = 0
     for match in _END.finditer(text):

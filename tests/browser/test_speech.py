@@ -185,3 +185,16 @@ def test_the_idle_question_is_spoken_in_speech_mode(landscape: WebDriver,
     press(browser, Keys.ENTER)  # Action: "Yes, I need more time"
     WebDriverWait(browser, 3).until(
         lambda b: not b.execute_script("return document.getElementById('idle-dialog').open"))
+
+
+def test_keys_taken_by_speech_mode_still_count_as_activity(landscape: WebDriver,
+                                                         quick_idle: SpeakingServer) -> None:
+    import time
+
+    browser = landscape
+    fresh(browser, quick_idle.server.url("/stand/main/kk/contacts"))
+    press(browser, Keys.F2)
+    for _ in range(5):  # a visitor moving through the page, a key a second
+        time.sleep(1)
+        press(browser, Keys.ARROW_DOWN)
+    assert not browser.execute_script("return document.getElementById('idle-dialog').open")

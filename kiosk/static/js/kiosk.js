@@ -148,8 +148,10 @@
     /* Escape would close the dialog without stopping the countdown: treat it as "more time". */
     dialog.addEventListener("cancel", function (event) { event.preventDefault(); extend(); });
   }
+  /* On window, in the capture phase, and registered before speech.js: every key counts
+     as activity, including the keys speech mode takes for itself. */
   ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (type) {
-    document.addEventListener(type, function () { if (!idleOpen()) { restartIdle(); } },
+    window.addEventListener(type, function () { if (!idleOpen()) { restartIdle(); } },
       { passive: true, capture: true });
   });
   /* The start page in the default language and mode has nothing to forget. */

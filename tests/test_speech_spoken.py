@@ -31,7 +31,8 @@ def test_times_and_dates_are_said_as_people_say_them(text: str, lang: str, said:
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_phone_numbers_are_said_in_digit_groups(lang: str) -> None:
-    assert spoken_form("+7 727 000 12 34", lang) == "+7, 727, 0 0 0, 12, 34"
+    plus = {"kk": "плюс", "ru": "плюс", "en": "plus"}[lang]
+    assert spoken_form("+7 727 000 12 34", lang) == f"{plus} 7, 727, 0 0 0, 12, 34"
     # The unified contact centre is "fourteen fourteen", not one thousand four hundred...
     assert spoken_form("1414", lang) == "14 14"
     assert spoken_form("2026 ж.", "kk") == "2026 ж."
@@ -53,3 +54,23 @@ def test_russian_ordinals() -> None:
 def test_sentences_are_split_but_not_at_abbreviations() -> None:
     assert split_sentences("Адрес: г. Коктал, пр. Абая, 25. Звоните!") == [
         "Адрес: г. Коктал, пр. Абая, 25.", "Звоните!"]
+
+
+@pytest.mark.parametrize(("text", "lang", "said"), [
+    ("сағат 09:00", "kk", "сағат тоғыз"),
+    ("1-қабат, 104-кабинет", "kk", "бірінші қабат, жүз төртінші кабинет"),
+    ("айдың 2, 4-апталары", "kk", "айдың екінші, төртінші апталары"),
+    ("2026 жылғы бюджет", "kk", "екі мың жиырма алтыншы жылғы бюджет"),
+    ("Заявки принимаются до 25 декабря.", "ru", "Заявки принимаются до двадцать пятого декабря."),
+    ("с 1 по 15 января", "ru", "с первого по пятнадцатое января"),
+    ("1 января 2026 года", "ru", "первое января две тысячи двадцать шестого года"),
+    ("в 2026 году", "ru", "в две тысячи двадцать шестом году"),
+    ("на 1 этаже", "ru", "на первом этаже"),
+    ("г. Коктал, ул. Абая, каб. 104", "ru", "город Коктал, улица Абая, кабинет 104"),
+    ("Портал eOtinish", "ru", "Портал е-Отиниш"),
+    ("info@koktal.example.kz", "ru", "info собака koktal точка example точка kz"),
+    ("eotinish.kz арқылы", "kk", "eotinish нүкте kz арқылы"),
+    ("+7 700 000 12 34", "kk", "плюс 7, 700, 0 0 0, 12, 34"),
+])
+def test_words_listeners_expect(text: str, lang: str, said: str) -> None:
+    assert spoken_form(text, lang) == said

@@ -24,6 +24,8 @@ def _words() -> dict[str, str]:
         "speech_on": _("Speech is on. Use the Up and Down keys to move, the Action key to "
                        "choose, and the Help key for help."),
         "speech_off": _("Speech is off."),
+        "touch_help": _("On the screen, touch an item once to hear it and twice to choose it."),
+        "start_page": _("This is the start page."),
         "unavailable": _("Speech is unavailable right now. Please ask the staff for help or "
                          "call 1414."),
         "louder": _("Louder"),

@@ -13,7 +13,8 @@ KK_TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "ал
 
 # The ordinal of the last word of a Kazakh number, e.g. жеті -> жетінші.
 KK_ORDINAL = {
-    "бір": "бірінші", "екі": "екінші", "үш": "үшінші", "төрт": "төртінші", "бес": "бесінші",
+    "нөл": "нөлінші", "бір": "бірінші", "екі": "екінші", "үш": "үшінші", "төрт": "төртінші",
+    "бес": "бесінші",
     "алты": "алтыншы", "жеті": "жетінші", "сегіз": "сегізінші", "тоғыз": "тоғызыншы",
     "он": "оныншы", "жиырма": "жиырмасыншы", "отыз": "отызыншы", "қырық": "қырқыншы",
     "елу": "елуінші", "алпыс": "алпысыншы", "жетпіс": "жетпісінші", "сексен": "сексенінші",
@@ -111,24 +112,39 @@ def _ru_ordinal_stem(number: int) -> tuple[str, str]:
     return _RU_CARDINAL_TENS[tens] + " ", _RU_ORDINAL_UNITS[units]
 
 
-def _ru_ending(stem: str, neuter_nominative: bool) -> str:
+_RU_STRESSED_ENDING = ("втор", "шест", "седьм", "восьм", "сороков")
+# Case endings of an ordinal: neuter nominative (the date said alone), genitive,
+# masculine nominative and prepositional.
+_RU_ENDINGS = {"n": ("ое", "ье"), "g": ("ого", "ьего"), "m": ("ый", "ий"), "p": ("ом", "ьем")}
+
+
+def _ru_ending(stem: str, neuter_nominative: bool, case: str | None = None) -> str:
+    case = case or ("n" if neuter_nominative else "g")
     if stem == "трет":  # the one soft-stem ordinal
-        return "третье" if neuter_nominative else "третьего"
-    return stem + ("ое" if neuter_nominative else "ого")
+        return "трет" + _RU_ENDINGS[case][1]
+    if case == "m" and stem in _RU_STRESSED_ENDING:
+        return stem + "ой"
+    return stem + _RU_ENDINGS[case][0]
 
 
-def ru_day_ordinal(day: int) -> str:
-    """"27" of "27 ноября" -> "двадцать седьмое" (neuter, as the date is said)."""
-    head, stem = _ru_ordinal_stem(day)
-    return head + _ru_ending(stem, neuter_nominative=True)
+def ru_ordinal(number: int, case: str) -> str:
+    """1-99 as an ordinal in ``case``: "n" (первое), "g" (первого), "m" (первый),
+    "p" (первом)."""
+    head, stem = _ru_ordinal_stem(number)
+    return head + _ru_ending(stem, False, case)
 
 
-def ru_year_genitive(year: int) -> str:
-    """2026 -> "две тысячи двадцать шестого" (as in "… года")."""
+def ru_day_ordinal(day: int, case: str = "n") -> str:
+    """"27" of "27 ноября" -> "двадцать седьмое", or "двадцать седьмого" after "до"."""
+    return ru_ordinal(day, case)
+
+
+def ru_year_genitive(year: int, case: str = "g") -> str:
+    """2026 -> "две тысячи двадцать шестого" (as in "… года"); other cases as ru_ordinal."""
     thousands, rest = divmod(year, 1000)
     head = {1: "тысяча", 2: "две тысячи"}.get(thousands, f"{thousands} тысяч")
     if rest == 0:
-        return {1: "тысячного", 2: "двухтысячного"}.get(thousands, head)
+        return {1: "тысячн", 2: "двухтысячн"}.get(thousands, head) + _RU_ENDINGS[case][0]
     hundreds, rest = divmod(rest, 100)
     if hundreds:
         head += " " + ("сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот",
@@ -136,4 +152,4 @@ def ru_year_genitive(year: int) -> str:
     if rest == 0:
         return head
     words, stem = _ru_ordinal_stem(rest)
-    return f"{head} {words}{_ru_ending(stem, neuter_nominative=False)}"
+    return f"{head} {words}{_ru_ending(stem, False, case)}"

@@ -68,6 +68,10 @@ def fresh(browser: WebDriver, url: str) -> None:
     browser.get(url)
 
 
+def said(browser: WebDriver) -> list[str]:
+    return browser.execute_script("return window.kioskSpeech ? window.kioskSpeech.said() : []")
+
+
 def speaking_key(browser: WebDriver) -> str | None:
     return browser.execute_script("return document.documentElement.dataset.speaking || null")
 
@@ -82,11 +86,12 @@ def test_speech_mode_speaks_each_focused_control_in_its_language(
     speech = speaking.app.extensions["kiosk.speech"]
     seen_langs = set()
     for _ in range(80):
+        before = len(said(browser))
         press(browser, Keys.ARROW_DOWN)
         focused = browser.switch_to.active_element
         key = focused.get_attribute("data-say")
         assert key, "every item speech mode moves to can be spoken"
-        assert speaking_key(browser) == key  # the name is said first
+        assert said(browser)[before] == key  # the name is said first
         # The stand asked the server for this very audio (once: then it is cached).
         WebDriverWait(browser, 5).until(
             lambda b, key=key: any(key in path for path in speaking.audio_requests))
@@ -160,9 +165,10 @@ def test_in_speech_mode_a_first_touch_speaks_and_a_second_chooses(
     fresh(browser, speaking.server.url("/stand/main/en/"))
     browser.find_element(By.CSS_SELECTOR, "[data-speech='toggle']").click()  # on-screen switch
     tile = browser.find_element(By.CSS_SELECTOR, "a.tile[href*='/hours']")
+    before = len(said(browser))
     tile.click()
     assert browser.current_url.endswith("/stand/main/en/")
-    assert speaking_key(browser) == tile.get_attribute("data-say")
+    assert said(browser)[before] == tile.get_attribute("data-say")
     tile.click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/stand/main/en/hours"))
 
@@ -180,7 +186,7 @@ def test_the_idle_question_is_spoken_in_speech_mode(landscape: WebDriver,
     press(browser, Keys.F2)
     title = browser.find_element(By.CSS_SELECTOR, "#idle-title [data-say]").get_attribute(
         "data-say")
-    WebDriverWait(browser, 8).until(lambda b: speaking_key(b) == title)
+    WebDriverWait(browser, 8).until(lambda b: title in said(b))
     assert browser.switch_to.active_element.get_attribute("data-idle") == "extend"
     press(browser, Keys.ENTER)  # Action: "Yes, I need more time"
     WebDriverWait(browser, 3).until(
@@ -198,3 +204,38 @@ def test_keys_taken_by_speech_mode_still_count_as_activity(landscape: WebDriver,
         time.sleep(1)
         press(browser, Keys.ARROW_DOWN)
     assert not browser.execute_script("return document.getElementById('idle-dialog').open")
+
+
+def test_arriving_says_the_page_title_and_back_follows_only_this_visit(
+        landscape: WebDriver, speaking: SpeakingServer) -> None:
+    browser = landscape
+    browser.get(speaking.server.url("/stand/main/ru/appeals"))  # an earlier visitor's page
+    fresh(browser, speaking.server.url("/stand/main/en/"))
+    press(browser, Keys.F2)
+    browser.find_element(By.CSS_SELECTOR, "a.tile[href*='/contacts']").click()
+    browser.find_element(By.CSS_SELECTOR, "a.tile[href*='/contacts']").click()  # touch twice
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/stand/main/en/contacts"))
+    title = browser.find_element(By.CSS_SELECTOR, "main h1 [data-say]").get_attribute("data-say")
+    WebDriverWait(browser, 5).until(lambda b: title in said(b))
+    press(browser, Keys.BACKSPACE)
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/stand/main/en/"))
+    start_page = browser.execute_script(
+        "return JSON.parse(document.getElementById('kiosk-settings').textContent)"
+        ".speech.words.start_page[0]")
+    press(browser, Keys.BACKSPACE)  # nothing before the start of this visit
+    WebDriverWait(browser, 5).until(lambda b: start_page in said(b))
+    assert browser.current_url.endswith("/stand/main/en/")
+
+
+def test_a_held_key_moves_one_step(landscape: WebDriver, speaking: SpeakingServer) -> None:
+    browser = landscape
+    fresh(browser, speaking.server.url("/stand/main/en/hours"))
+    press(browser, Keys.F2)
+    press(browser, Keys.ARROW_DOWN)
+    first = browser.switch_to.active_element
+    browser.execute_script("""
+        for (let i = 0; i < 10; i++) {
+          window.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', repeat: true,
+                                                             bubbles: true}));
+        }""")
+    assert browser.switch_to.active_element == first

@@ -35,6 +35,8 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
+    if (event.repeat) { event.preventDefault(); return; }
     if (event.key === "ArrowDown" || event.key === "ArrowRight") {
       event.preventDefault(); moveFocus(1);
     } else if (event.key === "ArrowUp" || event.key === "ArrowLeft") {

@@ -25,6 +25,7 @@
   var queue = [];
   var after = null;
   var playing = null;
+  var said = [];  /* everything started on this page, in order: for tests and diagnosis */
   var serverOk = cfg.available;
 
   function item(key, text, lang) { return { key: key, text: text, lang: lang || cfg.lang }; }
@@ -67,6 +68,7 @@
       return;
     }
     playing = next;
+    said.push(next.key);
     root.dataset.speaking = next.key;
     if (next.onstart) { next.onstart(); }
     if (!serverOk) { playWithBrowser(next); return; }
@@ -117,6 +119,7 @@
         parts.push(word(el.getAttribute("aria-pressed") === "true" ? "on" : "off"));
       }
       if (el.getAttribute("aria-current") === "true") { parts.push(word("selected")); }
+      if (el.dataset.help) { parts.push(item(el.dataset.help, "")); }
     } else if (el.closest("h1, h2, h3")) {
       parts.push(word("heading"));
     }
@@ -130,7 +133,8 @@
     var dialog = document.querySelector("dialog[open]");
     return Array.prototype.filter.call((dialog || scope || document).querySelectorAll("[data-say]"),
       function (el) {
-        return visible(el) && !el.parentElement.closest("[data-say]");
+        return visible(el) && !el.parentElement.closest("[data-say]") &&
+          !el.classList.contains("skip-link");
       });
   }
 
@@ -163,9 +167,7 @@
   }
 
   function startReading() {
-    var items = speakables(document.getElementById("main")).filter(function (el) {
-      return !isControl(el);
-    });
+    var items = speakables(document.getElementById("main"));
     if (!items.length) { return; }
     reading = { items: items, index: 0, paused: false };
     if (player) { player.hidden = false; }
@@ -206,8 +208,10 @@
     stop: endReading,
     pause: function () {
       if (!reading) { return; }
-      if (reading.paused) { reading.paused = false; setPressed("pause", false); audio.play(); }
-      else { reading.paused = true; setPressed("pause", true); audio.pause(); }
+      /* Resuming reads the sentence again from its start: a key press in between may
+         have cut the audio. */
+      if (reading.paused) { readFrom(reading.index); }
+      else { reading.paused = true; setPressed("pause", true); stop(); }
     },
     previous: function () { if (reading) { readFrom(reading.index - 1); } },
     next: function () { if (reading) { readFrom(reading.index + 1); } },
@@ -218,7 +222,7 @@
   };
 
   /* ---- Speech mode for visitors without sight. */
-  var current = -1;
+  var currentEl = null;  /* the item speech mode is on: an element, as the list can change */
   var helpLayer = 0;
   var lastHelp = 0;
   var armed = null;  // touch: the control touched once, activated by a second touch
@@ -228,32 +232,46 @@
     state.on = on; save();
     root.classList.toggle("speech-mode", on);
     if (toggle) { toggle.setAttribute("aria-pressed", on ? "true" : "false"); }
-    if (!on) { stop(); current = -1; highlight(null); }
-    if (announce) { speak([word(on ? "speech_on" : "speech_off")]); }
+    if (!on) { stop(); currentEl = null; highlight(null); }
+    if (announce) { speak(on ? [word("speech_on"), word("touch_help")] : [word("speech_off")]); }
+  }
+
+  function currentIndex() { return speakables().indexOf(currentEl); }
+
+  function moveTo(el, before) {
+    currentEl = el;
+    helpLayer = 0;
+    if (!isControl(el)) { el.setAttribute("tabindex", "-1"); }
+    el.focus({ preventScroll: false });
+    highlight(el);
+    speak((before || []).concat(describe(el)));
   }
 
   function focusItem(index) {
     var items = speakables();
     if (!items.length) { return; }
-    if (index < 0) { current = 0; speak([word("top")]); return; }
-    if (index >= items.length) { current = items.length - 1; speak([word("end")]); return; }
-    current = index;
-    helpLayer = 0;
-    var el = items[current];
-    if (!isControl(el)) { el.setAttribute("tabindex", "-1"); }
-    el.focus({ preventScroll: false });
-    highlight(el);
-    speak(describe(el));
+    if (index < 0) { moveTo(items[0], [word("top")]); return; }
+    if (index >= items.length) { speak([word("end")]); return; }
+    moveTo(items[index]);
   }
 
-  function currentElement() { var items = speakables(); return items[current] || null; }
+  function currentElement() { return currentIndex() === -1 ? null : currentEl; }
 
   function nextHeading() {
     var items = speakables();
-    for (var i = current + 1; i < items.length; i += 1) {
+    for (var i = currentIndex() + 1; i < items.length; i += 1) {
       if (items[i].closest("h1, h2, h3")) { focusItem(i); return; }
     }
     speak([word("end")]);
+  }
+
+  /* Arriving on a page in speech mode: say where we are, starting from its title. */
+  function arrive() {
+    var title = document.querySelector("main h1 [data-say], main h1[data-say]");
+    var status = document.querySelector("[data-live='status'] [data-say]");
+    if (!title) { focusItem(0); return; }
+    moveTo(title);
+    if (status) { queue.push(fromElement(status)); }
   }
 
   function help() {
@@ -272,15 +290,20 @@
   }
 
   var keyActions = {
-    down: function () { focusItem(current + 1); },
-    up: function () { focusItem(current - 1); },
+    down: function () { focusItem(currentIndex() + 1); },
+    up: function () { focusItem(currentIndex() - 1); },
     action: function () {
       var el = currentElement();
       if (el && isControl(el)) { armed = el; el.click(); } else if (el) { speak(describe(el)); }
     },
     back: function () {
-      var home = document.querySelector(".home-link");
-      if (window.history.length > 1) { window.history.back(); } else if (home) { home.click(); }
+      /* This visit's own trail, not the browser's history, which holds earlier visitors. */
+      var trail = state.trail || [];
+      if (trail.length < 2) { speak([word("start_page")]); return; }
+      trail.pop();
+      var previous = trail.pop();
+      state.trail = trail; save();
+      window.location.href = previous;
     },
     next: nextHeading,
     help: help,
@@ -300,6 +323,8 @@
 
   window.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
+    if (event.repeat && state.on) { event.preventDefault(); event.stopImmediatePropagation(); return; }
     var action = actionFor(event);
     if (!state.on) {
       /* The Help key (or the toggle key) switches speech on from any screen. */
@@ -319,16 +344,15 @@
   /* Touch in speech mode: the first touch speaks an item, a second touch chooses it. */
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-speech], [data-say]");
-    if (!state.on || !target || target === toggle) { return; }
+    if (!state.on || !target) { return; }
     stop();
     var control = event.target.closest("a[href], button");
     if (control && control === armed) { armed = null; return; }
     event.preventDefault();
     event.stopImmediatePropagation();
     armed = control;
-    var items = speakables();
-    current = items.indexOf(control || target);
-    highlight(control || target);
+    currentEl = control || target;
+    highlight(currentEl);
     speak(describe(control || target).concat(control ? [word("touch_again")] : []));
   }, true);
 
@@ -341,9 +365,8 @@
     var dialog = document.querySelector("dialog[open]");
     var parts = Array.prototype.map.call(dialog.querySelectorAll("h2 [data-say], p [data-say], p[data-say]"),
       fromElement);
-    var items = speakables();
-    current = items.indexOf(dialog.querySelector("[data-idle='extend']"));
-    speak(parts.concat(describe(items[current])));
+    currentEl = dialog.querySelector("[data-idle='extend']");
+    speak(parts.concat(describe(currentEl)));
   });
 
   /* ---- Wiring up the on-screen controls. */
@@ -364,8 +387,13 @@
   }
   if (!serverOk && !browserVoice(cfg.lang)) { status(words.unavailable[1]); }
   setRate(state.rate);
+  state.trail = state.trail || [];
+  var here = window.location.pathname + window.location.search;
+  if (state.trail[state.trail.length - 1] !== here) { state.trail.push(here); }
+  state.trail = state.trail.slice(-30);
+  save();
   setSpeechMode(Boolean(state.on), false);
-  if (state.on) { window.setTimeout(function () { focusItem(0); }, 50); }
+  if (state.on) { window.setTimeout(arrive, 50); }
 
   /* ---- The idle start page says, every so often, that the stand can speak. */
   if (cfg.idlePromptSeconds > 0 && !state.on &&
@@ -375,5 +403,9 @@
     }, cfg.idlePromptSeconds * 1000);
   }
 
-  window.kioskSpeech = { stop: stop, state: state, reading: function () { return reading; } };
+  window.kioskSpeech = {
+    stop: stop, state: state,
+    reading: function () { return reading; },
+    said: function () { return said.slice(); }
+  };
 }());

@@ -38,7 +38,7 @@ def _words() -> dict[str, str]:
         "top": _("Top of the page."),
         "end": _("End of the page. Press Up to go back, or Back for the previous page."),
         "help_link": _("Press the Action key to open it."),
-        "help_button": _("Press the Action key to switch it."),
+        "help_button": _("Press the Action key to press this button."),
         "help_text": _("Press Down for the next item, Up for the previous one."),
         "help_page": _("Up and Down move through everything on this page. The Action key "
                        "opens a link or presses a button. The Back key returns to the "

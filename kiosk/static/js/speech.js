@@ -178,7 +178,11 @@
     stop();
     reading = null;
     highlight(null);
+    var hadFocus = player && player.contains(document.activeElement);
     if (player) { player.hidden = true; }
+    /* The focus was on a button that has just gone: give it to Listen, next to it. */
+    var listen = document.querySelector("[data-speech='listen']");
+    if (hadFocus && listen) { listen.focus(); }
   }
 
   function setPressed(action, pressed) {
@@ -297,6 +301,8 @@
       if (el && isControl(el)) { armed = el; el.click(); } else if (el) { speak(describe(el)); }
     },
     back: function () {
+      var extend = document.querySelector("dialog[open] [data-idle='extend']");
+      if (extend) { extend.click(); return; }  /* in the "more time?" question: stay */
       /* This visit's own trail, not the browser's history, which holds earlier visitors. */
       var trail = state.trail || [];
       if (trail.length < 2) { speak([word("start_page")]); return; }

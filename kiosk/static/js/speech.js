@@ -47,9 +47,29 @@
     })[0] || null;
   }
 
+  /* Without any voice, a falling three-note sound tells a visitor who cannot see the
+     screen that speech has failed, rather than leaving them in silence. */
+  function failureSound() {
+    var AudioContext = window.AudioContext || window.webkitAudioContext;
+    if (!AudioContext) { return; }
+    try {
+      var context = new AudioContext();
+      [660, 520, 390].forEach(function (frequency, i) {
+        var tone = context.createOscillator();
+        var gain = context.createGain();
+        tone.frequency.value = frequency;
+        gain.gain.value = state.volume * 0.3;
+        tone.connect(gain); gain.connect(context.destination);
+        tone.start(context.currentTime + i * 0.25);
+        tone.stop(context.currentTime + i * 0.25 + 0.2);
+      });
+      window.setTimeout(function () { context.close(); }, 1500);
+    } catch (error) { /* no audio output at all */ }
+  }
+
   function playWithBrowser(next) {
     var voice = browserVoice(next.lang);
-    if (!voice) { status(words.unavailable[1]); stop(); return; }
+    if (!voice) { status(words.unavailable[1]); stop(); failureSound(); return; }
     var utterance = new SpeechSynthesisUtterance(next.text);
     utterance.voice = voice;
     utterance.lang = voice.lang;

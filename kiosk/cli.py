@@ -241,6 +241,87 @@ def speech_warm() -> None:
             "(make system installs it)")
 
 
+@main.group()
+def user() -> None:
+    """Manage the accounts of the admin area (administrators, editors, auditors)."""
+
+
+def _password(confirm: bool = True) -> str:
+    return click.prompt("Password (at least 12 characters)", hide_input=True,
+                        confirmation_prompt=confirm)
+
+
+def _accounts_session():  # type: ignore[no-untyped-def]
+    return _ready_store().sessions.begin()
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["administrator", "editor", "auditor"]),
+              required=True, help="administrator: everything; editor: content of the "
+              "given locations; auditor: reads only.")
+@click.option("--location", "locations", multiple=True,
+              help="A location an editor may edit (repeat for several).")
+@click.option("--name", "display_name", default="", help="Name shown in the admin area.")
+def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str) -> None:
+    """Create an account; the password is asked for twice and never shown."""
+    from kiosk.admin.accounts import AccountError, Role, add_user
+
+    password = _password()
+    try:
+        with _accounts_session() as db:
+            account = add_user(db, username, password, Role(role), display_name, locations)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {account.username} ({account.role.value}).")
+
+
+@user.command("list")
+def user_list() -> None:
+    """List every account with its role, locations and whether it is disabled."""
+    from kiosk.admin.accounts import list_users
+
+    with _accounts_session() as db:
+        rows = list_users(db)
+    if not rows:
+        click.echo("No accounts yet: create one with 'kiosk user add NAME --role administrator'.")
+    for account, disabled in rows:
+        where = f" [{', '.join(account.locations)}]" if account.locations else ""
+        state = " (disabled)" if disabled else ""
+        click.echo(f"{account.username}\t{account.role.value}{where}\t{account.display_name}"
+                   f"{state}")
+
+
+@user.command("disable")
+@click.argument("username")
+@click.option("--enable", is_flag=True, help="Enable the account again instead.")
+def user_disable(username: str, enable: bool) -> None:
+    """Stop an account from signing in (its history is kept)."""
+    from kiosk.admin.accounts import AccountError, set_disabled
+
+    try:
+        with _accounts_session() as db:
+            set_disabled(db, username, not enable)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{username} is {'enabled' if enable else 'disabled'}.")
+
+
+@user.command("set-password")
+@click.argument("username")
+def user_set_password(username: str) -> None:
+    """Give an account a new password (this also lifts a lock-out)."""
+    from kiosk.admin.accounts import AccountError, set_password
+
+    password = _password()
+    try:
+        with _accounts_session() as db:
+            set_password(db, username, password)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"The password of {username} is changed.")
+
+
 @main.command("settings")
 def settings_command() -> None:
     """List every setting with its default and meaning."""

@@ -128,6 +128,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPEECH_IDLE_PROMPT_SECONDS", 0, "How often the idle start page says that the "
             "stand can speak; 0 turns it off. Use it only where the stand's sound goes to a "
             "headset, never on loudspeakers.", _non_negative_int),
+    Setting("ADMIN_SESSION_MINUTES", 30, "Minutes without activity after which a manager is "
+            "signed out of the admin area.", _positive_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
             "the instance folder."),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, session
 from flask_babel import force_locale
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -21,6 +21,8 @@ def _page_lang() -> str:
     lang = (request.view_args or {}).get("lang")
     if lang in CODES:
         return lang
+    if request.path.startswith("/admin"):
+        return session.get("admin_lang") if session.get("admin_lang") in CODES else "kk"
     # The language segment of an unknown URL still tells us what the visitor reads.
     parts = request.path.strip("/").split("/")
     return parts[2] if len(parts) > 2 and parts[0] == "stand" and parts[2] in CODES else "kk"
@@ -29,6 +31,8 @@ def _page_lang() -> str:
 def _home_url(lang: str, mode: Mode) -> str:
     """The start page of the stand the visitor was on, in their language and mode."""
     parts = request.path.strip("/").split("/")
+    if parts[0] == "admin":
+        return "/admin/"
     if len(parts) > 1 and parts[0] == "stand":
         return f"/stand/{parts[1]}/{lang}/" + (f"?mode={mode.param}" if mode.param else "")
     return "/"

@@ -1,16 +1,17 @@
 """Languages of the stand: which one a request is in, and how each is named.
 
-Precedence: the language in the URL (``/stand/<location>/<lang>/…``), else the
-configured default. The stand never guesses from Accept-Language: a public stand
-is shared, and each visitor chooses on screen.
+Precedence: the language in the URL (``/stand/<location>/<lang>/…``); in the admin
+area, the language the manager chose (kept in the session); else the configured
+default. The stand never guesses from Accept-Language: a public stand is shared, and
+each visitor chooses on screen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, request
-from flask_babel import Babel
+from flask import Flask, current_app, request, session
+from flask_babel import Babel, get_locale
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ def select_locale() -> str:
     lang = (request.view_args or {}).get("lang") if request else None
     if lang in CODES:
         return lang
+    if request and request.path.startswith("/admin") and session.get("admin_lang") in CODES:
+        return session["admin_lang"]
     return current_app.config["DEFAULT_LANGUAGE"]
 
 
@@ -39,4 +42,5 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LANGUAGE"])
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Almaty")
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES

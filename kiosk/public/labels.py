@@ -111,12 +111,21 @@ def reception_text(slots: Sequence[ReceptionSlot], lang: str) -> str:
 def error_title(code: int) -> str:
     if code == 404:
         return _("Page not found")
+    if code == 400:
+        return _("The form has expired")
+    if code == 403:
+        return _("You may not open this page")
     if code == 503:
         return _("The stand is being updated")
     return _("Something went wrong")
 
 
 def error_text(code: int) -> str:
+    if code == 400:
+        return _("For your safety the form could not be sent. Open the page again and send "
+                 "the form once more.")
+    if code == 403:
+        return _("Your account does not give access to this page. Ask an administrator.")
     if code == 404:
         return _("This page does not exist. The start page has all the information.")
     if code == 503:

@@ -119,7 +119,10 @@ class ResponseCache:
         result = self.app(environ, capture)
         headers = captured["headers"]
         marker = next((value for name, value in headers if name == MARKER), None)
+        if any(name.lower() == "set-cookie" for name, _ in headers):
+            marker = None  # a response that sets a cookie belongs to one browser only
         if marker is None:
+            headers = [(name, value) for name, value in headers if name != MARKER]
             start_response(captured["status"], headers, captured["exc_info"])
             return result
         try:

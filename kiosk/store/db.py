@@ -39,6 +39,7 @@ class Published:
     number: int
     organisation_id: str
     published_at: dt.datetime
+    published_by: str = ""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +173,7 @@ class ContentStore:
         if created.tzinfo is None:  # SQLite keeps no zone; the store writes UTC
             created = created.replace(tzinfo=dt.UTC)
         return Published(content, revision.id, revision.number, revision.organisation_id,
-                         created)
+                         created, revision.created_by)
 
     def _forget(self) -> None:
         self._current.clear()

@@ -37,6 +37,25 @@ class Revision(Base):
     created_by: Mapped[str] = mapped_column(String(120))
 
 
+class User(Base):
+    """A person who manages stands: an administrator, an editor of some locations, or an
+    auditor who only reads."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    locations: Mapped[str] = mapped_column(Text, default="")  # comma-separated location ids
+    disabled: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class LocationIndex(Base):
     """Which organisation a location id belongs to, so /stand/<location> routes in one look-up."""
 

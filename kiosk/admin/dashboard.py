@@ -1,0 +1,57 @@
+"""The overview: every location the account may see, what its stands show, and since when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, render_template
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+
+from kiosk.admin.accounts import Account, Role
+from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.formatting import long_date, time_text
+from kiosk.store import store
+
+
+@dataclass(frozen=True)
+class LocationRow:
+    id: str
+    name: str
+    organisation: str
+    stands: tuple[str, ...]
+    revision: int
+    published: str
+    published_by: str
+
+
+def _may_see(account: Account, location_id: str) -> bool:
+    return account.role is not Role.EDITOR or location_id in account.locations
+
+
+def location_rows(account: Account, lang: str) -> list[LocationRow]:
+    content_store = store(current_app)
+    rows = []
+    for org_id in content_store.organisation_ids():
+        published = content_store.current(org_id)
+        if published is None:
+            continue
+        content = published.content
+        moment = published.published_at.astimezone(content.zone)
+        when = f"{long_date(moment.date(), lang)}, {time_text(moment)}"
+        for location_id, location in content.locations.items():
+            if _may_see(account, location_id):
+                rows.append(LocationRow(
+                    location_id, location.name.get(lang)[0], content.organisation.name.get(lang)[0],
+                    tuple(stand.id for stand in location.stands), published.number, when,
+                    published.published_by))
+    return rows
+
+
+@bp.get("/")
+@login_required()
+def dashboard() -> ResponseReturnValue:
+    account = current_account()
+    lang = str(get_locale())
+    return render_template("admin/dashboard.html", account=account,
+                           rows=location_rows(account, lang))

@@ -1,0 +1,52 @@
+"""The admin area passes axe-core in every language, signed out and signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from accessibility_audit.axe import violations
+from kiosk.admin.accounts import Role, add_user
+from kiosk.content import Content
+from kiosk.store import store
+from tests.browser.conftest import LiveServer, serve
+from tests.conftest import make_app
+
+pytestmark = pytest.mark.browser
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def admin_server(tmp_path_factory: pytest.TempPathFactory,
+                 demo_content: Content) -> Iterator[LiveServer]:
+    app = make_app(tmp_path_factory.mktemp("admin"), demo_content)
+    with store(app).sessions.begin() as db:
+        add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан Сәрсенов")
+    yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: LiveServer,
+                                            lang: str) -> None:
+    browser = landscape
+    browser.delete_all_cookies()
+    browser.get(admin_server.url(f"/admin/language/{lang}"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    found = violations(browser)
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.ID, "password").send_keys("wrong password here")
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.ID, "login-error"))
+    found += violations(browser)  # the page with its error summary
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.ID, "username").clear()
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
+    assert "main-hall" in browser.page_source
+    found += violations(browser)
+    assert not found, "\n".join(f.describe() for f in found)

@@ -1,0 +1,166 @@
+"""The admin area's door: accounts, argon2 passwords, sign-in, lock-out, CSRF and roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from kiosk.admin.accounts import MAX_FAILURES, Role, add_user, set_password
+from kiosk.store import store
+from kiosk.store.tables import User
+from tests.conftest import make_app
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def app(tmp_path: Path, demo_content) -> Flask:  # noqa: ANN001
+    app = make_app(tmp_path, demo_content)
+    with store(app).sessions.begin() as db:
+        add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан <b>Admin</b>")
+        add_user(db, "editor", PASSWORD, Role.EDITOR, "Айгерім", ("reception",))
+        add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Auditor")
+    return app
+
+
+def token(client: FlaskClient, path: str = "/admin/login") -> str:
+    html = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
+
+
+def sign_in(client: FlaskClient, username: str, password: str = PASSWORD):  # noqa: ANN201
+    return client.post("/admin/login", data={"username": username, "password": password,
+                                              "csrf_token": token(client)})
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(app: Flask) -> None:
+    response = app.test_client().get("/admin/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/login?next=/admin/"
+
+
+def test_passwords_are_stored_as_argon2_hashes(app: Flask) -> None:
+    with store(app).sessions() as db:
+        hashes = list(db.scalars(select(User.password_hash)))
+    assert all(h.startswith("$argon2id$") and PASSWORD not in h for h in hashes)
+
+
+def test_sign_in_shows_the_locations_the_role_allows(app: Flask) -> None:
+    client = app.test_client()
+    assert sign_in(client, "editor").headers["Location"] == "/admin/"
+    html = client.get("/admin/").get_data(as_text=True)
+    assert "(reception)" in html and "(main)" not in html
+    auditor = app.test_client()
+    sign_in(auditor, "auditor")
+    html = auditor.get("/admin/").get_data(as_text=True)
+    assert "(reception)" in html and "(main)" in html
+
+
+def test_names_are_escaped(app: Flask) -> None:
+    client = app.test_client()
+    sign_in(client, "admin")
+    html = client.get("/admin/").get_data(as_text=True)
+    assert "Ерлан &lt;b&gt;Admin&lt;/b&gt;" in html and "<b>Admin</b>" not in html
+
+
+def test_a_wrong_password_says_nothing_about_which_part_was_wrong(app: Flask) -> None:
+    client = app.test_client()
+    wrong_password = sign_in(client, "editor", "not the password")
+    unknown_user = sign_in(client, "nobody", PASSWORD)
+    assert wrong_password.status_code == unknown_user.status_code == 401
+    text = "Пайдаланушы аты немесе құпиясөз қате."
+    assert text in wrong_password.get_data(as_text=True)
+    assert text in unknown_user.get_data(as_text=True)
+
+
+def test_repeated_failures_lock_the_account(app: Flask) -> None:
+    client = app.test_client()
+    for _ in range(MAX_FAILURES):
+        sign_in(client, "editor", "guess guess guess")
+    locked = sign_in(client, "editor")  # even the right password, while locked
+    assert locked.status_code == 401
+    assert "15" in locked.get_data(as_text=True)
+    with store(app).sessions.begin() as db:
+        set_password(db, "editor", "another good password")  # an administrator helps
+    assert sign_in(client, "editor", "another good password").status_code == 302
+
+
+def test_a_disabled_account_cannot_sign_in(app: Flask) -> None:
+    with store(app).sessions.begin() as db:
+        db.scalar(select(User).where(User.username == "auditor")).disabled = True
+    assert sign_in(app.test_client(), "auditor").status_code == 401
+
+
+def test_forms_without_the_csrf_token_are_refused(app: Flask) -> None:
+    client = app.test_client()
+    refused = client.post("/admin/login", data={"username": "admin", "password": PASSWORD})
+    assert refused.status_code == 400
+    assert "Пішіннің мерзімі өтіп кетті" in refused.get_data(as_text=True)
+    sign_in(client, "admin")
+    assert client.post("/admin/logout").status_code == 400  # signing out needs it too
+    assert client.get("/admin/").status_code == 200
+
+
+def test_signing_out_ends_the_session(app: Flask) -> None:
+    client = app.test_client()
+    sign_in(client, "admin")
+    client.post("/admin/logout", data={"csrf_token": token(client, "/admin/")})
+    assert client.get("/admin/").status_code == 302
+
+
+def test_next_never_leads_off_the_site(app: Flask) -> None:
+    client = app.test_client()
+    response = client.post("/admin/login?next=//evil.example/x",
+                           data={"username": "admin", "password": PASSWORD,
+                                 "csrf_token": token(client)})
+    assert response.headers["Location"] == "/admin/"
+
+
+def test_sessions_expire(tmp_path: Path, demo_content) -> None:  # noqa: ANN001
+    app = make_app(tmp_path, demo_content, ADMIN_SESSION_MINUTES=20)
+    assert app.permanent_session_lifetime == dt.timedelta(minutes=20)
+    with store(app).sessions.begin() as db:
+        add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR)
+    client = app.test_client()
+    cookie = sign_in(client, "admin").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Expires=" in cookie
+
+
+def test_stand_pages_never_set_cookies(client: FlaskClient) -> None:
+    for path in ("/stand/main/kk/", "/stand/main/ru/hours", "/stand/main/kk/live.json"):
+        assert "Set-Cookie" not in client.get(path).headers
+
+
+def kiosk(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KIOSK_DATABASE_URL": f"sqlite:///{tmp_path / 'users.sqlite3'}",
+           "KIOSK_SECRET_KEY": "test", "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
+    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_user_commands(tmp_path: Path) -> None:
+    assert kiosk(tmp_path, "setup").returncode == 0
+    twice = f"{PASSWORD}\n{PASSWORD}\n"
+    added = kiosk(tmp_path, "user", "add", "aigerim", "--role", "editor", "--location", "main",
+                  "--name", "Айгерім", stdin=twice)
+    assert added.returncode == 0, added.stderr
+    no_location = kiosk(tmp_path, "user", "add", "bolat", "--role", "editor", stdin=twice)
+    assert "an editor needs at least one location" in no_location.stderr
+    weak = kiosk(tmp_path, "user", "add", "bolat", "--role", "auditor", stdin="short\nshort\n")
+    assert "at least 12 characters" in weak.stderr
+    assert kiosk(tmp_path, "user", "disable", "aigerim").returncode == 0
+    listing = kiosk(tmp_path, "user", "list").stdout
+    assert "aigerim\teditor [main]\tАйгерім (disabled)" in listing
+    assert "bolat" not in listing
+    changed = kiosk(tmp_path, "user", "set-password", "aigerim", stdin=twice)
+    assert "is changed" in changed.stdout
+    assert "no user" in kiosk(tmp_path, "user", "disable", "nobody").stderr

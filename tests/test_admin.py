@@ -164,3 +164,50 @@ def test_user_commands(tmp_path: Path) -> None:
     changed = kiosk(tmp_path, "user", "set-password", "aigerim", stdin=twice)
     assert "is changed" in changed.stdout
     assert "no user" in kiosk(tmp_path, "user", "disable", "nobody").stderr
+
+
+def stands_table(client: FlaskClient) -> dict[str, str]:
+    html = client.get("/admin/").get_data(as_text=True)
+    rows = re.findall(r'<tr class="stand-(\w+)">\s*<th scope="row">([\w-]+)</th>', html)
+    return {stand: state for state, stand in rows}
+
+
+def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  # noqa: ANN001
+    import kiosk.store.db as db
+
+    admin = app.test_client()
+    sign_in(admin, "admin")
+    assert stands_table(admin) == {"main-hall": "never", "main-floor2": "never",
+                                   "reception-lobby": "never"}
+    stand = app.test_client()
+    stand.get("/stand/main/kk/live.json?stand=main-hall")
+    stand.get("/stand/main/kk/live.json?stand=somebody-elses")  # not a stand of main: ignored
+    assert stands_table(admin)["main-hall"] == "ok"
+    assert "somebody-elses" not in stands_table(admin)
+    # A new publication: until the stand polls again it shows older information.
+    org = demo_content.organisation
+    renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed"})})
+    store(app).publish(demo_content.model_copy(update={"organisation": renamed}), "t")
+    db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
+    try:
+        assert stands_table(admin)["main-hall"] == "outdated"
+        stand.get("/stand/main/kk/live.json?stand=main-hall")
+        assert stands_table(admin)["main-hall"] == "ok"
+    finally:
+        db.CHECK_SECONDS = saved
+
+
+def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content) -> None:  # noqa: ANN001
+    from tests.conftest import DEMO_NOW
+
+    app = make_app(tmp_path, demo_content)
+    with store(app).sessions.begin() as db:
+        add_user(db, "editor", PASSWORD, Role.EDITOR, "Editor", ("main",))
+    app.test_client().get("/stand/main/kk/live.json?stand=main-floor2")
+    app.config["NOW"] = DEMO_NOW + dt.timedelta(minutes=6)
+    editor = app.test_client()
+    sign_in(editor, "editor")
+    table = stands_table(editor)
+    assert table == {"main-hall": "never", "main-floor2": "silent"}  # only their location
+    html = editor.get("/admin/").get_data(as_text=True)
+    assert "5 минуттан астам байланыс жоқ" in html

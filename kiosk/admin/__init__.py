@@ -12,6 +12,15 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.csrf import csrf_token
 
 
+def stand_state_text(state: str) -> str:
+    from flask_babel import gettext as _
+
+    return {"ok": _("Shows the current information"),
+            "outdated": _("Shows older information: it has not picked up the last publication"),
+            "silent": _("Out of contact for more than 5 minutes: check the stand"),
+            "never": _("Has never made contact")}[state]
+
+
 def role_name(role: Role) -> str:
     from flask_babel import gettext as _
 
@@ -27,4 +36,5 @@ def init_app(app: Flask) -> None:
         minutes=app.config["ADMIN_SESSION_MINUTES"])
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["role_name"] = role_name
+    app.jinja_env.globals["stand_state_text"] = stand_state_text
     app.register_blueprint(bp)

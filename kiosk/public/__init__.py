@@ -21,10 +21,12 @@ from kiosk.public.blueprint import bp
 from kiosk.public.response_cache import ResponseCache
 from kiosk.public.template_helpers import register_helpers
 from kiosk.store import store
+from kiosk.store.stands import StandRegister
 
 
 def init_app(app: Flask) -> None:
     app.extensions["kiosk.calendar"] = HolidayCalendar()
+    app.extensions["kiosk.stands"] = StandRegister(store(app))
     register_helpers(app)
     static_assets.init_app(app)
     app.register_blueprint(bp)

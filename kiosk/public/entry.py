@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, url_for
+from flask import abort, current_app, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from kiosk.public.blueprint import bp
@@ -32,5 +32,7 @@ def root() -> Response:
 
 @bp.get("/stand/<location>/")
 def start(location: str) -> Response:
+    # ?stand=<id> is handed on, so the page script can learn which stand it runs on.
     return redirect(url_for("public.home", location=location,
-                            lang=current_app.config["DEFAULT_LANGUAGE"]))
+                            lang=current_app.config["DEFAULT_LANGUAGE"],
+                            stand=request.args.get("stand") or None))

@@ -5,19 +5,24 @@ from, so a reload never repeats (no reload loop)."""
 
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from kiosk.formatting import full_date, time_text
 from kiosk.hours import status_at
 from kiosk.public.blueprint import bp
-from kiosk.public.stand import stand_page
+from kiosk.public.stand import now_utc, stand_page
 from kiosk.public.status_text import status_sentence
 
 
 @bp.get("/stand/<location>/<lang>/live.json")
 def live(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
+    stand = request.args.get("stand", "")
+    if stand in {s.id for s in page.location.stands}:
+        # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
+        current_app.extensions["kiosk.stands"].contact(
+            stand, location, page.published.revision_id, now_utc())
     calendar = current_app.extensions["kiosk.calendar"]
     status = status_at(page.location.hours, page.now, page.content.zone, calendar)
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),

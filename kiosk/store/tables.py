@@ -56,6 +56,17 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class StandContact(Base):
+    """The last time each stand asked for news, and which revision it was showing."""
+
+    __tablename__ = "stand_contacts"
+
+    stand_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    location_id: Mapped[str] = mapped_column(String(40))
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revision_id: Mapped[int] = mapped_column(Integer)
+
+
 class LocationIndex(Base):
     """Which organisation a location id belongs to, so /stand/<location> routes in one look-up."""
 

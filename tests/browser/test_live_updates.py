@@ -45,3 +45,22 @@ def test_published_content_appears_without_a_reload_loop(
     browser.execute_script("window.__sameDocument = true")
     time.sleep(4)  # several polls later the page has not reloaded again
     assert browser.execute_script("return window.__sameDocument === true")
+
+
+def test_a_stand_reports_itself_by_the_id_it_was_started_with(
+        landscape: WebDriver, polling_app: Flask, polling_server: LiveServer) -> None:
+    browser = landscape
+    register = polling_app.extensions["kiosk.stands"]
+    browser.get(polling_server.url("/stand/main/?stand=main-floor2"))
+    assert browser.current_url.endswith("/stand/main/kk/?stand=main-floor2")
+    WebDriverWait(browser, 10).until(lambda b: "main-floor2" in register.contacts())
+    # Pages the visitor opens carry no id, yet the stand goes on reporting itself.
+    reported = []
+    original = register.contact
+    register.contact = lambda stand, *args: (reported.append(stand), original(stand, *args))
+    try:
+        browser.get(polling_server.url("/stand/main/ru/hours"))
+        WebDriverWait(browser, 10).until(lambda b: "main-floor2" in reported)
+    finally:
+        register.contact = original
+    assert browser.execute_script("return localStorage.getItem('kiosk-stand')") == "main-floor2"

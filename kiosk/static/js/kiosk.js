@@ -58,9 +58,17 @@
     }
   }
 
+  /* A stand is started at /stand/<location>/?stand=<id>; it remembers its id across
+     idle resets, and its polls tell the server it is alive and what it shows. */
+  var standId = new URLSearchParams(window.location.search).get("stand");
+  try {
+    if (standId) { localStorage.setItem("kiosk-stand", standId); }
+    standId = localStorage.getItem("kiosk-stand");
+  } catch (error) { /* storage may be disabled */ }
+
   function poll() {
     var request = new XMLHttpRequest();
-    request.open("GET", settings.liveUrl);
+    request.open("GET", settings.liveUrl + (standId ? "?stand=" + encodeURIComponent(standId) : ""));
     request.responseType = "json";
     request.onload = function () {
       var data = request.response;

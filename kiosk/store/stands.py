@@ -1,0 +1,55 @@
+"""Stand heartbeats: each stand's poll for news says that it is alive and what it shows.
+
+A stand polls every CONTENT_POLL_SECONDS; writing every poll of every stand would be
+needless disk work, so a contact is written at most once per WRITE_EVERY_SECONDS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from kiosk.store.db import ContentStore
+from kiosk.store.tables import StandContact
+
+WRITE_EVERY_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class Contact:
+    stand_id: str
+    location_id: str
+    last_seen: dt.datetime
+    revision_id: int
+
+
+class StandRegister:
+    def __init__(self, content_store: ContentStore) -> None:
+        self.store = content_store
+        self._written: dict[str, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def contact(self, stand_id: str, location_id: str, revision_id: int,
+                now: dt.datetime) -> None:
+        with self._lock:
+            last = self._written.get(stand_id)
+            if last and last[1] == revision_id and time.monotonic() - last[0] < WRITE_EVERY_SECONDS:
+                return
+            self._written[stand_id] = (time.monotonic(), revision_id)
+        with self.store.sessions.begin() as session:
+            session.merge(StandContact(stand_id=stand_id, location_id=location_id,
+                                       last_seen=now, revision_id=revision_id))
+
+    def contacts(self) -> dict[str, Contact]:
+        with self.store.sessions() as session:
+            rows = session.scalars(select(StandContact))
+            return {row.stand_id: Contact(row.stand_id, row.location_id,
+                                          _aware(row.last_seen), row.revision_id)
+                    for row in rows}
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

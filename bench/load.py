@@ -22,8 +22,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.public.blueprint import STAND_PAGES  # noqa: E402
+
 STATIC_DIR = ROOT / "kiosk" / "static" / "_bench"
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
 ASSETS = ("/static/css/kiosk.css", "/assets/panel.css", "/static/js/kiosk.js",
           "/static/icons.svg")
 FONTS = ("/static/fonts/NotoSans-Regular.woff2", "/static/fonts/NotoSans-Bold.woff2")
@@ -87,7 +90,7 @@ def page_weights(base: str) -> None:
     heaviest = 0
     for lang in ("kk", "ru", "en"):
         for mode in ("", "?mode=large-contrast"):
-            for page in PAGES:
+            for page in STAND_PAGES:
                 path = f"/stand/main/{lang}/{page}{mode}"
                 html = len(fetch(base + path, gzip=True))
                 heaviest = max(heaviest, html + assets)

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import free_port, wait_until_up  # noqa: E402
+from kiosk.public.blueprint import STAND_PAGES  # noqa: E402
 
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
 FIRST_AUDIO = """
 const done = arguments[arguments.length - 1];
 const started = performance.now();
@@ -42,7 +42,7 @@ def first_audio_ms(base: str, lang: str) -> list[float]:
     driver = start_chromium()
     try:
         times = []
-        for page in PAGES:
+        for page in STAND_PAGES:
             driver.get(f"{base}/stand/main/{lang}/{page}")
             elapsed = driver.execute_async_script(FIRST_AUDIO)
             if elapsed is None:

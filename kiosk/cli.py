@@ -11,6 +11,7 @@ import click
 from kiosk import config
 from kiosk.content import ContentError, dump_yaml, load_file
 from kiosk.content.schema import json_schema
+from kiosk.i18n import CODES
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
 
@@ -231,7 +232,7 @@ def speech_warm() -> None:
 
         total, made = warm(app, progress)
     speech_service = app.extensions["kiosk.speech"]
-    failed = [lang for lang in ("kk", "ru", "en") if not speech_service.available(lang)]
+    failed = [lang for lang in CODES if not speech_service.available(lang)]
     seconds = time.monotonic() - started
     click.echo(f"{total} utterances, {made} synthesised now, in {seconds:.1f} s; "
                f"cache {speech_service.audio.size / 1e6:.1f} MB.")

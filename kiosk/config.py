@@ -134,8 +134,6 @@ SETTINGS: tuple[Setting, ...] = (
             "the instance folder."),
 )
 
-_BY_NAME = {setting.name: setting for setting in SETTINGS}
-
 
 def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Defaults overlaid with ``KIOSK_*`` variables, each parsed and checked."""
@@ -168,9 +166,6 @@ def check(values: Mapping[str, Any]) -> None:
     if values["DEFAULT_LANGUAGE"] not in ("kk", "ru", "en"):
         raise SettingError("KIOSK_DEFAULT_LANGUAGE must be kk, ru or en.")
 
-
-def setting(name: str) -> Setting:
-    return _BY_NAME[name]
 
 
 # Cap height of Noto Sans as a fraction of the font size (unitsPerEm 1000, capHeight 714).

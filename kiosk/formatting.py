@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 from babel.dates import format_date, format_skeleton, get_day_names
 
@@ -17,10 +16,6 @@ def time_text(value: dt.time | dt.datetime) -> str:
 def span_text(start: dt.time, end: dt.time) -> str:
     # Word joiners keep "13:00–14:30" on one line in large type.
     return f"{time_text(start)}\u2060–\u2060{time_text(end)}"
-
-
-def spans_text(spans: Iterable[tuple[dt.time, dt.time]]) -> str:
-    return ", ".join(span_text(start, end) for start, end in spans)
 
 
 def weekday_name(weekday: int, lang: str) -> str:
@@ -50,11 +45,6 @@ def phone_text(phone: str) -> str:
     if len(digits) == 11 and digits[0] in "78":
         return f"+7 {digits[1:4]} {digits[4:7]} {digits[7:9]} {digits[9:11]}"
     return phone.strip()
-
-
-def phone_href(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone)
-    return f"+{digits}" if phone.strip().startswith("+") else digits
 
 
 def url_text(url: str) -> str:

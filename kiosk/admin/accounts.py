@@ -109,12 +109,6 @@ def set_password(session: Session, username: str, password: str) -> None:
     user.locked_until = None
 
 
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)  # SQLite keeps no zone; the store writes UTC
-    return moment
-
-
 def authenticate(session: Session, username: str, password: str,
                  now: dt.datetime) -> Account:
     """The account for a correct name and password, or :class:`LoginRefused`."""
@@ -122,7 +116,7 @@ def authenticate(session: Session, username: str, password: str,
     if user is None or user.disabled:
         _check(_DUMMY_HASH, password)  # as slow as a real check: no name is revealed
         raise LoginRefused()
-    locked_until = _aware(user.locked_until)
+    locked_until = user.locked_until
     if locked_until is not None and locked_until > now:
         raise LoginRefused(locked_until)
     if not _check(user.password_hash, password):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask import current_app, render_template
@@ -11,9 +12,11 @@ from flask_babel import get_locale
 
 from kiosk.admin.accounts import Account, Role
 from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.content.model import Location
 from kiosk.formatting import long_date, time_text
 from kiosk.public.stand import now_utc
 from kiosk.store import store
+from kiosk.store.db import Published
 from kiosk.store.stands import Contact
 
 
@@ -47,48 +50,43 @@ def _stand_state(contact: Contact | None, current_revision: int, now: dt.datetim
     return "ok" if contact.revision_id == current_revision else "outdated"
 
 
-def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
+def _visible(account: Account) -> Iterator[tuple[Published, str, Location]]:
+    """Every published location the account may see: all of them, except for an editor."""
     content_store = store(current_app)
-    contacts = current_app.extensions["kiosk.stands"].contacts()
-    rows = []
     for org_id in content_store.organisation_ids():
         published = content_store.current(org_id)
         if published is None:
             continue
-        zone = published.content.zone
         for location_id, location in published.content.locations.items():
-            if not _may_see(account, location_id):
-                continue
-            for stand in location.stands:
-                contact = contacts.get(stand.id)
-                seen = contact.last_seen.astimezone(zone) if contact else None
-                when = f"{long_date(seen.date(), lang)}, {time_text(seen)}" if seen else ""
-                rows.append(StandRow(stand.id, location.name.get(lang)[0], when,
-                                     _stand_state(contact, published.revision_id, now)))
+            if account.role is not Role.EDITOR or location_id in account.locations:
+                yield published, location_id, location
+
+
+def _moment(when: dt.datetime, published: Published, lang: str) -> str:
+    local = when.astimezone(published.content.zone)
+    return f"{long_date(local.date(), lang)}, {time_text(local)}"
+
+
+def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
+    contacts = current_app.extensions["kiosk.stands"].contacts()
+    rows = []
+    for published, _location_id, location in _visible(account):
+        for stand in location.stands:
+            contact = contacts.get(stand.id)
+            seen = _moment(contact.last_seen, published, lang) if contact else ""
+            rows.append(StandRow(stand.id, location.name.get(lang)[0], seen,
+                                 _stand_state(contact, published.revision_id, now)))
     return rows
-
-
-def _may_see(account: Account, location_id: str) -> bool:
-    return account.role is not Role.EDITOR or location_id in account.locations
 
 
 def location_rows(account: Account, lang: str) -> list[LocationRow]:
-    content_store = store(current_app)
-    rows = []
-    for org_id in content_store.organisation_ids():
-        published = content_store.current(org_id)
-        if published is None:
-            continue
-        content = published.content
-        moment = published.published_at.astimezone(content.zone)
-        when = f"{long_date(moment.date(), lang)}, {time_text(moment)}"
-        for location_id, location in content.locations.items():
-            if _may_see(account, location_id):
-                rows.append(LocationRow(
-                    location_id, location.name.get(lang)[0], content.organisation.name.get(lang)[0],
-                    tuple(stand.id for stand in location.stands), published.number, when,
-                    published.published_by))
-    return rows
+    return [
+        LocationRow(location_id, location.name.get(lang)[0],
+                    published.content.organisation.name.get(lang)[0],
+                    tuple(stand.id for stand in location.stands), published.number,
+                    _moment(published.published_at, published, lang), published.published_by)
+        for published, location_id, location in _visible(account)
+    ]
 
 
 @bp.get("/")

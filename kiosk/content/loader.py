@@ -73,11 +73,15 @@ def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
 
 
 def parse_yaml(text: str, source: str = "<content>") -> Content:
+    # One parse: the node tree gives line numbers for errors, and the data is built from it.
+    loader = _Loader(text)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - only for line numbers
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         raise ContentError(source, [_yaml_problem(exc)]) from None
+    finally:
+        loader.dispose()
     return validate(data, source, _line_finder(root))
 
 

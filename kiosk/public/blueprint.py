@@ -4,3 +4,6 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
+# The path of every stand page after /stand/<location>/<lang>/, home first.
+STAND_PAGES: tuple[str, ...] = ("", "hours", "appeals", "contacts", "accessibility",
+                                "announcements")

@@ -10,7 +10,7 @@ from flask_babel import ngettext
 
 from kiosk.content.model import WEEKDAYS, Deadline, ReceptionSlot, ServiceKind
 from kiosk.formatting import span_text, weekday_name
-from kiosk.hours import DaySchedule
+from kiosk.hours import DayKind, DaySchedule
 
 
 def _service_names() -> dict[ServiceKind, str]:
@@ -30,15 +30,10 @@ def service_name(kind: ServiceKind) -> str:
     return _service_names()[kind]
 
 
-def _kind(day: DaySchedule) -> str:
-    return str(getattr(day, "kind", ""))
-
-
 def _reason(day: DaySchedule, lang: str) -> str | None:
-    reason = getattr(day, "reason", None)
-    if reason is not None:
-        return reason.get(lang)[0]
-    if _kind(day) == "holiday":
+    if day.reason is not None:
+        return day.reason.get(lang)[0]
+    if day.kind is DayKind.HOLIDAY:
         return day.holiday_name(lang)
     return None
 
@@ -55,10 +50,10 @@ def day_hours(day: DaySchedule, lang: str) -> str:
         text += ", " + ngettext("break %(spans)s", "breaks %(spans)s", len(breaks),
                                 spans=", ".join(breaks))
     notes = {
-        "pre_holiday": _("shortened pre-holiday day"),
-        "transferred_workday": _("working day moved by government decree"),
+        DayKind.PRE_HOLIDAY: _("shortened pre-holiday day"),
+        DayKind.TRANSFERRED_WORKDAY: _("working day moved by government decree"),
     }
-    note = notes.get(_kind(day)) or reason
+    note = notes.get(day.kind) or reason
     return f"{text} ({note})" if note else text
 
 

@@ -146,10 +146,3 @@ class ResponseCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return entry
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-    def __len__(self) -> int:
-        return len(self._items)

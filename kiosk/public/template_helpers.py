@@ -18,7 +18,6 @@ def register_helpers(app: Flask) -> None:
         status_sentence=status_sentence,
         time_text=formatting.time_text,
         span_text=formatting.span_text,
-        spans_text=formatting.spans_text,
         weekday_name=formatting.weekday_name,
         weekday_day_month=formatting.weekday_day_month,
         full_date=formatting.full_date,

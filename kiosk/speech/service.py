@@ -49,19 +49,25 @@ class SpeechService:
         self.voices = {**VOICES, **(voices or {})}
         self.synth = Synthesizer(self.voices)
         self._known: dict[str, Utterance] = {}
+        self._by_text: dict[tuple[str, str], Utterance] = {}
         self._inflight: dict[str, Future[Path]] = {}
         self._lock = threading.Lock()
         self._failed: dict[str, float] = {}  # language -> time of the last failure
 
     # -- utterances ---------------------------------------------------------------------
     def utterance(self, text: str, lang: str) -> Utterance:
+        # Rendering asks for the same texts again and again: the spoken form and its
+        # hash are worked out once per text.
+        found = self._by_text.get((lang, text))
+        if found is not None:
+            return found
         spoken = spoken_form(" ".join(text.split()), lang)[:MAX_TEXT]
         digest = hashlib.sha256(f"{self.voices[lang]}\n{spoken}".encode()).hexdigest()
         key = digest[:KEY_LENGTH]
         if key not in self._known:
-            utterance = Utterance(key, lang, spoken)
-            self._known[key] = utterance
-            self._remember(utterance)
+            self._known[key] = Utterance(key, lang, spoken)
+            self._remember(self._known[key])
+        self._by_text[(lang, text)] = self._known[key]
         return self._known[key]
 
     def _remember(self, utterance: Utterance) -> None:

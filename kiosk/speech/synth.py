@@ -75,9 +75,6 @@ class Synthesizer:
                                                 daemon=True)
                 self._thread.start()
 
-    def close(self) -> None:
-        self._jobs.put(None)
-
     def _run(self) -> None:
         try:
             engine = EspeakEngine.get()

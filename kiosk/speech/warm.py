@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterator
 
 from flask import Flask
 
+from kiosk.i18n import CODES
+from kiosk.public.blueprint import STAND_PAGES
 from kiosk.speech.service import SpeechService
 from kiosk.speech.synth import SpeechUnavailable
 from kiosk.store import store
 
 log = logging.getLogger(__name__)
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
-LANGS = ("kk", "ru", "en")
 
 
 def page_paths(app: Flask) -> Iterator[str]:
@@ -28,8 +28,8 @@ def page_paths(app: Flask) -> Iterator[str]:
         if published is None:
             continue
         for location in published.content.locations:
-            for lang in LANGS:
-                for page in PAGES:
+            for lang in CODES:
+                for page in STAND_PAGES:
                     yield f"/stand/{location}/{lang}/{page}"
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 CHECK_SECONDS = 2.0
+PARSED_REVISIONS = 16
 
 
 class StoreNotReady(RuntimeError):
@@ -168,12 +169,11 @@ class ContentStore:
             content = self._parsed.get(revision.id)
             if content is None:
                 content = Content.model_validate(json.loads(revision.content))
-                self._parsed = {revision.id: content, **dict(list(self._parsed.items())[:15])}
-        created = revision.created_at
-        if created.tzinfo is None:  # SQLite keeps no zone; the store writes UTC
-            created = created.replace(tzinfo=dt.UTC)
+                self._parsed[revision.id] = content
+                while len(self._parsed) > PARSED_REVISIONS:
+                    del self._parsed[min(self._parsed)]  # the oldest revision goes first
         return Published(content, revision.id, revision.number, revision.organisation_id,
-                         created, revision.created_by)
+                         revision.created_at, revision.created_by)
 
     def _forget(self) -> None:
         self._current.clear()

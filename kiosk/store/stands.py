@@ -47,9 +47,6 @@ class StandRegister:
         with self.store.sessions() as session:
             rows = session.scalars(select(StandContact))
             return {row.stand_id: Contact(row.stand_id, row.location_id,
-                                          _aware(row.last_seen), row.revision_id)
+                                          row.last_seen, row.revision_id)
                     for row in rows}
 
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

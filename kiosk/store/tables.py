@@ -92,3 +92,36 @@ class LocationIndex(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+
+
+class Draft(Base):
+    """One editor's unpublished changes to one location.
+
+    ``document`` is the location as typed, kept even when it does not validate yet, so
+    nothing typed is ever lost; ``base_number`` is the revision it was started from,
+    which is how a publication on top of someone else's newer one is noticed."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("location_id", "username"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+    location_id: Mapped[str] = mapped_column(String(40))
+    username: Mapped[str] = mapped_column(String(40))
+    base_number: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+
+
+class SectionStamp(Base):
+    """When each section of a location last changed, and when someone last confirmed it
+    is still true: the Standard asks for both."""
+
+    __tablename__ = "section_stamps"
+
+    location_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    section: Mapped[str] = mapped_column(String(40), primary_key=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(120))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    reviewed_by: Mapped[str] = mapped_column(String(120))

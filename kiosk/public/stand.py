@@ -32,6 +32,7 @@ class StandPage:
     mode: Mode
     published: Published
     now: dt.datetime  # local time of the organisation
+    preview: bool = False  # a draft shown in the admin area, not a stand
 
     @property
     def content(self) -> Content:
@@ -71,6 +72,10 @@ class StandPage:
     def url(self, endpoint: str = "home", *, lang: str | None = None,
             mode: Mode | None = None, **values: Any) -> str:
         mode = self.mode if mode is None else mode
+        if self.preview:
+            # A preview's links stay in the preview, so the whole draft can be walked.
+            return url_for("admin.preview", location=self.location_id, page=endpoint,
+                           lang=lang or self.lang, mode=mode.param, **values)
         return url_for(f"public.{endpoint}", location=self.location_id,
                        lang=lang or self.lang, mode=mode.param, **values)
 
@@ -99,14 +104,38 @@ def stand_page(location: str, lang: str) -> StandPage:
                      now_utc().astimezone(zone))
 
 
-def render_stand(page: StandPage, endpoint: str, template: str,
-                 build: Callable[[], dict[str, Any]] | None = None) -> Response:
+@dataclass(frozen=True)
+class PageView:
+    template: str
+    build: Callable[[StandPage], dict[str, Any]]
+
+
+# Every stand page by endpoint: the stand and the admin preview render them alike.
+PAGE_VIEWS: dict[str, PageView] = {}
+
+
+def page_data(endpoint: str, template: str
+              ) -> Callable[[Callable[[StandPage], dict[str, Any]]],
+                            Callable[[StandPage], dict[str, Any]]]:
+    """Register the function that computes a stand page's template data."""
+    def register(build: Callable[[StandPage], dict[str, Any]]
+                 ) -> Callable[[StandPage], dict[str, Any]]:
+        PAGE_VIEWS[endpoint] = PageView(template, build)
+        return build
+    return register
+
+
+def render_page(page: StandPage, endpoint: str) -> str:
+    view = PAGE_VIEWS[endpoint]
+    return render_template(view.template, page=page, endpoint=endpoint, **view.build(page))
+
+
+def render_stand(page: StandPage, endpoint: str) -> Response:
     """Render a stand page and mark it cacheable until the minute it shows is over.
 
-    ``build`` computes the template's data; the whole response is then kept by
+    The whole response is then kept by
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
-    html = render_template(template, page=page, endpoint=endpoint, **(build() if build else {}))
-    response = make_response(html)
+    response = make_response(render_page(page, endpoint))
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
     response.headers[MARKER] = cache_marker(page.location_id, page.published.revision_id,
                                              seconds_left)

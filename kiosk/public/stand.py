@@ -11,10 +11,11 @@ from flask import Response, abort, current_app, make_response, render_template, 
 from markupsafe import Markup
 
 from kiosk.content.model import Content, Location, Text
+from kiosk.content.rich_text import links
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
-from kiosk.public.speech_markup import say_markup, speech_key
+from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
 from kiosk.store import store
 from kiosk.store.db import Published
 
@@ -56,6 +57,17 @@ class StandPage:
             return Markup("")
         text, lang = value.get(self.lang)
         return say_markup(text, lang, self.lang)
+
+    def rich(self, value: Text | None) -> Markup:
+        """A longer content text: paragraphs, lists and emphasis, each sentence spoken."""
+        if value is None:
+            return Markup("")
+        text, lang = value.get(self.lang)
+        return rich_markup(text, lang, self.lang)
+
+    def rich_links(self, value: Text | None) -> list[str]:
+        """The addresses a rich text links to: a stand shows them as QR codes."""
+        return [] if value is None else links(value.get(self.lang)[0])
 
     def say(self, text: str) -> Markup:
         """An interface text in the page's language, marked up to be spoken."""

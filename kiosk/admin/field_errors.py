@@ -25,6 +25,8 @@ def _messages() -> dict[str, Callable[[dict, dict], str]]:
         "too_short": lambda e, c: _("Add at least one."),
         "string_too_long": lambda e, c: _("Too long: at most %(n)s characters.",
                                           n=c.get("max_length")),
+        "too_long": lambda e, c: _("Too long: at most %(n)s characters.",
+                                   n=c.get("max_length")),
         "int_parsing": lambda e, c: _('"%(value)s" is not a whole number.', value=given(e)),
         "int_type": lambda e, c: _('"%(value)s" is not a whole number.', value=given(e)),
         "greater_than_equal": lambda e, c: _("At least %(n)s.", n=c.get("ge")),

@@ -3,6 +3,7 @@ restore, as a facility manager meets them."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from flask import Flask
 
 from kiosk.content import Content
 from kiosk.store import store
-from tests.admin_session import add_accounts, edit, post, signed_in
+from tests.admin_session import add_accounts, csrf, edit, post, signed_in
 from tests.conftest import make_app
 
 MONDAY_START = "hours.monday.0.start"
@@ -202,3 +203,41 @@ def test_auditors_read_but_cannot_edit(app: Flask) -> None:
     assert "/edit/" not in page
     assert client.get("/admin/locations/main/edit/hours").status_code == 403
     assert post(client, "/admin/locations/main/publish").status_code == 403
+
+
+def test_an_organisation_is_exported_and_imported_all_or_nothing(app: Flask) -> None:
+    client = signed_in(app, "admin")
+    exported = client.get("/admin/content/koktal-akimat.yaml")
+    assert exported.status_code == 200
+    assert "attachment" in exported.headers["Content-Disposition"]
+    text = exported.get_data(as_text=True)
+
+    broken = text.replace("start: 09:00", "start: 9 o'clock", 1)
+    assert broken != text
+    response = client.post("/admin/content", data={
+        "csrf_token": csrf(client, "/admin/content"),
+        "file": (io.BytesIO(broken.encode()), "broken.yaml")},
+        content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "broken.yaml was not imported; nothing changed" in html
+    assert re.search(r"line \d+: locations\.main\.hours\.monday\[0\]\.start", html)
+    assert store(app).current("koktal-akimat").number == 1
+
+    renamed = text.replace("Koktal District Akimat", "New Koktal District Akimat")
+    assert renamed != text
+    response = client.post("/admin/content", data={
+        "csrf_token": csrf(client, "/admin/content"),
+        "file": (io.BytesIO(renamed.encode()), "good.yaml")},
+        content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert store(app).current("koktal-akimat").number == 2
+    assert "New Koktal District Akimat" in app.test_client().get("/stand/main/en/").get_data(
+        as_text=True)
+
+
+def test_only_administrators_import_and_export(app: Flask) -> None:
+    for username in ("editor", "auditor"):
+        client = signed_in(app, username)
+        assert client.get("/admin/content").status_code == 403
+        assert client.get("/admin/content/koktal-akimat.yaml").status_code == 403

@@ -14,7 +14,7 @@ from tests.conftest import make_app
 OPEN = {"admin.login", "admin.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
-          "number": "1"}
+          "number": "1", "org_id": "koktal-akimat"}
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from kiosk.admin import (  # noqa: F401 - importing a view module registers it
     preview,
     publish,
     signin,
+    transfer,
 )
 from kiosk.admin.accounts import Role
 from kiosk.admin.blueprint import bp

@@ -139,7 +139,7 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
                                         "Someone Else")
     browser.get(editing_server.url("/admin/locations/main/"))
     browser.find_element(By.CSS_SELECTOR, ".draft-panel button.primary").click()
-    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.diff"), message=browser.find_element(By.TAG_NAME, "main").text[:600])
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.diff"))
     check()
     browser.find_element(By.CSS_SELECTOR, ".choices button.secondary").click()  # discard
     number = store(editing_app).current("koktal-akimat").number

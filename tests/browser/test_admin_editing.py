@@ -4,6 +4,7 @@ stand shows it by itself; every admin page on the way passes axe in kk, ru and e
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -145,4 +146,22 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     number = store(editing_app).current("koktal-akimat").number
     check("/admin/locations/main/history")
     check(f"/admin/locations/main/changes?from=1&to={number}")
+    assert not found, "\n".join(f.describe() for f in found)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_import_pages_have_no_axe_violations(landscape: WebDriver, editing_server: LiveServer,
+                                             tmp_path: Path, lang: str) -> None:
+    browser = landscape
+    sign_in(browser, editing_server, "admin", lang)
+    browser.get(editing_server.url("/admin/content"))
+    found = violations(browser)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("organisation: [\n", encoding="utf-8")
+    browser.find_element(By.ID, "file").send_keys(str(broken))
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR,
+                                                              ".error-summary"))
+    assert "broken.yaml" in browser.find_element(By.CSS_SELECTOR, ".error-summary").text
+    found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)

@@ -57,18 +57,27 @@ def wait_until_up(url: str, seconds: float = 20) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
-def wrk(url: str, connections: int, seconds: int) -> dict[str, float]:
+def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
+        threads: int = 1) -> dict[str, float]:
+    options = ["-s", str(script)] if script else []
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True).stdout
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *options,
+         url], capture_output=True, text=True, check=True).stdout
     units = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
     def latency(percent: str) -> float:
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if found is None:
+            raise SystemExit(f"wrk reported no latencies:\n{output}")
+        value, unit = found.groups()
         return float(value) * units[unit]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
+                              r"timeout (\d+)", output)
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency("50"),
         "p99": latency("99"),

@@ -64,9 +64,12 @@ def _limit_malloc_arenas() -> None:
               help="Address to listen on; 0.0.0.0 serves the stands of a whole building.")
 @click.option("--port", default=8080, show_default=True, help="Port to listen on.")
 @click.option("--threads", default=16, show_default=True, help="Worker threads of waitress.")
+@click.option("--connections", default=1000, show_default=True,
+              help="Open connections kept at once; every stand and admin browser keeps some "
+                   "open (waitress alone would stop at 100).")
 @click.option("--location", default=None,
               help="Location that / opens (overrides KIOSK_DEFAULT_LOCATION).")
-def serve(host: str, port: int, threads: int, location: str | None) -> None:
+def serve(host: str, port: int, threads: int, connections: int, location: str | None) -> None:
     """Serve the stand pages with waitress."""
     import os
 
@@ -84,7 +87,8 @@ def serve(host: str, port: int, threads: int, location: str | None) -> None:
 
         start_warming(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
-    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
+    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
+                   ident="kiosk")
 
 
 @main.group()

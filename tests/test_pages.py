@@ -213,3 +213,40 @@ def test_each_official_shows_the_next_reception_date(client: FlaskClient) -> Non
     assert upcoming[0] == "Thursday, December\u00a010, 15:00\u2060–\u206018:00"
     # Friday 27 November at 11:00, the 10:00-12:00 reception is still on today.
     assert upcoming[-1].startswith("Friday, November\u00a027, 10:00")
+
+
+def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Flask) -> None:
+    import threading
+
+    from flask import before_render_template
+
+    from kiosk.store import store
+
+    path = url("contacts", "en")
+    assert "new@example.kz" not in app.test_client().get(path).get_data(as_text=True)
+    published = store(app).current("koktal-akimat")
+    location = published.content.locations["main"].model_dump(mode="json")
+    location["contacts"]["email"] = "new@example.kz"
+    store(app).publish_location("koktal-akimat", "main", location, published.number, "t")
+    store(app)._current.clear()
+
+    started, release = threading.Event(), threading.Event()
+
+    def hold(sender, template, context, **extra) -> None:  # noqa: ANN001
+        if template.name == "contacts.html":
+            started.set()
+            release.wait(10)
+
+    before_render_template.connect(hold, app)
+    leader: list[str] = []
+    thread = threading.Thread(
+        target=lambda: leader.append(app.test_client().get(path).get_data(as_text=True)))
+    thread.start()
+    assert started.wait(10)
+    meanwhile = app.test_client().get(path).get_data(as_text=True)  # does not wait
+    release.set()
+    thread.join(10)
+    before_render_template.disconnect(hold, app)
+    assert "new@example.kz" not in meanwhile
+    assert "new@example.kz" in leader[0]
+    assert "new@example.kz" in app.test_client().get(path).get_data(as_text=True)

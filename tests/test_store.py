@@ -67,3 +67,18 @@ def test_unknown_location_has_no_content(content_store: ContentStore,
                                          demo_content: Content) -> None:
     content_store.publish(demo_content, author="a")
     assert content_store.for_location("annex") is None
+
+
+def test_publishing_one_location_leaves_the_others_version_alone(tmp_path, demo_content) -> None:  # noqa: ANN001
+    content_store = ContentStore(f"sqlite:///{tmp_path / 'v.sqlite3'}")
+    content_store.upgrade()
+    content_store.publish(demo_content, "tests")
+    before = content_store.current(demo_content.organisation.id)
+    reception = before.content.locations["reception"].model_dump(mode="json")
+    reception["contacts"]["email"] = "changed@example.kz"
+    content_store.publish_location(demo_content.organisation.id, "reception", reception,
+                                   before.number, "tests")
+    after = content_store.current(demo_content.organisation.id)
+    assert after.revision_id != before.revision_id
+    assert after.version("main") == before.version("main")  # its stands neither reload
+    assert after.version("reception") != before.version("reception")

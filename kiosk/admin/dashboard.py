@@ -75,12 +75,12 @@ def _moment(when: dt.datetime, published: Published, lang: str) -> str:
 def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
     contacts = current_app.extensions["kiosk.stands"].contacts()
     rows = []
-    for published, _location_id, location in _visible(account):
+    for published, location_id, location in _visible(account):
         for stand in location.stands:
             contact = contacts.get(stand.id)
             seen = _moment(contact.last_seen, published, lang) if contact else ""
             rows.append(StandRow(stand.id, location.name.get(lang)[0], seen,
-                                 _stand_state(contact, published.revision_id, now)))
+                                 _stand_state(contact, published.version(location_id), now)))
     return rows
 
 

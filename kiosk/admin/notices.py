@@ -3,8 +3,6 @@ visitor texts that lack a translation."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -15,30 +13,20 @@ from kiosk.admin.duties import ShortNotice, short_notices
 from kiosk.hours import HolidayCalendar
 from kiosk.public.stand import now_utc
 from kiosk.store import store
+from kiosk.store.db import announcement_key
 
 if TYPE_CHECKING:
     from kiosk.admin.editing import Workspace
-
-
-def announcement_first_days(org_id: str, location_id: str, zone: Any) -> dict[str, dt.date]:
-    """The day each announcement (by id and event time) first reached the stands."""
-    first: dict[str, dt.date] = {}
-    for revision in reversed(store(current_app).revisions(org_id)):
-        location = json.loads(revision.content)["locations"].get(location_id) or {}
-        day = revision.created_at.astimezone(zone).date()
-        for item in location.get("announcements", []):
-            first.setdefault(f"{item['id']}@{item.get('event_at')}", day)
-    return first
 
 
 def draft_notices(space: Workspace, document: dict, calendar: HolidayCalendar
                   ) -> list[ShortNotice]:
     zone = space.content.zone
     today = now_utc().astimezone(zone).date()
-    first = announcement_first_days(space.org_id, space.location_id, zone)
+    first = store(current_app).announcement_first_published(space.location_id)
     announcements = document.get("announcements") or []
-    published_on = {item.get("id", ""): first[key] for item in announcements
-                    if (key := f"{item.get('id')}@{item.get('event_at')}") in first}
+    published_on = {item.get("id", ""): first[key].astimezone(zone).date()
+                    for item in announcements if (key := announcement_key(item)) in first}
     return short_notices(announcements, published_on, today, calendar)
 
 

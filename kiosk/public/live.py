@@ -22,13 +22,13 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     if stand in {s.id for s in page.location.stands}:
         # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
         current_app.extensions["kiosk.stands"].contact(
-            stand, location, page.published.revision_id, now_utc())
+            stand, location, page.version, now_utc())
     calendar = current_app.extensions["kiosk.calendar"]
     status = status_at(page.location.hours, page.now, page.content.zone, calendar)
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
              "status": status_sentence(status, lang)}
     # Each text comes with the key of its audio, so a stand can speak the new clock too.
-    response = jsonify(revision=page.published.revision_id, is_open=status.is_open,
+    response = jsonify(revision=page.version, is_open=status.is_open,
                        **{name: [page.key(text), text] for name, text in texts.items()})
     response.headers["Cache-Control"] = "no-store"
     return response

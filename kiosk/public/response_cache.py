@@ -82,12 +82,16 @@ class ResponseCache:
     def _wait_for_other_render(self, key: tuple[str, str, str]
                                ) -> tuple[CachedResponse | None, bool]:
         """When a page expires, many stands ask for it at once: one renders (the leader),
-        the rest wait for its result instead of rendering the same page side by side."""
+        the rest get the previous version while it does (a few milliseconds old, and the
+        stands' next poll brings them the new one), or wait when there is none."""
         with self._lock:
             rendering = self._rendering.get(key)
             if rendering is None:
                 self._rendering[key] = threading.Event()
                 return None, True
+            previous = self._items.get(key)
+        if previous is not None:
+            return previous, False
         rendering.wait(timeout=5.0)
         return self._fresh(key), False
 
@@ -105,7 +109,7 @@ class ResponseCache:
         if entry is None or entry.expires <= time.monotonic():
             return None
         published = self.store.for_location(entry.location)
-        if published is None or published.revision_id != entry.revision:
+        if published is None or published.version(entry.location) != entry.revision:
             return None
         return entry
 

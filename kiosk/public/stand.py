@@ -44,6 +44,11 @@ class StandPage:
         return self.content.locations[self.location_id]
 
     @property
+    def version(self) -> int:
+        """Changes exactly when what this location's stands show changes."""
+        return self.published.version(self.location_id)
+
+    @property
     def published_at(self) -> dt.date:
         return self.published.published_at.astimezone(self.content.zone).date()
 
@@ -149,6 +154,6 @@ def render_stand(page: StandPage, endpoint: str) -> Response:
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
     response = make_response(render_page(page, endpoint))
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
-    response.headers[MARKER] = cache_marker(page.location_id, page.published.revision_id,
+    response.headers[MARKER] = cache_marker(page.location_id, page.version,
                                              seconds_left)
     return response

@@ -11,20 +11,26 @@ import hashlib
 import json
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from kiosk.content import Content, ContentError
 from kiosk.content.errors import describe_validation
 from kiosk.content.sections import changed_sections
 from kiosk.store import migrate
-from kiosk.store.tables import LocationIndex, Organisation, Revision, SectionStamp
+from kiosk.store.tables import (
+    AnnouncementNotice,
+    LocationIndex,
+    Organisation,
+    Revision,
+    SectionStamp,
+)
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -50,6 +56,10 @@ class PublishConflict(Exception):
         self.base = base
 
 
+class _Stale(Exception):
+    """Another revision was written while this one was being prepared."""
+
+
 class StoreNotReady(RuntimeError):
     """The database has no tables yet: ``kiosk db upgrade`` (or ``make run``) creates them."""
 
@@ -62,6 +72,30 @@ class Published:
     organisation_id: str
     published_at: dt.datetime
     published_by: str = ""
+    versions: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def version(self, location_id: str) -> int:
+        """What a stand of ``location_id`` shows, as a number that changes when it does.
+
+        Publishing one location of an organisation leaves the others' versions alone, so
+        their stands neither reload nor re-render."""
+        found = self.versions.get(location_id)
+        return found if found is not None else self.revision_id
+
+
+def announcement_key(item: dict) -> str:
+    """An announcement by id and event time: moving the event makes it a new notice."""
+    return f"{item.get('id')}@{item.get('event_at')}"[:80]
+
+
+def location_versions(content: Content) -> dict[str, int]:
+    organisation = content.organisation.model_dump(mode="json")
+    versions = {}
+    for location_id, location in content.locations.items():
+        digest = content_hash({"organisation": organisation,
+                               "location": location.model_dump(mode="json")})
+        versions[location_id] = int(digest[:8], 16) & 0x7FFFFFFF  # fits a SQL integer
+    return versions
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +113,41 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _sqlite_writer(engine: Engine) -> Engine:
+    """A second engine on the same SQLite file whose transactions take the write lock
+    when they begin.
+
+    A deferred transaction that reads and then writes fails at once with "database is
+    locked" when another writer committed in between; one that begins IMMEDIATE waits
+    its turn instead (up to the busy timeout), so concurrent editors queue, not fail."""
+    writer = create_engine(engine.url, future=True, connect_args={"timeout": 30})
+    event.listen(writer, "connect", _sqlite_pragmas)
+
+    @event.listens_for(writer, "connect")
+    def _manual_transactions(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # pysqlite must not BEGIN on its own
+
+    @event.listens_for(writer, "begin")
+    def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return writer
+
+
+class Sessions(sessionmaker):  # type: ignore[type-arg]
+    """Sessions for reading; ``begin()`` opens a writing transaction.
+
+    Every write in this code base is a ``with sessions.begin()`` block, and every read a
+    ``with sessions()`` block, so the two kinds go to engines tuned for each."""
+
+    def __init__(self, engine: Engine, writer: Engine) -> None:
+        super().__init__(engine, expire_on_commit=False)
+        self._writes = sessionmaker(writer, expire_on_commit=False)
+
+    def begin(self):  # type: ignore[no-untyped-def, override]
+        return self._writes.begin()
+
+
 def content_hash(document: dict) -> str:
     canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -87,8 +156,10 @@ def content_hash(document: dict) -> str:
 class ContentStore:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._parsed: dict[int, Content] = {}
+        self.writer = _sqlite_writer(self.engine) if self.engine.dialect.name == "sqlite" \
+            else self.engine
+        self.sessions = Sessions(self.engine, self.writer)
+        self._parsed: dict[int, tuple[Content, dict[str, int]]] = {}
         self._current: dict[str, tuple[float, Published | None]] = {}
         self._lock = threading.Lock()
 
@@ -120,8 +191,13 @@ class ContentStore:
             if session.get(Organisation, org_id) is None:
                 session.add(Organisation(id=org_id))
                 session.flush()
-            revision = self._add_revision(session, org_id, latest, document, digest, author)
-            self._reindex_locations(session, content)
+            before = json.loads(latest.content)["locations"] if latest else {}
+            revision = self._write(session, org_id, author, latest.number if latest else 0,
+                                   document, digest, before, location_versions(content))
+            for row in session.scalars(
+                    select(LocationIndex).where(LocationIndex.organisation_id == org_id)):
+                if row.id not in content.locations:
+                    session.delete(row)
         self._forget()
         return revision, True
 
@@ -131,43 +207,65 @@ class ContentStore:
         other location as it is now.
 
         Raises :class:`PublishConflict` when a later revision changed this location, and
-        :class:`ContentError` when the result does not validate. Concurrent publications
-        are serialised by the unique revision number: a loser re-reads and tries again,
-        so it sees the winner's revision and cannot overwrite it unknowingly."""
+        :class:`ContentError` when the result does not validate.
+
+        The new revision is prepared without holding the write lock, then written only if
+        no other revision appeared meanwhile; otherwise it is prepared again on top of
+        that one (and so meets its changes, as a conflict if they touch this location).
+        Nothing is ever written over a revision its author has not seen."""
         for attempt in range(PUBLISH_ATTEMPTS):
+            # First without the write lock; if another revision was written meanwhile,
+            # again while holding it, so a busy organisation cannot starve an editor.
+            optimistic = attempt == 0
             try:
-                return self._publish_location_once(org_id, location_id, location, base_number,
-                                                   author)
-            except (IntegrityError, OperationalError):
+                if optimistic:
+                    with self.sessions() as session:
+                        prepared = self._prepare(session, org_id, location_id, location,
+                                                 base_number)
+                    if isinstance(prepared, Revision):
+                        return prepared, False
+                    with self.sessions.begin() as session:
+                        revision = self._write(session, org_id, author, *prepared)
+                else:
+                    with self.sessions.begin() as session:
+                        prepared = self._prepare(session, org_id, location_id, location,
+                                                 base_number)
+                        if isinstance(prepared, Revision):
+                            return prepared, False
+                        revision = self._write(session, org_id, author, *prepared)
+            except (_Stale, IntegrityError, OperationalError):
                 if attempt == PUBLISH_ATTEMPTS - 1:
                     raise
-                time.sleep(0.02 * (attempt + 1))
+                time.sleep(0.01 * attempt)
+                continue
+            self._forget()
+            return revision, True
         raise AssertionError("unreachable")
 
-    def _publish_location_once(self, org_id: str, location_id: str, location: dict,
-                               base_number: int, author: str) -> tuple[Revision, bool]:
-        with self.sessions.begin() as session:
-            latest = self._latest(session, org_id)
-            if latest is None:
-                raise ContentError(f"organisation {org_id}", ["nothing has been published yet"])
-            current = json.loads(latest.content)
-            theirs = current["locations"].get(location_id)
-            if latest.number != base_number:
-                base = self._location_at(session, org_id, base_number, location_id)
-                if theirs != base and theirs != location:
-                    raise PublishConflict(base_number, latest.number, theirs, base)
-            current["locations"][location_id] = location
-            try:
-                content = Content.model_validate(current)
-            except ValidationError as error:
-                raise ContentError(f"location {location_id}", describe_validation(error)) from None
-            document = content.model_dump(mode="json")
-            digest = content_hash(document)
-            if digest == latest.content_hash:
-                return latest, False
-            revision = self._add_revision(session, org_id, latest, document, digest, author)
-        self._forget()
-        return revision, True
+    def _prepare(self, session: Session, org_id: str, location_id: str, location: dict,
+                 base_number: int) -> Revision | tuple[int, dict, str, dict, dict[str, int]]:
+        """The new revision's document on top of the latest one, or the latest revision
+        itself when nothing would change."""
+        latest = self._latest(session, org_id)
+        if latest is None:
+            raise ContentError(f"organisation {org_id}", ["nothing has been published yet"])
+        current = json.loads(latest.content)
+        theirs = current["locations"].get(location_id)
+        if latest.number != base_number:
+            base = self._location_at(session, org_id, base_number, location_id)
+            if theirs != base and theirs != location:
+                raise PublishConflict(base_number, latest.number, theirs, base)
+        before = dict(current["locations"])
+        current["locations"][location_id] = location
+        try:
+            content = Content.model_validate(current)
+        except ValidationError as error:
+            raise ContentError(f"location {location_id}", describe_validation(error)) from None
+        document = content.model_dump(mode="json")
+        digest = content_hash(document)
+        if digest == latest.content_hash:
+            return latest
+        return latest.number, document, digest, before, location_versions(content)
 
     def _location_at(self, session: Session, org_id: str, number: int, location_id: str
                      ) -> dict | None:
@@ -176,29 +274,52 @@ class ContentStore:
         return None if revision is None else json.loads(revision.content)["locations"].get(
             location_id)
 
-    def _add_revision(self, session: Session, org_id: str, latest: Revision | None,
-                      document: dict, digest: str, author: str) -> Revision:
-        revision = Revision(
-            organisation_id=org_id,
-            number=(latest.number + 1) if latest else 1,
-            content=json.dumps(document, ensure_ascii=False),
-            content_hash=digest,
-            created_by=author,
-        )
+    def _write(self, session: Session, org_id: str, author: str, latest_number: int,
+               document: dict, digest: str, before: dict, versions: dict[str, int]
+               ) -> Revision:
+        """Add revision ``latest_number + 1``: the short part of a publication, under the
+        write lock."""
+        newest = session.scalar(select(func.max(Revision.number)).where(
+            Revision.organisation_id == org_id)) or 0
+        if newest != latest_number:
+            raise _Stale
+        revision = Revision(organisation_id=org_id, number=latest_number + 1,
+                            content=json.dumps(document, ensure_ascii=False),
+                            content_hash=digest, created_by=author)
         session.add(revision)
         session.flush()  # a concurrent publication of the same number fails here
-        before = json.loads(latest.content)["locations"] if latest else {}
         self._stamp_sections(session, before, document["locations"], author)
+        for location_id, version in versions.items():
+            session.merge(LocationIndex(id=location_id, organisation_id=org_id,
+                                        version=version))
         return revision
 
     @staticmethod
     def _stamp_sections(session: Session, before: dict, after: dict, author: str) -> None:
         now = dt.datetime.now(dt.UTC)
         for location_id, location in after.items():
-            for section in changed_sections(before.get(location_id), location):
+            changed = changed_sections(before.get(location_id), location)
+            for section in changed:
                 session.merge(SectionStamp(location_id=location_id, section=section,
                                            updated_at=now, updated_by=author,
                                            reviewed_at=now, reviewed_by=author))
+            if "announcements" not in changed:
+                continue
+            known = set(session.scalars(select(AnnouncementNotice.announcement).where(
+                AnnouncementNotice.location_id == location_id)))
+            for item in location.get("announcements", []):
+                key = announcement_key(item)
+                if key not in known:
+                    known.add(key)
+                    session.add(AnnouncementNotice(location_id=location_id, announcement=key,
+                                                   first_published_at=now))
+
+    def announcement_first_published(self, location_id: str) -> dict[str, dt.datetime]:
+        """When each announcement of the location (see :func:`announcement_key`) first
+        reached the stands."""
+        with self.sessions() as session:
+            return {row.announcement: row.first_published_at for row in session.scalars(
+                select(AnnouncementNotice).where(AnnouncementNotice.location_id == location_id))}
 
     def mark_reviewed(self, location_id: str, section: str, who: str) -> None:
         with self.sessions.begin() as session:
@@ -223,21 +344,13 @@ class ContentStore:
         if clashes:
             raise ContentError(f"organisation {org_id}", clashes)
 
-    def _reindex_locations(self, session: Session, content: Content) -> None:
-        org_id = content.organisation.id
-        for row in session.execute(
-            select(LocationIndex).where(LocationIndex.organisation_id == org_id)
-        ).scalars():
-            if row.id not in content.locations:
-                session.delete(row)
-        for location_id in content.locations:
-            session.merge(LocationIndex(id=location_id, organisation_id=org_id))
-
     # -- reading ------------------------------------------------------------------------
     @staticmethod
     def _latest(session: Session, org_id: str) -> Revision | None:
+        # The content (a large document) is loaded only when it is not parsed already.
         return session.scalars(
             select(Revision).where(Revision.organisation_id == org_id)
+            .options(defer(Revision.content))
             .order_by(Revision.number.desc()).limit(1)
         ).first()
 
@@ -268,30 +381,43 @@ class ContentStore:
             return None if revision is None else self._published(revision)
 
     def for_location(self, location_id: str) -> Published | None:
-        """The published content that holds ``location_id``, re-checked every few seconds."""
+        """The published content that holds ``location_id``, re-checked every few seconds.
+
+        A publication elsewhere in the organisation leaves this location's version as it
+        was; then the content already parsed still holds, and nothing is read again."""
         now = time.monotonic()
         cached = self._current.get(location_id)
         if cached and now - cached[0] < CHECK_SECONDS:
             return cached[1]
         with self.sessions() as session:
-            org_id = session.scalar(
-                select(LocationIndex.organisation_id).where(LocationIndex.id == location_id)
-            )
-            revision = self._latest(session, org_id) if org_id else None
-            published = self._published(revision) if revision else None
+            row = session.execute(
+                select(LocationIndex.organisation_id, LocationIndex.version)
+                .where(LocationIndex.id == location_id)).first()
+            known = cached[1] if cached else None
+            if row is None:
+                published = None
+            elif known is not None and row.version and known.version(location_id) == row.version:
+                published = known
+            else:
+                revision = self._latest(session, row.organisation_id)
+                published = self._published(revision) if revision else None
         self._current[location_id] = (now, published)
         return published
 
     def _published(self, revision: Revision) -> Published:
         with self._lock:
-            content = self._parsed.get(revision.id)
-            if content is None:
-                content = Content.model_validate(json.loads(revision.content))
-                self._parsed[revision.id] = content
+            parsed = self._parsed.get(revision.id)
+        if parsed is None:
+            # Parsed outside the lock: readers of other revisions never wait for it.
+            content = Content.model_validate_json(revision.content)
+            parsed = (content, location_versions(content))
+            with self._lock:
+                self._parsed[revision.id] = parsed
                 while len(self._parsed) > PARSED_REVISIONS:
                     del self._parsed[min(self._parsed)]  # the oldest revision goes first
+        content, versions = parsed
         return Published(content, revision.id, revision.number, revision.organisation_id,
-                         revision.created_at, revision.created_by)
+                         revision.created_at, revision.created_by, versions)
 
     def _forget(self) -> None:
         self._current.clear()

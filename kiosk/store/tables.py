@@ -92,6 +92,8 @@ class LocationIndex(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+    # What its stands show, as Published.version gives it; 0 when not yet known.
+    version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Draft(Base):
@@ -125,3 +127,14 @@ class SectionStamp(Base):
     updated_by: Mapped[str] = mapped_column(String(120))
     reviewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     reviewed_by: Mapped[str] = mapped_column(String(120))
+
+
+class AnnouncementNotice(Base):
+    """When each announcement (by id and event time) first reached the stands: the
+    notice an open session was given is counted from there."""
+
+    __tablename__ = "announcement_notices"
+
+    location_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    announcement: Mapped[str] = mapped_column(String(80), primary_key=True)  # id@event_at
+    first_published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -1,4 +1,5 @@
-"""Editors' drafts, and when each section was last changed and reviewed.
+"""Editors' drafts, when each section was last changed and reviewed, and when each
+announcement first reached the stands; each location's version.
 
 Revision ID: 0004
 Revises: 0003
@@ -15,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("locations") as table:
+        table.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="0"))
     op.create_table(
         "drafts",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -36,8 +39,17 @@ def upgrade() -> None:
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("reviewed_by", sa.String(120), nullable=False),
     )
+    op.create_table(
+        "announcement_notices",
+        sa.Column("location_id", sa.String(40), primary_key=True),
+        sa.Column("announcement", sa.String(80), primary_key=True),
+        sa.Column("first_published_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("locations") as table:
+        table.drop_column("version")
+    op.drop_table("announcement_notices")
     op.drop_table("section_stamps")
     op.drop_table("drafts")

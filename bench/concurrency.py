@@ -1,0 +1,312 @@
+"""Concurrency benchmark: editors publishing while stands read, against one real server.
+
+20 editors (threads, each signed in through the admin area) keep changing and publishing
+their own building; two buildings make an organisation, so pairs of editors compete for
+the same revision numbers. Meanwhile wrk plays 200 stand clients reading every stand page
+of every building in every language. At the end it prints requests served, the p99
+latency of stand pages, errors, publications and lost edits: a publication the server
+confirmed whose change is not in the revision it was confirmed as, or not in the final
+content.
+
+    make bench-concurrency        # SQLite, then PostgreSQL
+    .venv/bin/python bench/concurrency.py --database sqlite --seconds 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.load import fetch, free_port, wait_until_up, wrk  # noqa: E402
+from kiosk.admin.accounts import Role, add_user  # noqa: E402
+from kiosk.content import load_file  # noqa: E402
+from kiosk.public.blueprint import STAND_PAGES  # noqa: E402
+from kiosk.store.db import ContentStore  # noqa: E402
+from tests.admin_forms import filled  # noqa: E402
+
+PASSWORD = "bench password 2026"
+
+
+class Session:
+    """A signed-in manager's browser, reduced to cookies over one kept-alive connection."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, fields: list[tuple[str, str]] | None = None
+                ) -> tuple[int, str, str]:
+        try:
+            return self._request(method, path, fields)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server may close a kept-alive connection between requests, as browsers
+            # know; a browser then opens a new one and sends the request again.
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            return self._request(method, path, fields)
+
+    def _request(self, method: str, path: str, fields: list[tuple[str, str]] | None
+                 ) -> tuple[int, str, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if fields is not None:
+            body = urllib.parse.urlencode(fields)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        text = response.read().decode()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _sep, rest = header.partition("=")
+            self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, response.headers.get("Location", ""), text
+
+
+def token(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
+
+
+@dataclass
+class Editor:
+    number: int
+    location: str
+    every: float = 5.0
+    published: list[tuple[int, str]] = field(default_factory=list)  # (revision, e-mail)
+    unconfirmed: list[str] = field(default_factory=list)  # sent, answer not seen
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def sign_in(self, port: int) -> Session | None:
+        session = Session(port)
+        session.request("GET", "/admin/language/en")
+        _s, _l, html = session.request("GET", "/admin/login")
+        status, _l, _t = session.request("POST", "/admin/login", [
+            ("username", f"editor{self.number}"), ("password", PASSWORD),
+            ("csrf_token", token(html))])
+        if status != 302:
+            self.errors.append(f"sign-in answered {status}")
+            return None
+        return session
+
+    def run(self, session: Session, stop: threading.Event) -> None:
+        form = f"/admin/locations/{self.location}/edit/contacts"
+        attempt = 0
+        # Editors start at different moments, as people do.
+        stop.wait(self.every * self.number / 20)
+        while not stop.is_set():
+            started = time.monotonic()
+            self.cycle(session, form, attempt := attempt + 1)
+            stop.wait(max(0.0, self.every - (time.monotonic() - started)))
+
+    def cycle(self, session: Session, form: str, attempt: int) -> None:
+        email = f"editor{self.number}-{attempt}@bench.kz"
+        status, _l, html = session.request("GET", form)
+        status, _l, _t = session.request(
+            "POST", form, filled(html, {"contacts.email": email}))
+        if status != 302:
+            self.errors.append(f"saving the draft answered {status}")
+            return
+        status, _l, page = session.request("GET", f"/admin/locations/{self.location}/")
+        self.unconfirmed.append(email)
+        status, _l, _t = session.request(
+            "POST", f"/admin/locations/{self.location}/publish",
+            [("csrf_token", token(page))])
+        if status == 409:
+            self.conflicts += 1
+            return
+        if status != 302:
+            self.errors.append(f"publishing answered {status}")
+            return
+        _s, _l, page = session.request("GET", f"/admin/locations/{self.location}/")
+        match = re.search(r"Published as revision (\d+)", page)
+        if match is None:
+            self.errors.append("publication not confirmed")
+            return
+        self.unconfirmed.clear()
+        self.published.append((int(match[1]), email))
+
+
+def prepare(url: str, editors: int) -> None:
+    """Organisations of two buildings each, as on a central server for a region, one
+    editor per building; the two editors of an organisation compete for its revisions."""
+    demo = load_file(ROOT / "content" / "demo.yaml")
+    main = demo.locations["main"].model_copy(update={"stands": []})
+    store = ContentStore(url)
+    store.upgrade()
+    for org in range(1, (editors + 1) // 2 + 1):
+        numbers = [n for n in (2 * org - 1, 2 * org) if n <= editors]
+        organisation = demo.organisation.model_copy(update={"id": organisation_id(numbers[0])})
+        store.publish(demo.model_copy(update={
+            "organisation": organisation, "default_location": None,
+            "locations": {location_id(n): main for n in numbers}}), "bench")
+    with store.sessions.begin() as db:
+        for n in range(1, editors + 1):
+            add_user(db, f"editor{n}", PASSWORD, Role.EDITOR, f"Editor {n}", (location_id(n),))
+    store.engine.dispose()
+
+
+def location_id(editor: int) -> str:
+    return f"bench-{editor:02d}"
+
+
+def organisation_id(editor: int) -> str:
+    return f"bench-org-{(editor + 1) // 2:02d}"
+
+
+def stand_paths(editors: int) -> list[str]:
+    return [f"/stand/{location_id(n)}/{lang}/{page}"
+            for n in range(1, editors + 1) for lang in ("kk", "ru", "en")
+            for page in STAND_PAGES]
+
+
+def stand_script(directory: Path, editors: int) -> Path:
+    paths = stand_paths(editors)
+    script = directory / "stands.lua"
+    script.write_text(
+        "local paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + "\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = i % #paths + 1\n"
+        "  return wrk.format('GET', paths[i], {['Accept-Encoding'] = 'gzip'})\n"
+        "end\n")
+    return script
+
+
+def lost_edits(url: str, editors: list[Editor]) -> int:
+    store = ContentStore(url)
+    lost = 0
+    for editor in editors:
+        revisions = store.revisions(organisation_id(editor.number))
+        by_number = {r.number: json.loads(r.content) for r in revisions}
+        latest = by_number[max(by_number)]
+        for number, email in editor.published:
+            if by_number[number]["locations"][editor.location]["contacts"].get("email") != email:
+                lost += 1
+        if editor.published:
+            # The last confirmed change, unless a later one was sent when the run ended.
+            final = latest["locations"][editor.location]["contacts"].get("email")
+            lost += final != editor.published[-1][1] and final not in editor.unconfirmed
+    store.engine.dispose()
+    return lost
+
+
+@contextmanager
+def database(kind: str, tmp: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp}/bench.sqlite3"
+        return
+    from tests.postgres import throwaway_cluster
+
+    with throwaway_cluster(tmp / "pg") as cluster:
+        yield cluster.create_database("bench")
+
+
+def run(kind: str, seconds: int, editors: int, clients: int, threads: int,
+        every: float) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as name, database(kind, Path(name)) as url:
+        tmp = Path(name)
+        prepare(url, editors)
+        env = {**os.environ, "KIOSK_DATABASE_URL": url, "KIOSK_SECRET_KEY": "bench",
+               "KIOSK_SPEECH_CACHE_DIR": f"{tmp}/speech", "KIOSK_SPEECH_WARM": "0"}
+        port = free_port()
+        # The server's log goes to a file: a pipe nobody reads would fill up and stop it.
+        log = (tmp / "server.log").open("w")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "kiosk.cli", "serve", "--port", str(port), "--threads",
+             str(threads)], env=env, stdout=log, stderr=log)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base + "/stand/bench-01/kk/")
+            # Stands find a running server with its pages rendered: so does the benchmark.
+            for path in stand_paths(editors):
+                fetch(base + path, gzip=True)
+            script = stand_script(tmp, editors)
+            stop = threading.Event()
+            team = [Editor(n, location_id(n), every) for n in range(1, editors + 1)]
+            # Editors are signed in before the clock starts: sign-in is argon2, slow on
+            # purpose, and not what this benchmark measures.
+            sessions = [e.sign_in(port) for e in team]
+            workers = [threading.Thread(target=e.run, args=(session, stop))
+                       for e, session in zip(team, sessions, strict=True) if session]
+            for worker in workers:
+                worker.start()
+            reading = wrk(base + "/", clients, seconds, script, threads=2)
+            stop.set()
+            for worker in workers:
+                worker.join(60)
+        finally:
+            server.terminate()
+            server.wait(20)
+            log.close()
+        server_log = (tmp / "server.log").read_text()
+        if "Traceback" in server_log:
+            kept = Path(tempfile.gettempdir()) / f"kiosk-bench-{kind}-server.log"
+            kept.write_text(server_log)
+            print(f"  the server logged errors: see {kept}")
+        errors = [message for editor in team for message in editor.errors]
+        return {
+            "requests": reading["requests"],
+            "p99": reading["p99"],
+            "stand_errors": reading["errors"] + reading["socket_errors"],
+            "editor_errors": len(errors),
+            "publications": sum(len(e.published) for e in team),
+            "conflicts": sum(e.conflicts for e in team),
+            "lost": lost_edits(url, team),
+            "server_errors": server_log.count("Traceback"),
+            "first_error": errors[0] if errors else "",
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=("sqlite", "postgresql", "both"),
+                        default="both")
+    parser.add_argument("--seconds", type=int, default=20, help="duration of the run")
+    parser.add_argument("--editors", type=int, default=20)
+    parser.add_argument("--clients", type=int, default=200, help="stand clients (wrk)")
+    parser.add_argument("--threads", type=int, default=16, help="waitress threads")
+    parser.add_argument("--publish-every", type=float, default=5.0,
+                        help="seconds between one editor's publications (a cycle is: open "
+                             "the form, save the draft, open the location, publish, confirm)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: run 'make system' (Debian package wrk)")
+    kinds = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
+    print(f"{args.editors} editors each publishing every {args.publish_every:g} s and "
+          f"{args.clients} stand clients reading for {args.seconds} s; one waitress process, "
+          f"{args.threads} threads")
+    print(f"{'database':<11} {'stand req':>10} {'p99 ms':>8} {'errors':>7} {'published':>10} "
+          f"{'conflicts':>10} {'lost':>5}")
+    failed = False
+    for kind in kinds:
+        r = run(kind, args.seconds, args.editors, args.clients, args.threads,
+                args.publish_every)
+        errors = r["stand_errors"] + r["editor_errors"] + r["server_errors"]
+        print(f"{kind:<11} {r['requests']:>10} {r['p99']:>8.1f} {errors:>7} "
+              f"{r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5}")
+        if r["first_error"]:
+            print(f"  first editor error: {r['first_error']}")
+        failed |= errors > 0 or r["lost"] > 0
+    print("Targets: stand p99 under 50 ms, 0 errors, 0 lost edits.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -63,6 +63,10 @@ bench: install ## Load benchmark of a stand page against a static file, and page
 bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
 	$(BIN)/python bench/speech.py
 
+.PHONY: bench-concurrency
+bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
+	$(BIN)/python bench/concurrency.py
+
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core
 	$(BIN)/pip install -q 'fonttools[woff]>=4.50,<5'

@@ -1,0 +1,19 @@
+// Added to every document before its own scripts run. Dialogs would stop the
+// browser until someone answers them, and a beforeunload handler would stop it
+// leaving the page; both are recorded instead, so the scan can report them.
+(() => {
+  const note = (kind, text) => {
+    (window.__a11yAuditEvents = window.__a11yAuditEvents || []).push([kind, String(text ?? "")]);
+  };
+  window.alert = (text) => note("alert", text);
+  window.confirm = (text) => { note("confirm", text); return false; };
+  window.prompt = (text) => { note("prompt", text); return null; };
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (type === "beforeunload" && this === window) { note("beforeunload", ""); return; }
+    return add.call(this, type, listener, options);
+  };
+  Object.defineProperty(window, "onbeforeunload", {
+    configurable: true, get() { return null; }, set(handler) { if (handler) note("beforeunload", ""); },
+  });
+})();

@@ -36,15 +36,30 @@ class Failure(click.ClickException):
     exit_code = Exit.TOOL_FAILED
 
 
+def main() -> None:
+    """The console script. Click exits with 2 on a usage error, but 2 means
+    "violations" here, so every usage error exits with 1, as other tool failures."""
+    try:
+        cli.main(prog_name="a11y-audit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(Exit.INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(Exit.TOOL_FAILED)
+    sys.exit(Exit.OK)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODE_HELP)
 @click.version_option(__version__, prog_name="a11y-audit")
-def main() -> None:
+def cli() -> None:
     """Audit whole websites for accessibility with axe-core in headless Chromium,
     keep every scan, and report what fails which WCAG success criterion and where.
 
     \b
-    a11y-audit scan https://akimat.example.kz/ --crawl https://akimat.example.kz/
+    a11y-audit scan --crawl https://akimat.example.kz/ --max-pages 200 --contact mailto:me@ex.kz
+    a11y-audit scan --sites agencies.txt --workers 2 --fail-on serious
     a11y-audit report latest --format html --lang kk -o report.html
     a11y-audit diff previous latest
     """
@@ -78,7 +93,7 @@ def _targets(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str,
     return tuple(targets)
 
 
-@main.command(epilog=EXIT_CODE_HELP)
+@cli.command(epilog=EXIT_CODE_HELP)
 @click.argument("urls", nargs=-1)
 @click.option("--urls-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of URLs to audit, one a line (# starts a comment).")
@@ -117,7 +132,7 @@ def _targets(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str,
               help="Seconds a page may take to load, and axe to run on it.")
 @click.option("--recycle-after", default=50, show_default=True, type=click.IntRange(1),
               help="Replace a browser after this many pages.")
-@click.option("--recycle-memory", default=300.0, show_default=True, type=click.FloatRange(50),
+@click.option("--recycle-memory", default=500.0, show_default=True, type=click.FloatRange(50),
               metavar="MB", help="Replace a browser whose processes use more memory than this.")
 @click.option("--max-elements", default=30_000, show_default=True, type=click.IntRange(1),
               help="Pages with more elements are reported as too large instead of audited.")
@@ -210,7 +225,7 @@ def _explain(code: Exit, fail_on: str | None, max_violations: int | None) -> str
     return "some pages could not be audited (see above; --allow-page-errors to accept)"
 
 
-@main.command()
+@cli.command()
 @click.argument("scan_ref", metavar="SCAN", default="latest")
 @click.option("--format", "format_", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, help="Report format.")
@@ -238,7 +253,7 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@main.command("diff")
+@cli.command("diff")
 @click.argument("old_ref", metavar="OLD")
 @click.argument("new_ref", metavar="NEW")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
@@ -257,7 +272,7 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
         sys.exit(Exit.VIOLATIONS)
 
 
-@main.command("scans")
+@cli.command("scans")
 @db_option
 def list_scans(db: str) -> None:
     """List the stored scans, newest last."""

@@ -13,8 +13,12 @@ from accessibility_audit.discovery.urls import BadUrl, check_url, origin
 
 # Links to these are files, not pages; following them would fill the report with
 # "not HTML" errors. Given explicitly, they are still checked (and reported).
-FILE_SUFFIXES = frozenset(
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf", ".zip", ".rar", ".7z", ".gz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico", ".mp3", ".mp4", ".avi", ".mov", ".webm", ".ogg", ".wav", ".exe", ".msi", ".dmg", ".apk", ".iso", ".xml", ".json", ".csv", ".txt"])
+FILE_SUFFIXES = frozenset((
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf", ".zip",
+    ".rar", ".7z", ".gz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico",
+    ".mp3", ".mp4", ".avi", ".mov", ".webm", ".ogg", ".wav", ".exe", ".msi", ".dmg", ".apk",
+    ".iso", ".xml", ".json", ".csv", ".txt",
+))
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,8 @@ def issues_from(raw: dict[str, Any]) -> list[Issue]:
             tags = tuple(rule.get("tags", ()))
             for node in rule.get("nodes", []):
                 found.append(Issue(
-                    rule=rule["id"], outcome=outcome, impact=node.get("impact") or rule.get("impact"),
+                    rule=rule["id"], outcome=outcome,
+                    impact=node.get("impact") or rule.get("impact"),
                     criteria=wcag.criteria(tags), selector=selector_text(node.get("target", [])),
                     html=node.get("html", ""), summary=node.get("failureSummary") or "",
                     help=rule.get("help", ""), help_url=rule.get("helpUrl", ""), tags=tags))

@@ -27,6 +27,11 @@ PROFILE_PREFIX = "a11y-audit-browser-"
 # either way. Fonts and images stay, as they change layout and contrast.
 MEDIA_PATTERNS = ["*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v",
                   "*.mp3", "*.ogg", "*.oga", "*.wav", "*.m4a", "*.flac", "*.aac"]
+# Memory: each page starts clean anyway, so no back-forward cache and no spare
+# renderer waiting; one renderer and the GPU thread inside the browser process.
+# Together they save about a fifth of a browser's own memory (measured in USS).
+LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess",
+              "--renderer-process-limit=1", "--in-process-gpu")
 GUARD_SCRIPT = files("accessibility_audit.engine").joinpath("guard.js").read_text()
 
 
@@ -94,6 +99,7 @@ class Browser:
         self.cdp("Storage.clearDataForOrigin", {"origin": site, "storageTypes": "all"})
 
     def memory_mb(self) -> float | None:
+        """Memory this browser alone holds (what closing it would free), locally."""
         return processes.memory_mb(self._processes()) if self.local else None
 
     def close(self) -> None:
@@ -120,7 +126,7 @@ class Browser:
             options.binary_location = ""
         options.add_argument(f"--user-data-dir={self.profile}")
         for flag in ("--disable-quic", "--mute-audio", "--disable-notifications",
-                     "--disable-popup-blocking", "--deny-permission-prompts"):
+                     "--disable-popup-blocking", "--deny-permission-prompts", *LEAN_FLAGS):
             options.add_argument(flag)
         # "eager": hand over at DOMContentLoaded; our own settle wait takes it from
         # there, so one never-ending image does not cost the whole page.

@@ -20,8 +20,6 @@ from accessibility_audit.engine.launch import Browser, BrowserFailed, BrowserSet
 from accessibility_audit.model import PageAudit, failed
 from accessibility_audit.politeness import HostGate, host_of
 
-WATCHDOG_GRACE = 10.0  # seconds past the page limit before a browser counts as hung
-
 
 @dataclass(frozen=True)
 class Task:
@@ -35,7 +33,9 @@ class Task:
 class PoolSettings:
     workers: int = 2
     recycle_pages: int = 50
-    recycle_mb: float = 300.0
+    recycle_mb: float = 500.0
+    # Seconds past the page's own time limits before its browser counts as hung.
+    watchdog_grace: float = 10.0
 
 
 class TaskQueue:
@@ -189,7 +189,7 @@ class Pool:
     @property
     def page_limit(self) -> float:
         views = len(self.auditor.settings.viewports)
-        return self.browser_settings.page_timeout * (1 + views) + WATCHDOG_GRACE
+        return self.browser_settings.page_timeout * (1 + views) + self.settings.watchdog_grace
 
     def run(self) -> None:
         """Audit until the queue is empty. Ctrl+C stops the workers and re-raises."""

@@ -36,10 +36,12 @@ def kill(processes: list[psutil.Process]) -> None:
 
 
 def memory_mb(processes: list[psutil.Process]) -> float:
-    """Proportional set size: shared pages split between the processes sharing them,
-    so a browser's helpers are not counted many times over."""
+    """Unique set size: the memory only these processes hold, which closing them frees.
+
+    RSS would count Chromium's shared code once per helper process; PSS would
+    depend on how many other Chromiums happen to run on the machine."""
     total = 0
     for process in processes:
         with contextlib.suppress(psutil.Error):
-            total += process.memory_full_info().pss
+            total += process.memory_full_info().uss
     return total / 2**20

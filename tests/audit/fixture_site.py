@@ -129,6 +129,9 @@ class _Handler(BaseHTTPRequestHandler):
         urls = [self.fixture.url(p) for p in ("/empty-link", "/private/secret")]
         self._send(200, "application/xml", _urlset(urls))
 
+    def _sitemap_broken(self) -> None:
+        self._send(200, "application/xml", b"<html><body>not a sitemap</body></html>")
+
     def _redirect_loop(self) -> None:
         self._send(302, "text/plain", b"", {"Location": "/redirect-loop"})
 

@@ -35,13 +35,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: system $(VENV)/.installed translations ## Set up everything: system packages, .venv, translations
 
 .PHONY: translations
-translations: $(VENV)/.installed ## Compile the .po catalogs to .mo
+translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (kiosk and scanner)
 	@$(BIN)/pybabel -q compile -d kiosk/translations -D messages
+	@$(BIN)/pybabel -q compile -d accessibility_audit/translations -D messages
 
 .PHONY: extract
 extract: $(VENV)/.installed ## Extract new messages into the catalogs (then translate the .po files)
 	$(BIN)/pybabel extract -F babel.cfg --add-comments=Translators: --no-location -w 100 -o kiosk/translations/messages.pot kiosk
 	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations -D messages --no-fuzzy-matching -w 100
+
+.PHONY: extract-audit
+extract-audit: $(VENV)/.installed ## Extract the scanner's report messages into its own catalogs
+	$(BIN)/pybabel extract -F accessibility_audit/babel.cfg --add-comments=Translators: --no-location -w 100 -o accessibility_audit/translations/messages.pot accessibility_audit
+	$(BIN)/pybabel update -i accessibility_audit/translations/messages.pot -d accessibility_audit/translations -D messages --no-fuzzy-matching -w 100
 
 .PHONY: database
 database: install ## Create or upgrade the database; load the demo content when it is empty

@@ -49,6 +49,7 @@ class PageAudit:
     axe_version: str | None = None
     issues: list[Issue] = field(default_factory=list)
     passes: int = 0
+    passed_rules: tuple[str, ...] = ()
     inapplicable: int = 0
     errors: list[PageError] = field(default_factory=list)
     links: list[str] = field(default_factory=list)

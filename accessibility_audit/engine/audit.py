@@ -154,7 +154,8 @@ class PageAuditor:
             return page
         page.axe_version = raw.get("testEngine", {}).get("version")
         page.issues = list(issues_from(raw))
-        page.passes = len(raw.get("passes", []))
+        page.passed_rules = tuple(rule["id"] for rule in raw.get("passes", []))
+        page.passes = len(page.passed_rules)
         page.inapplicable = len(raw.get("inapplicable", []))
         page.raw = raw
         return page

@@ -43,6 +43,7 @@ class StoredPage:
     seconds: float
     passes: int
     inapplicable: int
+    passed_rules: tuple[str, ...] = ()
     errors: list[PageError] = field(default_factory=list)
     issues: list[tuple[str, Issue]] = field(default_factory=list)  # (finding id, issue)
 
@@ -152,6 +153,7 @@ class Store:
             status=result.status, final_url=result.final_url, http_status=result.http_status,
             title=result.title, template=page_template(result.url), seconds=result.seconds,
             axe_version=result.axe_version, passes=result.passes,
+            passed_rules=" ".join(result.passed_rules),
             inapplicable=result.inapplicable, scanned=_now())).inserted_primary_key[0]
         if result.errors:
             db.execute(insert(t.page_errors), [
@@ -175,7 +177,8 @@ class Store:
                                 .order_by(t.pages.c.id)):
                 by_id[p.id] = StoredPage(p.id, p.site, p.url, p.viewport, p.status,
                                          p.http_status, p.title, p.template, p.seconds,
-                                         p.passes, p.inapplicable)
+                                         p.passes, p.inapplicable,
+                                         tuple(p.passed_rules.split()))
             page_ids = select(t.pages.c.id).where(t.pages.c.scan_id == scan_id)
             for e in db.execute(select(t.page_errors).where(t.page_errors.c.page_id.in_(page_ids))
                                 .order_by(t.page_errors.c.id)):

@@ -65,6 +65,7 @@ pages = Table(
     Column("axe_version", String(40)),
     Column("passes", Integer, nullable=False, default=0),
     Column("inapplicable", Integer, nullable=False, default=0),
+    Column("passed_rules", Text, nullable=False, default=""),  # "document-title html-has-lang"
     Column("scanned", DateTime(timezone=True), nullable=False),
     Index("ix_audit_pages_scan", "scan_id", "url"),
 )

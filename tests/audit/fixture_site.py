@@ -30,6 +30,8 @@ class FixtureSite:
     def __init__(self) -> None:
         self.requests: list[tuple[str, str, str]] = []  # (port role, path, user agent)
         self.stopping = threading.Event()
+        # /changing shows other barriers once this is set, for diffs between scans.
+        self.changed = False
         self.main = self._serve("main")
         self.other_server = self._serve("other")
         self.base = f"http://127.0.0.1:{self.main.server_address[1]}"
@@ -147,6 +149,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _report_pdf(self) -> None:
         self._send(200, "application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+
+    def _changing(self) -> None:
+        before = '<img src="/pixel.png" id="photo"><input type="text" id="search">'
+        after = '<input type="text" id="search"><a href="/" id="home"></a>'
+        body = after if self.fixture.changed else before
+        html = (f'<!doctype html><html lang="en"><head><title>Changing</title></head>'
+                f"<body><main><h1>Changing</h1>{body}</main></body></html>")
+        self._send(200, "text/html; charset=utf-8", html.encode())
 
     def _members(self) -> None:
         if "session=letmein" in (self.headers.get("Cookie") or ""):

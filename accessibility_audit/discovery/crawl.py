@@ -53,18 +53,21 @@ class Frontier:
     def __post_init__(self) -> None:
         self._include, self._exclude = self.limits.compiled()
 
-    def admit(self, url: str, *, explicit: bool = False) -> bool:
+    def admit(self, url: str, *, explicit: bool = False, listed: bool = False) -> bool:
         """Take ``url`` into the scan if it is new and within the limits.
 
-        Explicit URLs (given by the user or a sitemap) skip the patterns and depth
-        but still obey robots.txt and the page limit."""
+        Explicit URLs (given by the user or listed in a sitemap) skip the patterns;
+        URLs the user listed one by one (``listed``) skip the page limit too. All
+        obey robots.txt."""
         if not self.robots.allowed(url):
             return False
         if not explicit and not self._wanted(url):
             return False
         site = origin(url)
         with self._lock:
-            if url in self._seen or self._per_site.get(site, 0) >= self.limits.max_pages:
+            if url in self._seen:
+                return False
+            if not listed and self._per_site.get(site, 0) >= self.limits.max_pages:
                 return False
             self._seen.add(url)
             self._per_site[site] = self._per_site.get(site, 0) + 1

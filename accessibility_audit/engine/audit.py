@@ -44,7 +44,7 @@ class AuditSettings:
     tags: tuple[str, ...]
     viewports: tuple[Viewport, ...]
     max_elements: int = 30_000
-    settle_quiet_ms: int = 150
+    settle_quiet_ms: int = 50
     settle_limit_ms: int = 5_000
     cookies: tuple[tuple[str, str], ...] = ()
 
@@ -68,16 +68,15 @@ class PageAuditor:
                            http_status=problem.http_status) for v in self.settings.viewports]
         browser.pages += 1
         try:
-            results = self._in_browser(browser, url, site, want_links)
-        except WebDriverException as error:
-            if _browser_gone(error):
-                raise BrowserGone(error.msg or str(error)) from error
-            results = [failed(url, v.name, *_classify(error)) for v in self.settings.viewports]
-        try:
             browser.clean(site)
         except WebDriverException as error:
             raise BrowserGone(error.msg or str(error)) from error
-        return results
+        try:
+            return self._in_browser(browser, url, site, want_links)
+        except WebDriverException as error:
+            if _browser_gone(error):
+                raise BrowserGone(error.msg or str(error)) from error
+            return [failed(url, v.name, *_classify(error)) for v in self.settings.viewports]
 
     def _in_browser(self, browser: Browser, url: str, site: str,
                     want_links: bool) -> list[PageAudit]:
@@ -88,6 +87,7 @@ class PageAuditor:
         try:
             browser.driver.get(url)
         except TimeoutException:
+            self._check_responsive(browser)
             timeout = browser.settings.page_timeout
             return [failed(url, v.name, "endless-loading",
                            f"the page did not finish loading within {timeout:g} s")
@@ -109,14 +109,21 @@ class PageAuditor:
                 if refusal is not None:
                     return [_as(refusal, v.name) for v in self.settings.viewports]
             results.append(self._axe(browser, url, viewport, facts, opening))
-        events = browser.driver.execute_script("return window.__a11yAuditEvents || []")
-        extra = _event_errors(events)
+        extra = _event_errors(facts.get("events", []))
         elapsed = time.monotonic() - started
         for result in results:
             result.errors.extend(extra)
             result.seconds = elapsed / len(results)
         results[0].links = facts.get("links", [])
         return results
+
+    def _check_responsive(self, browser: Browser) -> None:
+        """After a load timeout: a page still arriving can be stopped; a page whose
+        scripts hang the browser cannot, and then the browser must be replaced."""
+        try:
+            browser.driver.execute_script("window.stop()")
+        except WebDriverException as error:
+            raise BrowserGone("the page made the browser stop responding") from error
 
     def _settle(self, browser: Browser) -> None:
         browser.driver.execute_async_script(

@@ -21,9 +21,14 @@ BUNDLED_AXE = Path(_DEFAULT_SCRIPT)
 WHOLE_PAGE: dict[str, Any] = {"exclude": []}
 MAX_FRAME_DEPTH = 8  # frames within frames; deeper nesting is almost always a trap
 
+_FRAMES = "return axe.utils.getFrameContexts(arguments[0], arguments[1])"
 _RUN_PARTIAL = """
 const [context, options, done] = arguments;
 axe.runPartial(context, options).then(done, (error) => done({__error: String(error)}));
+"""
+_RUN = """
+const [context, options, done] = arguments;
+axe.run(context, options).then(done, (error) => done({__error: String(error)}));
 """
 _FINISH_RUN = """
 const [partials, options, done] = arguments;
@@ -50,9 +55,15 @@ class AxeScript:
 def run_everywhere(driver: WebDriver, axe: AxeScript, options: dict[str, Any]) -> dict:
     """axe results for the page in ``driver``'s top document and all its frames."""
     driver.switch_to.default_content()
-    partials = _partials(driver, axe, WHOLE_PAGE, options, depth=0)
-    driver.switch_to.default_content()
-    result = driver.execute_async_script(_FINISH_RUN, partials, options)
+    axe.inject(driver)
+    if not driver.execute_script(_FRAMES, WHOLE_PAGE, options):
+        # No frames: one plain axe.run gives the same result without sending the
+        # partial results back and forth.
+        result = driver.execute_async_script(_RUN, WHOLE_PAGE, options)
+    else:
+        partials = _partials(driver, axe, WHOLE_PAGE, options, depth=0)
+        driver.switch_to.default_content()
+        result = driver.execute_async_script(_FINISH_RUN, partials, options)
     if isinstance(result, dict) and "__error" in result:
         raise AxeFailed(result["__error"])
     return result
@@ -62,8 +73,7 @@ def _partials(driver: WebDriver, axe: AxeScript, context: Any, options: dict[str
               depth: int) -> list[Any]:
     axe.inject(driver)
     # The frame list must be taken before runPartial, as axe expects.
-    frames = driver.execute_script(
-        "return axe.utils.getFrameContexts(arguments[0], arguments[1])", context, options)
+    frames = driver.execute_script(_FRAMES, context, options)
     partial = driver.execute_async_script(_RUN_PARTIAL, context, options)
     if isinstance(partial, dict) and "__error" in partial:
         raise AxeFailed(partial["__error"])

@@ -20,6 +20,8 @@ from accessibility_audit.engine.launch import Browser, BrowserFailed, BrowserSet
 from accessibility_audit.model import PageAudit, failed
 from accessibility_audit.politeness import HostGate, host_of
 
+MEMORY_CHECK_EVERY = 5  # pages
+
 
 @dataclass(frozen=True)
 class Task:
@@ -33,7 +35,7 @@ class Task:
 class PoolSettings:
     workers: int = 2
     recycle_pages: int = 50
-    recycle_mb: float = 500.0
+    recycle_mb: float = 400.0
     # Seconds past the page's own time limits before its browser counts as hung.
     watchdog_grace: float = 10.0
 
@@ -131,8 +133,7 @@ class Worker(threading.Thread):
                 if not isinstance(error, BrowserGone | OSError) and self.killed_for is None \
                         and not _looks_dead(error):
                     raise
-                reason = self.killed_for or ("the browser stopped responding or crashed ("
-                                             + (str(error).strip().splitlines() or ["?"])[0] + ")")
+                reason = self.killed_for or _first_line(error)
                 self._drop_browser()
             finally:
                 with self._lock:
@@ -159,8 +160,8 @@ class Worker(threading.Thread):
         if browser is None:
             return
         settings = self.pool.settings
-        memory = browser.memory_mb()
-        if browser.pages >= settings.recycle_pages or (memory or 0) > settings.recycle_mb:
+        if browser.pages >= settings.recycle_pages or browser.pages % MEMORY_CHECK_EVERY == 0 and \
+                (browser.memory_mb() or 0) > settings.recycle_mb:
             self._drop_browser()
 
     def _drop_browser(self) -> None:
@@ -224,6 +225,12 @@ class Pool:
     def report(self, task: Task, results: list[PageAudit]) -> None:
         with self._report_lock:
             self.on_result(task, results)
+
+
+def _first_line(error: Exception) -> str:
+    """BrowserGone says what happened; other errors get a prefix saying what it means."""
+    text = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return text if isinstance(error, BrowserGone) else f"the browser crashed ({text})"
 
 
 def _looks_dead(error: Exception) -> bool:

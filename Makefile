@@ -81,6 +81,10 @@ bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time
 bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
 	$(BIN)/python bench/concurrency.py
 
+.PHONY: bench-audit
+bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page site (1, 2, 4 workers)
+	$(BIN)/python bench/audit_throughput.py
+
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core
 	$(BIN)/pip install -q 'fonttools[woff]>=4.50,<5'

@@ -124,7 +124,8 @@ class ScanRun:
         settings = AuditSettings(
             tags=wcag.tags_for(options.standard, options.best_practice),
             viewports=tuple(VIEWPORTS[name] for name in options.viewports),
-            max_elements=options.max_elements, cookies=tuple(options.cookies.items()))
+            max_elements=options.max_elements, cookies=tuple(options.cookies.items()),
+            media_loaded=not options.block_media)
         axe = AxeScript(Path(options.axe_script) if options.axe_script else BUNDLED_AXE)
         return PageAuditor(settings, axe, fetcher)
 

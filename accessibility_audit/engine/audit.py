@@ -29,7 +29,9 @@ FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_tex
 BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
                 "chrome not reachable", "no such window", "target window already closed",
                 "Connection refused", "Max retries exceeded", "RemoteDisconnected",
-                "target frame detached")
+                "target frame detached",
+                # A renderer that does not answer a command outside a page load.
+                "Timed out receiving message from renderer")
 NET_ERRORS = {"ERR_NAME_NOT_RESOLVED": "dns", "ERR_CONNECTION_REFUSED": "connection",
               "ERR_TOO_MANY_REDIRECTS": "redirect-loop", "ERR_CERT_": "tls",
               "ERR_SSL_": "tls"}
@@ -47,10 +49,17 @@ class AuditSettings:
     settle_quiet_ms: int = 50
     settle_limit_ms: int = 5_000
     cookies: tuple[tuple[str, str], ...] = ()
+    media_loaded: bool = False
 
     def axe_options(self) -> dict[str, Any]:
-        return {"runOnly": {"type": "tag", "values": list(self.tags)},
-                "resultTypes": ["violations", "incomplete"]}
+        options: dict[str, Any] = {"runOnly": {"type": "tag", "values": list(self.tags)},
+                                   "resultTypes": ["violations", "incomplete"]}
+        if not self.media_loaded:
+            # axe would wait 10 s for the metadata of audio and video the browser
+            # does not fetch; its one rule that needs them (no-autoplay-audio) then
+            # says "needs review" instead.
+            options["preload"] = {"assets": ["cssom"]}
+        return options
 
 
 class PageAuditor:

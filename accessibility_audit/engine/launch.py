@@ -79,9 +79,9 @@ class Browser:
         self.driver: WebDriver = self._start()
         try:
             self._prepare()
-        except WebDriverException:
+        except WebDriverException as error:
             self.close()
-            raise
+            raise BrowserFailed(f"Chromium started but did not answer: {error.msg}") from error
 
     @property
     def local(self) -> bool:
@@ -164,9 +164,6 @@ class Browser:
         return driver
 
     def _prepare(self) -> None:
-        timeout = self.settings.page_timeout
-        self.driver.set_page_load_timeout(timeout)
-        self.driver.set_script_timeout(timeout)
         version = self.driver.capabilities.get("browserVersion")
         self.cdp("Network.enable")
         self.cdp("Network.setUserAgentOverride",
@@ -178,3 +175,7 @@ class Browser:
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": GUARD_SCRIPT})
         with contextlib.suppress(WebDriverException):
             self.cdp("Browser.setDownloadBehavior", {"behavior": "deny"})
+        # The page limits last: set first, they would also bound the set-up above,
+        # which on a busy machine can take longer than a page may.
+        self.driver.set_page_load_timeout(self.settings.page_timeout)
+        self.driver.set_script_timeout(self.settings.page_timeout)

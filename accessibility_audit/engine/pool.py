@@ -132,7 +132,13 @@ class Worker(threading.Thread):
             except Exception as error:  # noqa: BLE001 - a dead browser fails in many ways
                 if not isinstance(error, BrowserGone | OSError) and self.killed_for is None \
                         and not _looks_dead(error):
-                    raise
+                    # Not the browser: a fault of ours on this page. Record it with
+                    # its text and go on, rather than lose the worker.
+                    results = [failed(task.url, v.name, "scanner-error",
+                                      f"unexpected error: {type(error).__name__}: {error}")
+                               for v in self.pool.auditor.settings.viewports]
+                    self._drop_browser()
+                    break
                 reason = self.killed_for or _first_line(error)
                 self._drop_browser()
             finally:
@@ -150,10 +156,16 @@ class Worker(threading.Thread):
         self._maybe_recycle()
 
     def _ensure_browser(self) -> Browser:
-        with self._lock:
-            if self.browser is None:
-                self.browser = Browser(self.pool.browser_settings)
-            return self.browser
+        """This worker's browser, started if needed; a second failed start in a row
+        means no browser can be had, and stops the scan (BrowserFailed)."""
+        if self.browser is None:
+            try:
+                browser = Browser(self.pool.browser_settings)
+            except BrowserFailed:
+                browser = Browser(self.pool.browser_settings)
+            with self._lock:
+                self.browser = browser
+        return self.browser
 
     def _maybe_recycle(self) -> None:
         browser = self.browser

@@ -90,5 +90,6 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
             "browser-error": _("Browser error"), "axe-timeout": _("axe-core timed out"),
             "axe-error": _("axe-core failed"), "dialog": _("Opened a dialog"),
             "beforeunload": _("Asks before leaving"),
+            "scanner-error": _("Error in the scanner"),
         },
     }

@@ -121,3 +121,20 @@ def test_browsers_are_recycled_after_pages_and_memory(
     assert pool_module.MEMORY_CHECK_EVERY == 5 and len(started) == 2
     assert not any(PROFILE_PREFIX in str(b.profile) and b.profile.exists() for b in started)
     assert scanner_processes() == []
+
+
+def test_a_fault_of_the_scanner_on_one_page_is_recorded_and_the_scan_goes_on(
+        store: Store, site: FixtureSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    audit = pool_module.PageAuditor.audit
+
+    def faulty(self, browser, url, *args):  # noqa: ANN001, ANN202
+        if url.endswith("/other"):
+            raise ValueError("a bug")
+        return audit(self, browser, url, *args)
+
+    monkeypatch.setattr(pool_module.PageAuditor, "audit", faulty)
+    summary = run_scan(store, site, ["/other", "/missing-alt"], workers=1)
+    found = statuses(summary)
+    assert found[site.url("/other")] == ("failed", ["scanner-error"])
+    assert found[site.url("/missing-alt")] == ("audited", [])
+    assert scanner_processes() == []

@@ -140,7 +140,7 @@ class Worker(threading.Thread):
                     self._drop_browser()
                     break
                 reason = self.killed_for or _first_line(error)
-                self._drop_browser()
+                self._drop_browser(broken=True)
             finally:
                 with self._lock:
                     self.busy_since = None
@@ -176,10 +176,14 @@ class Worker(threading.Thread):
                 (browser.memory_mb() or 0) > settings.recycle_mb:
             self._drop_browser()
 
-    def _drop_browser(self) -> None:
+    def _drop_browser(self, broken: bool = False) -> None:
+        """Close this worker's browser; a broken one is killed first, as asking a hung
+        browser to quit costs chromedriver's own long wait."""
         with self._lock:
             browser, self.browser = self.browser, None
         if browser is not None:
+            if broken:
+                browser.kill()
             browser.close()
 
 

@@ -145,7 +145,12 @@ def model_nodes(model: type[BaseModel], values: dict, prefix: str,
 
 def section_nodes(location: dict, keys: tuple[str, ...], errors: dict[str, list[str]]
                   ) -> list[FormNode]:
-    return model_nodes(Location, location, "", errors, only=keys)
+    nodes = model_nodes(Location, location, "", errors, only=keys)
+    if len(nodes) == 1 and nodes[0].kind == "group" and not nodes[0].errors:
+        # A section that is one group (hours, appeals, contacts): the page heading
+        # already names it, so its fields come without a box of the same name.
+        return nodes[0].children
+    return nodes
 
 
 def blank_value(annotation: Any) -> Any:

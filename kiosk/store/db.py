@@ -52,7 +52,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+    else:
+        # A server database is shared by several processes of 16 waitress threads each,
+        # plus the speech warm-up: up to 20 connections per process, 5 kept open between
+        # requests, and a connection the server dropped (a restart, an idle timeout) is
+        # noticed and replaced before use rather than failing a visitor's request.
+        engine = create_engine(url, pool_size=5, max_overflow=15, pool_timeout=10,
+                               pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -14,6 +14,8 @@ from kiosk.content.schema import json_schema
 from kiosk.i18n import CODES
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
+# The length of revisions.created_by: SQLite would keep a longer name, PostgreSQL refuses it.
+MAX_AUTHOR = 120
 
 
 def _app():  # type: ignore[no-untyped-def]
@@ -151,6 +153,8 @@ def content_import(file: Path, author: str) -> None:
     """Publish FILE as the organisation's newest revision, all or nothing.
 
     An invalid file changes nothing; the command says where and why it is invalid."""
+    if len(author) > MAX_AUTHOR:
+        raise click.ClickException(f"--author must have at most {MAX_AUTHOR} characters")
     loaded = _load_or_fail(file)
     content_store = _ready_store()
     try:

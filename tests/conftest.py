@@ -62,6 +62,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return request.getfixturevalue("postgresql_url")
 
 
+# For tests that take ``database_url`` (through a fixture) but test nothing of the storage.
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
 def make_app(tmp_path: Path, content: Content | None, database_url: str | None = None,
              **overrides: object) -> Flask:
     settings = {

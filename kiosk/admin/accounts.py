@@ -21,6 +21,8 @@ from kiosk.store.tables import User
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 12
+# The length of users.display_name: SQLite would keep a longer name, PostgreSQL refuses it.
+MAX_NAME = 120
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$")
 _hasher = PasswordHasher()
 # Verifying against this when the name is unknown takes as long as a real check.
@@ -76,6 +78,8 @@ def add_user(session: Session, username: str, password: str, role: Role,
         raise AccountError(f'a user "{username}" already exists')
     if role is Role.EDITOR and not locations:
         raise AccountError("an editor needs at least one location (--location)")
+    if len(display_name) > MAX_NAME:
+        raise AccountError(f"the name must have at most {MAX_NAME} characters")
     check_password_strength(password)
     user = User(username=username, display_name=display_name or username,
                 password_hash=_hasher.hash(password), role=role.value,

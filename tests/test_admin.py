@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,32 @@ def test_repeated_failures_lock_the_account(app: Flask) -> None:
     with store(app).sessions.begin() as db:
         set_password(db, "editor", "another good password")  # an administrator helps
     assert sign_in(client, "editor", "another good password").status_code == 302
+
+
+def test_wrong_passwords_sent_at_once_to_several_servers_all_count(
+        app: Flask, tmp_path: Path, demo_content, database_url: str) -> None:  # noqa: ANN001
+    # Two server processes on one database, and a guesser who sends to both in parallel.
+    other = make_app(tmp_path, demo_content, database_url)
+    clients = [server.test_client() for server in (app, other) for _ in range(3)]
+    tokens = [token(client) for client in clients]
+    barrier = threading.Barrier(len(clients))
+    answers: list[int] = []
+
+    def guess(client: FlaskClient, csrf: str) -> None:
+        barrier.wait()
+        answers.append(client.post("/admin/login", data={
+            "username": "editor", "password": "guess guess guess", "csrf_token": csrf,
+        }).status_code)
+
+    threads = [threading.Thread(target=guess, args=pair) for pair in zip(clients, tokens,
+                                                                          strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [401] * len(clients)
+    locked = sign_in(other.test_client(), "editor")  # the right password, too late
+    assert locked.status_code == 401 and "15" in locked.get_data(as_text=True)
 
 
 def test_a_name_too_long_for_the_database_is_refused(app: Flask) -> None:

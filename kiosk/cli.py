@@ -86,7 +86,18 @@ def serve(host: str, port: int, threads: int, location: str | None) -> None:
 
         start_warming(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
-    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk",
+                   **_proxy_options(app.config["TRUSTED_PROXY"]))
+
+
+def _proxy_options(trusted_proxy: str) -> dict[str, object]:
+    """Waitress's options for a reverse proxy: only the headers our nginx example sets
+    (it passes Host itself), and only from the proxy's address; anyone else's are dropped."""
+    if not trusted_proxy:
+        return {}
+    return {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+            "clear_untrusted_proxy_headers": True}
 
 
 @main.group()

@@ -131,7 +131,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ADMIN_SESSION_MINUTES", 30, "Minutes without activity after which a manager is "
             "signed out of the admin area.", _positive_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
-            "the instance folder."),
+            "the instance folder. Set the same key for every process of a central server."),
+    Setting("TRUSTED_PROXY", "", "Address of the reverse proxy in front of 'kiosk serve' "
+            "(127.0.0.1 for nginx on the same machine): its X-Forwarded-For and "
+            "X-Forwarded-Proto headers are believed, so addresses the server builds itself "
+            "carry https. Empty: no such header is believed, as when stands connect directly."),
 )
 
 

@@ -149,3 +149,27 @@ def test_behind_the_proxy_a_page_knows_it_was_asked_for_over_https(
     # A process that trusts no proxy ignores the header, whoever sends it.
     assert http_page in second.get("/stand/main/kk/hours", proxied)
 
+
+def test_processes_started_together_without_a_key_agree_on_one(tmp_path: Path) -> None:
+    # Without KIOSK_SECRET_KEY each process reads the key kept in the instance folder,
+    # and the first to start writes it: all must end up with the same one.
+    script = ("import sys\n"
+              "from flask import Flask\n"
+              "from kiosk import security\n"
+              "app = Flask('kiosk', instance_path=sys.argv[1])\n"
+              "print('ready', flush=True)\n"
+              "sys.stdin.readline()\n"
+              "security.init_app(app)\n"
+              "print(app.config['SECRET_KEY'])\n")
+    processes = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "instance")],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                 for _ in range(6)]
+    for process in processes:
+        assert process.stdout.readline() == "ready\n"
+    for process in processes:
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    keys = {process.communicate(timeout=30)[0].strip() for process in processes}
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert [p.name for p in (tmp_path / "instance").iterdir()] == ["secret_key"]
+    assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o777 == 0o600

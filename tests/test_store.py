@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.pool import NullPool
 
 from kiosk.content import Content, ContentError
@@ -207,6 +207,27 @@ def test_connections_the_database_server_dropped_are_replaced_unnoticed(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
         assert killed >= 1
+        assert store.current("koktal-akimat").number == 1
+    finally:
+        store.engine.dispose()
+
+
+def test_the_database_password_may_hold_any_character(postgresql_url: str,
+                                                       demo_content: Content) -> None:
+    # As deploy/kiosk.env.example says: @ / % : in a password are percent-encoded.
+    url = make_url(postgresql_url)
+    owner = f"owner_of_{url.database}"
+    admin = create_engine(postgresql_url, poolclass=NullPool)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {owner} LOGIN PASSWORD 'p@ss/w%rd:1'"))
+        connection.execute(text(f"ALTER DATABASE {url.database} OWNER TO {owner}"))
+    owned = url.set(username=owner, password="p@ss/w%rd:1").render_as_string(
+        hide_password=False)
+    assert "p%40ss%2Fw%25rd%3A1" in owned
+    store = ContentStore(owned)
+    try:
+        store.upgrade()
+        store.publish(demo_content, author="a")
         assert store.current("koktal-akimat").number == 1
     finally:
         store.engine.dispose()

@@ -16,7 +16,8 @@ from flask.testing import FlaskClient
 from kiosk import create_app
 from kiosk.content import Content, load_file
 from kiosk.store import store
-from tests.postgresql import PostgresMissing, PostgresServer
+from tests import postgresql
+from tests.postgresql import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content" / "demo.yaml"
@@ -36,11 +37,11 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def postgresql_server() -> Iterator[PostgresServer]:
-    try:
-        server = PostgresServer.start()
-    except PostgresMissing as missing:
+    problem = postgresql.missing()
+    if problem:
         # A failure, not a skip: `make test` promises both databases.
-        pytest.fail(str(missing), pytrace=False)
+        pytest.fail(problem, pytrace=False)
+    server = PostgresServer.start()
     try:
         yield server
     finally:

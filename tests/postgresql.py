@@ -31,20 +31,29 @@ SERVER_OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=of
                   "-c max_connections=200 -c timezone=Asia/Almaty")
 
 
-class PostgresMissing(RuntimeError):
-    """PostgreSQL's server binaries (or its system user) are not installed."""
+def _bin_dirs(root: Path) -> list[Path]:
+    return [initdb.parent for initdb in root.glob("*/bin/initdb")
+            if initdb.parent.parent.name.isdigit()]
+
+
+def missing(root: Path = PG_ROOT) -> str | None:
+    """Why the tests cannot start PostgreSQL on this machine, or None."""
+    if not _bin_dirs(root):
+        return (f"PostgreSQL is not installed (no {root}/<version>/bin/initdb). Run "
+                "`make system`: it installs Debian's postgresql package. The storage tests "
+                "run on SQLite and on PostgreSQL, and `make test` needs both.")
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam(SYSTEM_USER)
+        except KeyError:
+            return (f'there is no "{SYSTEM_USER}" system user to run PostgreSQL as (initdb '
+                    "refuses root): run `make system`, Debian's postgresql package creates it")
+    return None
 
 
 def binaries(root: Path = PG_ROOT) -> Path:
     """The bin folder of the newest PostgreSQL installed, e.g. /usr/lib/postgresql/15/bin."""
-    found = [initdb.parent for initdb in root.glob("*/bin/initdb")
-             if initdb.parent.parent.name.isdigit()]
-    if not found:
-        raise PostgresMissing(
-            f"PostgreSQL is not installed (no {root}/<version>/bin/initdb). Run `make system`: "
-            "it installs Debian's postgresql package. The storage tests run on SQLite and on "
-            "PostgreSQL, and `make test` needs both.")
-    return max(found, key=lambda folder: int(folder.parent.name))
+    return max(_bin_dirs(root), key=lambda folder: int(folder.parent.name))
 
 
 def free_port() -> int:
@@ -85,12 +94,7 @@ class PostgresServer:
 
     def _init_and_start(self) -> None:
         if os.geteuid() == 0:
-            try:
-                owner = pwd.getpwnam(SYSTEM_USER)
-            except KeyError:
-                raise PostgresMissing(
-                    f'there is no "{SYSTEM_USER}" system user to run PostgreSQL as: run '
-                    "`make system` (Debian's postgresql package creates it)") from None
+            owner = pwd.getpwnam(SYSTEM_USER)
             os.chown(self.root, owner.pw_uid, owner.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")

@@ -192,6 +192,8 @@ def kiosk(tmp_path: Path, url: str, *args: str, stdin: str = ""
                           capture_output=True, text=True, env=env, timeout=60)
 
 
+# The commands' storage is tested in-process on both databases above.
+@SQLITE_ONLY
 def test_user_commands(tmp_path: Path, database_url: str) -> None:
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return kiosk(tmp_path, database_url, *args, stdin=stdin)

@@ -53,6 +53,8 @@ def test_validate_reports_the_field_and_exits_non_zero(kiosk: Kiosk, tmp_path: P
     assert "nothing was changed" in result.stderr
 
 
+# Refused before the database is asked: one database is enough.
+@SQLITE_ONLY
 def test_import_of_a_broken_file_changes_nothing(loaded: Kiosk, tmp_path: Path) -> None:
     before = loaded("content", "export").stdout
     broken = tmp_path / "broken.yaml"
@@ -78,6 +80,8 @@ def test_import_publishes_a_new_revision(loaded: Kiosk, tmp_path: Path) -> None:
     assert "identical to revision 2" in same.stdout
 
 
+# Refused before the database is asked: one database is enough.
+@SQLITE_ONLY
 def test_an_author_too_long_for_the_database_is_refused(loaded: Kiosk, tmp_path: Path) -> None:
     changed = tmp_path / "changed.yaml"
     changed.write_text(DEMO.read_text(encoding="utf-8").replace(

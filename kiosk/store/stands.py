@@ -53,7 +53,6 @@ class StandRegister:
                     for row in rows}
 
 
-
 def _upsert(session: Session, values: dict[str, object]) -> Insert:
     """Insert a stand's contact, or update it if the stand is known: one statement, so two
     server processes recording the same new stand at once cannot both insert it (a

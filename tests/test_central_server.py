@@ -51,15 +51,31 @@ def start(tmp_path: Path, url: str, name: str, **settings: str) -> Server:
                                     "127.0.0.1", "--port", str(port), "--threads", "4"],
                                    env=env, stdout=log, stderr=subprocess.STDOUT)
     server = Server(process, f"http://127.0.0.1:{port}")
+    try:
+        wait_until_up(server, tmp_path / f"{name}.log")
+    except BaseException:
+        stop([server])
+        raise
+    return server
+
+
+def wait_until_up(server: Server, log: Path) -> None:
     deadline = time.monotonic() + 30
     while True:
         try:
             server.get("/stand/main/kk/live.json")
-            return server
+            return
         except (urllib.error.URLError, ConnectionError):
-            assert process.poll() is None, (tmp_path / f"{name}.log").read_text()
-            assert time.monotonic() < deadline, f"{name} did not start"
+            assert server.process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"{server.base} did not start"
             time.sleep(0.2)
+
+
+def stop(servers: list[Server]) -> None:
+    for server in servers:
+        server.process.terminate()
+    for server in servers:
+        server.process.wait(timeout=10)
 
 
 def without_website(content: Content) -> Content:
@@ -83,16 +99,14 @@ def database(postgresql_server: PostgresServer, demo_content: Content) -> Iterat
 @pytest.fixture(scope="module")
 def servers(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Server]]:
     tmp_path = tmp_path_factory.mktemp("central")
-    # The first believes the proxy's headers, as behind deploy/nginx-kiosk.conf.
-    started = [start(tmp_path, database, "first", TRUSTED_PROXY="127.0.0.1"),
-               start(tmp_path, database, "second")]
+    started: list[Server] = []
     try:
+        # The first believes the proxy's headers, as behind deploy/nginx-kiosk.conf.
+        started.append(start(tmp_path, database, "first", TRUSTED_PROXY="127.0.0.1"))
+        started.append(start(tmp_path, database, "second"))
         yield started
     finally:
-        for server in started:
-            server.process.terminate()
-        for server in started:
-            server.process.wait(timeout=10)
+        stop(started)
 
 
 def heading(page: str) -> str:

@@ -4,7 +4,8 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core wrk
+# postgresql: the storage tests run against a throwaway PostgreSQL cluster as well as SQLite.
+SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql wrk
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1

@@ -159,7 +159,7 @@ def prepare(url: str, editors: int) -> None:
     with store.sessions.begin() as db:
         for n in range(1, editors + 1):
             add_user(db, f"editor{n}", PASSWORD, Role.EDITOR, f"Editor {n}", (location_id(n),))
-    store.engine.dispose()
+    store.dispose()
 
 
 def location_id(editor: int) -> str:
@@ -203,7 +203,7 @@ def lost_edits(url: str, editors: list[Editor]) -> int:
             # The last confirmed change, unless a later one was sent when the run ended.
             final = latest["locations"][editor.location]["contacts"].get("email")
             lost += final != editor.published[-1][1] and final not in editor.unconfirmed
-    store.engine.dispose()
+    store.dispose()
     return lost
 
 

@@ -19,8 +19,9 @@ MONDAY_START = "hours.monday.0.start"
 
 
 @pytest.fixture
-def app(tmp_path: Path, demo_content: Content) -> Flask:
-    app = make_app(tmp_path, demo_content)
+def app(tmp_path: Path, demo_content: Content, database_url: str) -> Flask:
+    # Drafts, revisions, conflicts and stamps are storage: tested on SQLite and PostgreSQL.
+    app = make_app(tmp_path, demo_content, database_url)
     add_accounts(app)
     return app
 
@@ -188,7 +189,7 @@ def test_sections_record_changes_and_reviews(app: Flask) -> None:
 
 def test_a_section_not_reviewed_for_long_is_flagged(tmp_path: Path,
                                                     demo_content: Content) -> None:
-    app = make_app(tmp_path, demo_content, REVIEW_DAYS=1,
+    app = make_app(tmp_path, demo_content, None, REVIEW_DAYS=1,
                    NOW=__import__("datetime").datetime(2031, 1, 6, 6, 0,
                                                        tzinfo=__import__("datetime").UTC))
     add_accounts(app)

@@ -125,7 +125,7 @@ def test_unknown_location_and_language_get_a_translated_404(client: FlaskClient)
 def test_broken_store_shows_a_designed_page(tmp_path) -> None:  # noqa: ANN001
     app = make_app(tmp_path, None)
     with app.app_context():
-        store(app).engine.dispose()
+        store(app).dispose()
     (tmp_path / "kiosk.sqlite3").unlink()
     (tmp_path / "kiosk.sqlite3").mkdir()  # a directory where the database should be
     response = app.test_client().get("/stand/main/kk/")

@@ -65,8 +65,9 @@ class ResponseCache:
                  ) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET":
             return self.app(environ, start_response)
-        key = (environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
-               environ.get("QUERY_STRING", ""))
+        # The scheme is part of the page: its QR code may point at the page itself.
+        key = (environ.get("wsgi.url_scheme", "http") + "://" + environ.get("HTTP_HOST", ""),
+               environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
         hit = self._fresh(key)
         leader = False
         if hit is None and key[1].startswith("/stand/"):

@@ -107,7 +107,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+    else:
+        # A server database is shared by several processes of 16 waitress threads each,
+        # plus the speech warm-up: up to 20 connections per process, 5 kept open between
+        # requests, and a connection the server dropped (a restart, an idle timeout) is
+        # noticed and replaced before use rather than failing a visitor's request.
+        engine = create_engine(url, pool_size=5, max_overflow=15, pool_timeout=10,
+                               pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -163,6 +171,12 @@ class ContentStore:
         self._current: dict[str, tuple[float, Published | None]] = {}
         self._lock = threading.Lock()
 
+    def dispose(self) -> None:
+        """Close every pooled connection (both engines on SQLite)."""
+        self.engine.dispose()
+        if self.writer is not self.engine:
+            self.writer.dispose()
+
     # -- schema -------------------------------------------------------------------------
     def upgrade(self) -> None:
         migrate.upgrade(self.engine)
@@ -179,7 +193,18 @@ class ContentStore:
         """Store ``content`` as the organisation's newest revision, all or nothing.
 
         Returns the revision and whether it is new (identical content is not stored twice).
-        """
+        A publication that loses a race for the revision number is tried again on top of
+        the winner's."""
+        for attempt in range(PUBLISH_ATTEMPTS):
+            try:
+                return self._publish_once(content, author)
+            except IntegrityError:
+                if attempt == PUBLISH_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.01 * attempt)
+        raise AssertionError("unreachable")
+
+    def _publish_once(self, content: Content, author: str) -> tuple[Revision, bool]:
         document = content.model_dump(mode="json")
         digest = content_hash(document)
         org_id = content.organisation.id

@@ -10,8 +10,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """A moment stored in UTC and always read back with its zone: SQLite keeps none, and
-    a naive value would be compared wrongly with the aware moments of the code."""
+    """A moment stored in UTC and always read back in UTC, with its zone: SQLite keeps no
+    zone, and a naive value would be compared wrongly with the aware moments of the code;
+    PostgreSQL hands moments back in the server's own time zone, which is nobody's
+    business but the server's."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -22,9 +24,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
     def process_result_value(self, value: dt.datetime | None, dialect: object
                              ) -> dt.datetime | None:
-        if value is not None and value.tzinfo is None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
-        return value
+        return value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):

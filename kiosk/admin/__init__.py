@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import Flask
 
-from kiosk.admin import dashboard, signin  # noqa: F401 - importing a view module registers it
+from kiosk.admin import assistance, dashboard, signin  # noqa: F401 - importing a view module registers it
 from kiosk.admin.accounts import Role
 from kiosk.admin.blueprint import bp
 from kiosk.admin.csrf import csrf_token

@@ -22,14 +22,13 @@ from kiosk.public.blueprint import bp
 from kiosk.public.response_cache import ResponseCache
 from kiosk.public.template_helpers import register_helpers
 from kiosk.store import store
-from kiosk.store.assistance import AssistanceDesk
 from kiosk.store.stands import StandRegister
 
 
 def init_app(app: Flask) -> None:
     app.extensions["kiosk.calendar"] = HolidayCalendar()
     app.extensions["kiosk.stands"] = StandRegister(store(app))
-    app.extensions["kiosk.assistance"] = AssistanceDesk(store(app))
+    assistance.init_app(app)
     register_helpers(app)
     static_assets.init_app(app)
     app.register_blueprint(bp)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NoReturn
 
 from flask import (
+    Flask,
     Response,
     abort,
     current_app,
@@ -25,6 +26,7 @@ from kiosk.public.assistance_tokens import check_form_token, form_token, ticket,
 from kiosk.public.blueprint import bp
 from kiosk.public.rate_limit import RateLimit
 from kiosk.public.stand import StandPage, now_utc, stand_page
+from kiosk.store import store
 from kiosk.store.assistance import AssistanceDesk, Call, Need, State
 
 # While a visitor waits for staff, the stand does not hurry them back to the start page;
@@ -33,11 +35,20 @@ from kiosk.store.assistance import AssistanceDesk, Call, Need, State
 WAITING_IDLE_SECONDS = 600
 # A person presses these buttons: a dozen sends a minute from one stand is already odd.
 SENDS_PER_MINUTE = 12
-_sends = RateLimit(SENDS_PER_MINUTE, 60.0)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["kiosk.assistance"] = AssistanceDesk(store(app))
+    app.extensions["kiosk.assistance.sends"] = RateLimit(SENDS_PER_MINUTE, 60.0)
 
 
 def desk() -> AssistanceDesk:
     return current_app.extensions["kiosk.assistance"]
+
+
+def _may_send(location: str, stand: str) -> bool:
+    sends: RateLimit = current_app.extensions["kiosk.assistance.sends"]
+    return sends.allow((location, stand, request.remote_addr))
 
 
 def _stand_id(page: StandPage, value: str | None) -> str | None:
@@ -81,7 +92,7 @@ def send_assistance(location: str, lang: str) -> ResponseReturnValue:
     stand = _stand_id(page, request.form.get("stand"))
     if stand is None:
         _refuse(400)
-    if not _sends.allow((location, stand, request.remote_addr)):
+    if not _may_send(location, stand):
         _refuse(429)
     if not check_form_token(request.form.get("token", ""), location, stand, now_utc()):
         _refuse(400)
@@ -127,7 +138,7 @@ def assistance_state(location: str, lang: str, ticket: str) -> ResponseReturnVal
 def withdraw_assistance(location: str, lang: str, ticket: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
     call = _call_or_404(location, ticket)
-    if not _sends.allow((location, call.stand_id, request.remote_addr)):
+    if not _may_send(location, call.stand_id):
         _refuse(429)
     if not check_form_token(request.form.get("token", ""), location, call.stand_id, now_utc()):
         _refuse(400)

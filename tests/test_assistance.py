@@ -29,14 +29,13 @@ LANGS = ("kk", "ru", "en")
 
 
 @pytest.fixture
-def app(tmp_path: Path, demo_content: Content) -> Flask:
-    app = make_app(tmp_path, demo_content)
+def staff(app: Flask) -> None:
+    """Managers of every role (argon2 hashing is slow: only the admin tests need them)."""
     with store(app).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Admin")
         add_user(db, "main-editor", PASSWORD, Role.EDITOR, "Editor of main", ("main",))
         add_user(db, "editor", PASSWORD, Role.EDITOR, "Editor of reception", ("reception",))
         add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Auditor")
-    return app
 
 
 def form(client: FlaskClient, path: str) -> dict[str, str]:
@@ -277,6 +276,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(app: Flask) -> None:
         assert response.headers["Location"] == f"/admin/login?next={path}"
 
 
+@pytest.mark.usefixtures("staff")
 def test_staff_see_the_call_and_acknowledge_it(client: FlaskClient, app: Flask) -> None:
     press(client, "interpreter", lang="ru")
     admin = signed_in(app, "admin")
@@ -297,6 +297,7 @@ def test_staff_see_the_call_and_acknowledge_it(client: FlaskClient, app: Flask) 
     assert "Ашық сұраулар жоқ." in html and "Жабылды: admin, 11:00" in html
 
 
+@pytest.mark.usefixtures("staff")
 def test_waiting_time_is_counted_in_minutes(client: FlaskClient, app: Flask) -> None:
     press(client)
     app.config["NOW"] = DEMO_NOW + dt.timedelta(minutes=22, seconds=30)
@@ -305,6 +306,7 @@ def test_waiting_time_is_counted_in_minutes(client: FlaskClient, app: Flask) -> 
     assert "22 минуты" in admin.get("/admin/assistance").get_data(as_text=True)
 
 
+@pytest.mark.usefixtures("staff")
 def test_the_update_feed_carries_the_list_and_announcements(client: FlaskClient,
                                                             app: Flask) -> None:
     admin = signed_in(app, "admin")
@@ -318,6 +320,7 @@ def test_the_update_feed_carries_the_list_and_announcements(client: FlaskClient,
     assert 'data-call-id="1"' in feed.json["html"] and 'id="close-1"' in feed.json["html"]
 
 
+@pytest.mark.usefixtures("staff")
 def test_auditors_see_calls_but_cannot_answer(client: FlaskClient, app: Flask) -> None:
     press(client)
     auditor = signed_in(app, "auditor")
@@ -329,6 +332,7 @@ def test_auditors_see_calls_but_cannot_answer(client: FlaskClient, app: Flask) -
     assert app.extensions["kiosk.assistance"].get(1).state is State.WAITING
 
 
+@pytest.mark.usefixtures("staff")
 def test_editors_see_and_answer_only_their_locations(client: FlaskClient, app: Flask) -> None:
     press(client)  # a call at "main"
     press(client, stand="reception-lobby", location="reception")
@@ -344,6 +348,7 @@ def test_editors_see_and_answer_only_their_locations(client: FlaskClient, app: F
     assert app.extensions["kiosk.assistance"].get(1).state is State.ACKNOWLEDGED
 
 
+@pytest.mark.usefixtures("staff")
 def test_answers_need_the_csrf_token(client: FlaskClient, app: Flask) -> None:
     press(client)
     admin = signed_in(app, "admin")
@@ -355,6 +360,7 @@ def test_answers_need_the_csrf_token(client: FlaskClient, app: Flask) -> None:
     assert answer(admin, 99).status_code == 404
 
 
+@pytest.mark.usefixtures("staff")
 def test_the_overview_counts_open_calls(client: FlaskClient, app: Flask) -> None:
     admin = signed_in(app, "admin")
     assert "Ашық көмек сұраулары жоқ" in admin.get("/admin/").get_data(as_text=True)

@@ -130,6 +130,8 @@ SETTINGS: tuple[Setting, ...] = (
             "headset, never on loudspeakers.", _non_negative_int),
     Setting("ADMIN_SESSION_MINUTES", 30, "Minutes without activity after which a manager is "
             "signed out of the admin area.", _positive_int),
+    Setting("REVIEW_DAYS", 30, "Days after which a section nobody has changed or confirmed "
+            "is flagged for review on the admin dashboard.", _positive_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
             "the instance folder."),
 )

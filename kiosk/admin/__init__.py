@@ -6,10 +6,22 @@ import datetime as dt
 
 from flask import Flask
 
-from kiosk.admin import assistance, dashboard, signin  # noqa: F401 - importing a view module registers it
+from kiosk.admin import (  # noqa: F401 - importing a view module registers it
+    assistance,
+    dashboard,
+    edit_section,
+    history,
+    location_page,
+    preview,
+    publish,
+    signin,
+    transfer,
+)
 from kiosk.admin.accounts import Role
 from kiosk.admin.blueprint import bp
 from kiosk.admin.csrf import csrf_token
+from kiosk.admin.field_labels import language_label, path_label
+from kiosk.content.sections import section_for_path
 
 
 def stand_state_text(state: str) -> str:
@@ -37,4 +49,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["role_name"] = role_name
     app.jinja_env.globals["stand_state_text"] = stand_state_text
+    app.jinja_env.globals["field_path_label"] = path_label
+    app.jinja_env.globals["language_label"] = language_label
+    app.jinja_env.globals["section_for_path"] = section_for_path
     app.register_blueprint(bp)

@@ -136,7 +136,7 @@ def assistance() -> ResponseReturnValue:
 
 @bp.get("/assistance.json")
 @login_required()
-def assistance_json() -> ResponseReturnValue:
+def assistance_state() -> ResponseReturnValue:
     lists = _lists(current_account())
     response = jsonify(
         html=render_template("admin/assistance_list.html", **lists),

@@ -13,6 +13,19 @@ from kiosk.admin.csrf import require_csrf
 from kiosk.store import store
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# Stands send tiny requests; a section form of a large building or an organisation's
+# content file is bigger, and is accepted here only.
+ADMIN_MAX_BYTES = 4 * 1024 * 1024
+ADMIN_MAX_FORM_PARTS = 20_000
+
+
+@bp.before_request
+def _allow_editing_sizes() -> None:
+    request.max_content_length = ADMIN_MAX_BYTES
+    request.max_form_parts = ADMIN_MAX_FORM_PARTS
+
+
 bp.before_request(require_csrf)
 
 

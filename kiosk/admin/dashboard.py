@@ -13,11 +13,14 @@ from flask_babel import get_locale
 from kiosk.admin.accounts import Account, Role
 from kiosk.admin.assistance import open_count
 from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.admin.duties import review_overdue
 from kiosk.content.model import Location
+from kiosk.content.sections import SECTIONS
 from kiosk.formatting import long_date, time_text
 from kiosk.public.stand import now_utc
 from kiosk.store import store
 from kiosk.store.db import Published
+from kiosk.store.drafts import DraftStore
 from kiosk.store.stands import Contact
 
 
@@ -30,6 +33,8 @@ class LocationRow:
     revision: int
     published: str
     published_by: str
+    overdue_sections: int
+    has_draft: bool
 
 
 SILENT_AFTER = dt.timedelta(minutes=5)  # ten polls missed in a row
@@ -80,14 +85,22 @@ def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
     return rows
 
 
-def location_rows(account: Account, lang: str) -> list[LocationRow]:
-    return [
-        LocationRow(location_id, location.name.get(lang)[0],
-                    published.content.organisation.name.get(lang)[0],
-                    tuple(stand.id for stand in location.stands), published.number,
-                    _moment(published.published_at, published, lang), published.published_by)
-        for published, location_id, location in _visible(account)
-    ]
+def location_rows(account: Account, lang: str, now: dt.datetime) -> list[LocationRow]:
+    content_store = store(current_app)
+    review_days = current_app.config["REVIEW_DAYS"]
+    drafts = DraftStore(content_store)
+    rows = []
+    for published, location_id, location in _visible(account):
+        stamps = content_store.section_stamps(location_id)
+        overdue = sum(review_overdue(stamps[s].reviewed_at if s in stamps else None, now,
+                                     review_days) for s in SECTIONS)
+        rows.append(LocationRow(
+            location_id, location.name.get(lang)[0],
+            published.content.organisation.name.get(lang)[0],
+            tuple(stand.id for stand in location.stands), published.number,
+            _moment(published.published_at, published, lang), published.published_by,
+            overdue, drafts.get(location_id, account.username) is not None))
+    return rows
 
 
 @bp.get("/")
@@ -97,5 +110,5 @@ def dashboard() -> ResponseReturnValue:
     lang = str(get_locale())
     return render_template("admin/dashboard.html", account=account,
                            open_calls=open_count(account),
-                           rows=location_rows(account, lang),
+                           rows=location_rows(account, lang, now_utc()),
                            stands=stand_rows(account, lang, now_utc()))

@@ -7,17 +7,17 @@ import datetime as dt
 from flask import Response
 
 from kiosk.public.blueprint import bp
-from kiosk.public.stand import render_stand, stand_page
+from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
+
+
+@page_data("announcements", "announcements.html")
+def announcements_data(page: StandPage) -> dict:
+    shown = [a for a in page.location.announcements if a.shown_on(page.today)]
+    shown.sort(key=lambda a: (a.event_at or dt.datetime.combine(a.display_from, dt.time()),
+                              a.id))
+    return {"announcements": shown}
 
 
 @bp.get("/stand/<location>/<lang>/announcements")
 def announcements(location: str, lang: str) -> Response:
-    page = stand_page(location, lang)
-
-    def build() -> dict:
-        shown = [a for a in page.location.announcements if a.shown_on(page.today)]
-        shown.sort(key=lambda a: (a.event_at or dt.datetime.combine(a.display_from, dt.time()),
-                                  a.id))
-        return {"announcements": shown}
-
-    return render_stand(page, "announcements", "announcements.html", build)
+    return render_stand(stand_page(location, lang), "announcements")

@@ -25,7 +25,7 @@ from flask.typing import ResponseReturnValue
 from kiosk.public.assistance_tokens import check_form_token, form_token, ticket, ticket_call_id
 from kiosk.public.blueprint import bp
 from kiosk.public.rate_limit import RateLimit
-from kiosk.public.stand import StandPage, now_utc, stand_page
+from kiosk.public.stand import StandPage, now_utc, page_data, stand_page
 from kiosk.store import store
 from kiosk.store.assistance import AssistanceDesk, Call, Need, State
 
@@ -68,6 +68,17 @@ def _status_url(page: StandPage, call: Call) -> str:
     return page.url("assistance_status", ticket=ticket(call.id, call.location_id))
 
 
+def _choice(page: StandPage, stand: str) -> dict:
+    return {"stand": stand, "needs": list(Need),
+            "token": form_token(page.location_id, stand, now_utc())}
+
+
+@page_data("assistance", "assistance.html")
+def assistance_data(page: StandPage) -> dict:
+    """The page as a preview of a draft shows it: no stand, and buttons that send nothing."""
+    return _choice(page, "")
+
+
 @bp.get("/stand/<location>/<lang>/assistance")
 def assistance(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
@@ -77,8 +88,8 @@ def assistance(location: str, lang: str) -> ResponseReturnValue:
     existing = desk().open_call(location, stand)
     if existing is not None:
         return redirect(_status_url(page, existing), 303)
-    html = render_template("assistance.html", page=page, endpoint="assistance", stand=stand,
-                           needs=list(Need), token=form_token(location, stand, now_utc()))
+    html = render_template("assistance.html", page=page, endpoint="assistance",
+                           **_choice(page, stand))
     return _uncached(html)
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from flask import Response
 
 from kiosk.public.blueprint import bp
-from kiosk.public.stand import render_stand, stand_page
+from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
+
+
+@page_data("contacts", "contacts.html")
+def contacts_data(page: StandPage) -> dict:
+    return {}
 
 
 @bp.get("/stand/<location>/<lang>/contacts")
 def contacts(location: str, lang: str) -> Response:
-    page = stand_page(location, lang)
-    return render_stand(page, "contacts", "contacts.html")
+    return render_stand(stand_page(location, lang), "contacts")

@@ -6,17 +6,17 @@ from flask import Response, current_app
 
 from kiosk.hours import status_at
 from kiosk.public.blueprint import bp
-from kiosk.public.stand import render_stand, stand_page
+from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
+
+
+@page_data("home", "home.html")
+def home_data(page: StandPage) -> dict:
+    calendar = current_app.extensions["kiosk.calendar"]
+    status = status_at(page.location.hours, page.now, page.content.zone, calendar)
+    current = [a for a in page.location.announcements if a.shown_on(page.today)]
+    return {"status": status, "announcement_count": len(current)}
 
 
 @bp.get("/stand/<location>/<lang>/")
 def home(location: str, lang: str) -> Response:
-    page = stand_page(location, lang)
-
-    def build() -> dict:
-        calendar = current_app.extensions["kiosk.calendar"]
-        status = status_at(page.location.hours, page.now, page.content.zone, calendar)
-        current = [a for a in page.location.announcements if a.shown_on(page.today)]
-        return {"status": status, "announcement_count": len(current)}
-
-    return render_stand(page, "home", "home.html", build)
+    return render_stand(stand_page(location, lang), "home")

@@ -11,10 +11,11 @@ from flask import Response, abort, current_app, make_response, render_template, 
 from markupsafe import Markup
 
 from kiosk.content.model import Content, Location, Text
+from kiosk.content.rich_text import links
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
-from kiosk.public.speech_markup import say_markup, speech_key
+from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
 from kiosk.store import store
 from kiosk.store.db import Published
 
@@ -32,6 +33,7 @@ class StandPage:
     mode: Mode
     published: Published
     now: dt.datetime  # local time of the organisation
+    preview: bool = False  # a draft shown in the admin area, not a stand
 
     @property
     def content(self) -> Content:
@@ -56,6 +58,17 @@ class StandPage:
         text, lang = value.get(self.lang)
         return say_markup(text, lang, self.lang)
 
+    def rich(self, value: Text | None) -> Markup:
+        """A longer content text: paragraphs, lists and emphasis, each sentence spoken."""
+        if value is None:
+            return Markup("")
+        text, lang = value.get(self.lang)
+        return rich_markup(text, lang, self.lang)
+
+    def rich_links(self, value: Text | None) -> list[str]:
+        """The addresses a rich text links to: a stand shows them as QR codes."""
+        return [] if value is None else links(value.get(self.lang)[0])
+
     def say(self, text: str) -> Markup:
         """An interface text in the page's language, marked up to be spoken."""
         return say_markup(str(text), self.lang, self.lang)
@@ -71,6 +84,10 @@ class StandPage:
     def url(self, endpoint: str = "home", *, lang: str | None = None,
             mode: Mode | None = None, **values: Any) -> str:
         mode = self.mode if mode is None else mode
+        if self.preview:
+            # A preview's links stay in the preview, so the whole draft can be walked.
+            return url_for("admin.preview", location=self.location_id, page=endpoint,
+                           lang=lang or self.lang, mode=mode.param, **values)
         return url_for(f"public.{endpoint}", location=self.location_id,
                        lang=lang or self.lang, mode=mode.param, **values)
 
@@ -99,14 +116,38 @@ def stand_page(location: str, lang: str) -> StandPage:
                      now_utc().astimezone(zone))
 
 
-def render_stand(page: StandPage, endpoint: str, template: str,
-                 build: Callable[[], dict[str, Any]] | None = None) -> Response:
+@dataclass(frozen=True)
+class PageView:
+    template: str
+    build: Callable[[StandPage], dict[str, Any]]
+
+
+# Every stand page by endpoint: the stand and the admin preview render them alike.
+PAGE_VIEWS: dict[str, PageView] = {}
+
+
+def page_data(endpoint: str, template: str
+              ) -> Callable[[Callable[[StandPage], dict[str, Any]]],
+                            Callable[[StandPage], dict[str, Any]]]:
+    """Register the function that computes a stand page's template data."""
+    def register(build: Callable[[StandPage], dict[str, Any]]
+                 ) -> Callable[[StandPage], dict[str, Any]]:
+        PAGE_VIEWS[endpoint] = PageView(template, build)
+        return build
+    return register
+
+
+def render_page(page: StandPage, endpoint: str) -> str:
+    view = PAGE_VIEWS[endpoint]
+    return render_template(view.template, page=page, endpoint=endpoint, **view.build(page))
+
+
+def render_stand(page: StandPage, endpoint: str) -> Response:
     """Render a stand page and mark it cacheable until the minute it shows is over.
 
-    ``build`` computes the template's data; the whole response is then kept by
+    The whole response is then kept by
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
-    html = render_template(template, page=page, endpoint=endpoint, **(build() if build else {}))
-    response = make_response(html)
+    response = make_response(render_page(page, endpoint))
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
     response.headers[MARKER] = cache_marker(page.location_id, page.published.revision_id,
                                              seconds_left)

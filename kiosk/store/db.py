@@ -15,18 +15,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.content import Content, ContentError
+from kiosk.content.errors import describe_validation
+from kiosk.content.sections import changed_sections
 from kiosk.store import migrate
-from kiosk.store.tables import LocationIndex, Organisation, Revision
+from kiosk.store.tables import LocationIndex, Organisation, Revision, SectionStamp
 
 if TYPE_CHECKING:
     from flask import Flask
 
 CHECK_SECONDS = 2.0
 PARSED_REVISIONS = 16
+
+
+PUBLISH_ATTEMPTS = 8
+
+
+class PublishConflict(Exception):
+    """Someone published a different version of the location after the editor's draft
+    was started: publishing now would silently undo their work."""
+
+    def __init__(self, base_number: int, latest_number: int, theirs: dict, base: dict | None
+                 ) -> None:
+        super().__init__(f"revision {latest_number} changed this location after revision "
+                         f"{base_number}, which the draft was started from")
+        self.base_number = base_number
+        self.latest_number = latest_number
+        self.theirs = theirs
+        self.base = base
 
 
 class StoreNotReady(RuntimeError):
@@ -99,17 +120,97 @@ class ContentStore:
             if session.get(Organisation, org_id) is None:
                 session.add(Organisation(id=org_id))
                 session.flush()
-            revision = Revision(
-                organisation_id=org_id,
-                number=(latest.number + 1) if latest else 1,
-                content=json.dumps(document, ensure_ascii=False),
-                content_hash=digest,
-                created_by=author,
-            )
-            session.add(revision)
+            revision = self._add_revision(session, org_id, latest, document, digest, author)
             self._reindex_locations(session, content)
         self._forget()
         return revision, True
+
+    def publish_location(self, org_id: str, location_id: str, location: dict, base_number: int,
+                         author: str) -> tuple[Revision, bool]:
+        """Publish one location as edited from revision ``base_number``, keeping every
+        other location as it is now.
+
+        Raises :class:`PublishConflict` when a later revision changed this location, and
+        :class:`ContentError` when the result does not validate. Concurrent publications
+        are serialised by the unique revision number: a loser re-reads and tries again,
+        so it sees the winner's revision and cannot overwrite it unknowingly."""
+        for attempt in range(PUBLISH_ATTEMPTS):
+            try:
+                return self._publish_location_once(org_id, location_id, location, base_number,
+                                                   author)
+            except (IntegrityError, OperationalError):
+                if attempt == PUBLISH_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _publish_location_once(self, org_id: str, location_id: str, location: dict,
+                               base_number: int, author: str) -> tuple[Revision, bool]:
+        with self.sessions.begin() as session:
+            latest = self._latest(session, org_id)
+            if latest is None:
+                raise ContentError(f"organisation {org_id}", ["nothing has been published yet"])
+            current = json.loads(latest.content)
+            theirs = current["locations"].get(location_id)
+            if latest.number != base_number:
+                base = self._location_at(session, org_id, base_number, location_id)
+                if theirs != base and theirs != location:
+                    raise PublishConflict(base_number, latest.number, theirs, base)
+            current["locations"][location_id] = location
+            try:
+                content = Content.model_validate(current)
+            except ValidationError as error:
+                raise ContentError(f"location {location_id}", describe_validation(error)) from None
+            document = content.model_dump(mode="json")
+            digest = content_hash(document)
+            if digest == latest.content_hash:
+                return latest, False
+            revision = self._add_revision(session, org_id, latest, document, digest, author)
+        self._forget()
+        return revision, True
+
+    def _location_at(self, session: Session, org_id: str, number: int, location_id: str
+                     ) -> dict | None:
+        revision = session.scalars(select(Revision).where(
+            Revision.organisation_id == org_id, Revision.number == number)).first()
+        return None if revision is None else json.loads(revision.content)["locations"].get(
+            location_id)
+
+    def _add_revision(self, session: Session, org_id: str, latest: Revision | None,
+                      document: dict, digest: str, author: str) -> Revision:
+        revision = Revision(
+            organisation_id=org_id,
+            number=(latest.number + 1) if latest else 1,
+            content=json.dumps(document, ensure_ascii=False),
+            content_hash=digest,
+            created_by=author,
+        )
+        session.add(revision)
+        session.flush()  # a concurrent publication of the same number fails here
+        before = json.loads(latest.content)["locations"] if latest else {}
+        self._stamp_sections(session, before, document["locations"], author)
+        return revision
+
+    @staticmethod
+    def _stamp_sections(session: Session, before: dict, after: dict, author: str) -> None:
+        now = dt.datetime.now(dt.UTC)
+        for location_id, location in after.items():
+            for section in changed_sections(before.get(location_id), location):
+                session.merge(SectionStamp(location_id=location_id, section=section,
+                                           updated_at=now, updated_by=author,
+                                           reviewed_at=now, reviewed_by=author))
+
+    def mark_reviewed(self, location_id: str, section: str, who: str) -> None:
+        with self.sessions.begin() as session:
+            stamp = session.get(SectionStamp, (location_id, section))
+            if stamp is not None:
+                stamp.reviewed_at = dt.datetime.now(dt.UTC)
+                stamp.reviewed_by = who
+
+    def section_stamps(self, location_id: str) -> dict[str, SectionStamp]:
+        with self.sessions() as session:
+            return {row.section: row for row in session.scalars(
+                select(SectionStamp).where(SectionStamp.location_id == location_id))}
 
     def _check_location_owners(self, session: Session, content: Content) -> None:
         org_id = content.organisation.id
@@ -139,6 +240,23 @@ class ContentStore:
             select(Revision).where(Revision.organisation_id == org_id)
             .order_by(Revision.number.desc()).limit(1)
         ).first()
+
+    def revisions(self, org_id: str) -> list[Revision]:
+        """Every revision of the organisation, newest first."""
+        with self.sessions() as session:
+            return list(session.scalars(select(Revision).where(
+                Revision.organisation_id == org_id).order_by(Revision.number.desc())))
+
+    def revision(self, org_id: str, number: int) -> Published | None:
+        with self.sessions() as session:
+            revision = session.scalars(select(Revision).where(
+                Revision.organisation_id == org_id, Revision.number == number)).first()
+            return None if revision is None else self._published(revision)
+
+    def organisation_of(self, location_id: str) -> str | None:
+        with self.sessions() as session:
+            return session.scalar(
+                select(LocationIndex.organisation_id).where(LocationIndex.id == location_id))
 
     def organisation_ids(self) -> list[str]:
         with self.sessions() as session:

@@ -117,9 +117,12 @@
     window.setTimeout(function () { poll(); schedulePolls(); },
       Math.min(settings.pollSeconds, secondsToMinute) * 1000 + 250);
   }
-  schedulePolls();
-  /* A stand that knows its id asks at once, so an open call shows soon after a reset. */
-  if (standId && banner) { window.setTimeout(poll, 1000); }
+  /* A preview shows a draft: there is no newer revision to pick up and no visitor to forget. */
+  if (!settings.preview) {
+    schedulePolls();
+    /* A stand that knows its id asks at once, so an open call shows soon after a reset. */
+    if (standId && banner) { window.setTimeout(poll, 1000); }
+  }
 
   /* ---- Idle reset: ask, count down with sound, then forget everything. */
   var dialog = document.getElementById("idle-dialog");
@@ -191,9 +194,12 @@
   /* On window, in the capture phase, and registered before speech.js: every key counts
      as activity, including the keys speech mode takes for itself. */
   ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (type) {
-    window.addEventListener(type, function () { if (!idleOpen()) { restartIdle(); } },
+    window.addEventListener(type, function () {
+      if (!idleOpen() && !settings.preview) { restartIdle(); }
+    },
       { passive: true, capture: true });
   });
   /* The start page in the default language and mode has nothing to forget. */
-  if (window.location.pathname + window.location.search !== settings.homeUrl) { restartIdle(); }
+  if (!settings.preview &&
+      window.location.pathname + window.location.search !== settings.homeUrl) { restartIdle(); }
 })();

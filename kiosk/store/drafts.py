@@ -1,0 +1,69 @@
+"""Editors' drafts: what each editor has typed for a location and not yet published.
+
+A draft belongs to one editor and one location, so two editors never overwrite each
+other's typing; the revision it was started from tells a publication whether someone
+else published in between."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+
+from kiosk.store.db import ContentStore
+from kiosk.store.tables import Draft
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    location_id: str
+    username: str
+    base_number: int
+    document: dict
+    updated_at: dt.datetime
+
+
+def _record(row: Draft) -> DraftRecord:
+    return DraftRecord(row.location_id, row.username, row.base_number, json.loads(row.document),
+                       row.updated_at)
+
+
+class DraftStore:
+    def __init__(self, content_store: ContentStore) -> None:
+        self.store = content_store
+
+    def get(self, location_id: str, username: str) -> DraftRecord | None:
+        with self.store.sessions() as session:
+            row = session.scalars(select(Draft).where(
+                Draft.location_id == location_id, Draft.username == username)).first()
+            return None if row is None else _record(row)
+
+    def others(self, location_id: str, username: str) -> list[DraftRecord]:
+        """Drafts other editors keep for the same location."""
+        with self.store.sessions() as session:
+            return [_record(row) for row in session.scalars(select(Draft).where(
+                Draft.location_id == location_id, Draft.username != username)
+                .order_by(Draft.updated_at))]
+
+    def save(self, org_id: str, location_id: str, username: str, base_number: int,
+             document: dict) -> None:
+        text = json.dumps(document, ensure_ascii=False)
+        now = dt.datetime.now(dt.UTC)
+        with self.store.sessions.begin() as session:
+            row = session.scalars(select(Draft).where(
+                Draft.location_id == location_id, Draft.username == username)).first()
+            if row is None:
+                session.add(Draft(organisation_id=org_id, location_id=location_id,
+                                  username=username, base_number=base_number, document=text,
+                                  updated_at=now))
+            else:
+                row.base_number = base_number
+                row.document = text
+                row.updated_at = now
+
+    def discard(self, location_id: str, username: str) -> None:
+        with self.store.sessions.begin() as session:
+            session.execute(delete(Draft).where(
+                Draft.location_id == location_id, Draft.username == username))

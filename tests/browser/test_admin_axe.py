@@ -37,6 +37,14 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
 
 
+@pytest.fixture(autouse=True)
+def signed_out_afterwards(landscape: WebDriver) -> Iterator[None]:
+    yield
+    # Every test app signs sessions with the same key, and cookies ignore the port: a
+    # session left in the shared browser would sign in the next module's browser too.
+    landscape.delete_all_cookies()
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: LiveServer,
                                             lang: str) -> None:

@@ -51,7 +51,12 @@
   /* ---- Live clock and open/closed line, and new content within a minute. */
   function setText(selector, said) {
     /* said is [audio key, text]; the sentence span keeps its key in step with its text. */
-    var node = document.querySelector(selector + " [data-say]") || document.querySelector(selector);
+    var container = document.querySelector(selector);
+    if (!container) { return; }
+    var spans = container.querySelectorAll("[data-say]");
+    var node = spans[0] || container;
+    /* The new text is one utterance: a text rendered as several sentences keeps one. */
+    for (var i = 1; i < spans.length; i += 1) { spans[i].remove(); }
     if (node && said && node.textContent !== said[1]) {
       node.textContent = said[1];
       if (node.dataset.say) { node.dataset.say = said[0]; }

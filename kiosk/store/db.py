@@ -169,6 +169,7 @@ class ContentStore:
         self.sessions = Sessions(self.engine, self.writer)
         self._parsed: dict[int, tuple[Content, dict[str, int]]] = {}
         self._current: dict[str, tuple[float, Published | None]] = {}
+        self._checking: set[str] = set()
         self._lock = threading.Lock()
 
     def dispose(self) -> None:
@@ -408,26 +409,38 @@ class ContentStore:
     def for_location(self, location_id: str) -> Published | None:
         """The published content that holds ``location_id``, re-checked every few seconds.
 
-        A publication elsewhere in the organisation leaves this location's version as it
-        was; then the content already parsed still holds, and nothing is read again."""
+        One thread re-checks a location at a time; the others meanwhile keep what was
+        there (at most a moment older), so hundreds of stand requests arriving after a
+        publication cause one database read, not hundreds. A publication elsewhere in
+        the organisation leaves this location's version as it was; then the content
+        already parsed still holds, and nothing is parsed again."""
         now = time.monotonic()
         cached = self._current.get(location_id)
         if cached and now - cached[0] < CHECK_SECONDS:
             return cached[1]
+        with self._lock:
+            if location_id in self._checking and cached is not None:
+                return cached[1]
+            self._checking.add(location_id)
+        try:
+            published = self._check(location_id, cached[1] if cached else None)
+        finally:
+            with self._lock:
+                self._checking.discard(location_id)
+        self._current[location_id] = (time.monotonic(), published)
+        return published
+
+    def _check(self, location_id: str, known: Published | None) -> Published | None:
         with self.sessions() as session:
             row = session.execute(
                 select(LocationIndex.organisation_id, LocationIndex.version)
                 .where(LocationIndex.id == location_id)).first()
-            known = cached[1] if cached else None
             if row is None:
-                published = None
-            elif known is not None and row.version and known.version(location_id) == row.version:
-                published = known
-            else:
-                revision = self._latest(session, row.organisation_id)
-                published = self._published(revision) if revision else None
-        self._current[location_id] = (now, published)
-        return published
+                return None
+            if known is not None and row.version and known.version(location_id) == row.version:
+                return known
+            revision = self._latest(session, row.organisation_id)
+            return self._published(revision) if revision else None
 
     def _published(self, revision: Revision) -> Published:
         with self._lock:
@@ -445,7 +458,10 @@ class ContentStore:
                          revision.created_at, revision.created_by, versions)
 
     def _forget(self) -> None:
-        self._current.clear()
+        # Expired rather than dropped: the next request re-checks, the rest keep the
+        # previous answer for the moment that takes.
+        for location_id, (_when, published) in list(self._current.items()):
+            self._current[location_id] = (float("-inf"), published)
 
 
 def default_url(instance_path: str) -> str:

@@ -242,3 +242,20 @@ def test_only_administrators_import_and_export(app: Flask) -> None:
         client = signed_in(app, username)
         assert client.get("/admin/content").status_code == 403
         assert client.get("/admin/content/koktal-akimat.yaml").status_code == 403
+
+
+def test_an_event_announced_at_short_notice_is_flagged_and_ended_ones_listed(
+        app: Flask) -> None:
+    client = signed_in(app, "editor")
+    page = client.get("/admin/locations/main/").get_data(as_text=True)
+    # The demo's autumn fair ended on 21 November; today is Friday 27 November.
+    assert "“autumn-fair-2026” has ended and is no longer shown on the stands." in page
+    # Tuesday 1 December leaves one business day (Monday) of notice.
+    response = edit(client, "main", "announcements", {
+        "announcements.1.event_at": "2026-12-01T10:00"})
+    assert response.status_code == 302
+    page = client.get("/admin/locations/main/").get_data(as_text=True)
+    assert ("“fuel-aid-2026” on December 1, 2026: only 1 business day of notice; the Standard "
+            "asks for at least three.") in page
+    form = client.get("/admin/locations/main/edit/announcements").get_data(as_text=True)
+    assert "Open sessions announced at short notice" in form

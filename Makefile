@@ -4,7 +4,10 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core wrk default-jre-headless
+# postgresql: the storage tests run against a throwaway PostgreSQL cluster as well as SQLite.
+# default-jre-headless: runs the Selenium Grid of a11y-audit's --grid test.
+SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql wrk \
+	default-jre-headless
 # Selenium Grid for a11y-audit's --grid test, from the npm registry (a jar, run with Java).
 GRID_VERSION := 4.48.0
 TOOLS := .tools

@@ -14,6 +14,8 @@ from kiosk.content.schema import json_schema
 from kiosk.i18n import CODES
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
+# The length of revisions.created_by: SQLite would keep a longer name, PostgreSQL refuses it.
+MAX_AUTHOR = 120
 
 
 def _app():  # type: ignore[no-untyped-def]
@@ -88,7 +90,17 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
         start_warming(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
-                   ident="kiosk")
+                   ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
+
+
+def _proxy_options(trusted_proxy: str) -> dict[str, object]:
+    """Waitress's options for a reverse proxy: only the headers our nginx example sets
+    (it passes Host itself), and only from the proxy's address; anyone else's are dropped."""
+    if not trusted_proxy:
+        return {}
+    return {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+            "clear_untrusted_proxy_headers": True}
 
 
 @main.group()
@@ -155,6 +167,8 @@ def content_import(file: Path, author: str) -> None:
     """Publish FILE as the organisation's newest revision, all or nothing.
 
     An invalid file changes nothing; the command says where and why it is invalid."""
+    if len(author) > MAX_AUTHOR:
+        raise click.ClickException(f"--author must have at most {MAX_AUTHOR} characters")
     loaded = _load_or_fail(file)
     content_store = _ready_store()
     try:

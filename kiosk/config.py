@@ -85,8 +85,8 @@ def _resolution(text: str) -> tuple[int, int]:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", "", "SQLAlchemy URL of the content store; empty means a SQLite "
-            "file kiosk.sqlite3 in the instance folder. Use postgresql+psycopg://… for a "
-            "central server."),
+            "file kiosk.sqlite3 in the instance folder. Use "
+            "postgresql+psycopg://user:password@host/database for a central server."),
     Setting("DEFAULT_LOCATION", "", "Location id that / redirects to; empty means the "
             "default_location of the first organisation's content."),
     Setting("DEFAULT_LANGUAGE", "kk", "Language a stand starts in and returns to after "
@@ -133,7 +133,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("REVIEW_DAYS", 30, "Days after which a section nobody has changed or confirmed "
             "is flagged for review on the admin dashboard.", _positive_int),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
-            "the instance folder."),
+            "the instance folder. Set the same key for every process of a central server."),
+    Setting("TRUSTED_PROXY", "", "Address of the reverse proxy in front of 'kiosk serve' "
+            "(127.0.0.1 for nginx on the same machine): its X-Forwarded-For and "
+            "X-Forwarded-Proto headers are believed, so addresses the server builds itself "
+            "carry https. Empty: no such header is believed, as when stands connect directly."),
 )
 
 
@@ -156,6 +160,9 @@ def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     return values
 
 
+DATABASE_SCHEMES = ("sqlite:", "sqlite+pysqlite:", "postgresql+psycopg:")
+
+
 def check(values: Mapping[str, Any]) -> None:
     if values["IDLE_COUNTDOWN_SECONDS"] < 20:
         raise SettingError(
@@ -167,6 +174,11 @@ def check(values: Mapping[str, Any]) -> None:
                            "published content within a minute.")
     if values["DEFAULT_LANGUAGE"] not in ("kk", "ru", "en"):
         raise SettingError("KIOSK_DEFAULT_LANGUAGE must be kk, ru or en.")
+    if values["DATABASE_URL"] and not values["DATABASE_URL"].startswith(DATABASE_SCHEMES):
+        # postgresql:// alone would ask SQLAlchemy for psycopg2, which is not installed.
+        raise SettingError("KIOSK_DATABASE_URL must be sqlite:///path/to/file.sqlite3 or "
+                           "postgresql+psycopg://user:password@host/database: the content "
+                           "store is tested on SQLite and PostgreSQL only.")
 
 
 

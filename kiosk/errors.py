@@ -38,16 +38,21 @@ def _home_url(lang: str, mode: Mode) -> str:
     return "/"
 
 
-def _render(code: int) -> tuple[str, int]:
+def _render(code: int, reason: str | None = None) -> tuple[str, int]:
     lang = _page_lang()
     mode = Mode.parse(request.args.get("mode"))
     with force_locale(lang):
-        return render_template("error.html", code=code, lang=lang, mode=mode,
+        return render_template("error.html", code=code, reason=reason, lang=lang, mode=mode,
                                home_url=_home_url(lang, mode)), code
 
 
+# Views that need their own words for an error say so in the error's description.
+REASONS = ("assistance",)
+
+
 def _http_error(error: HTTPException) -> tuple[str, int]:
-    return _render(error.code or 500)
+    reason = error.description if error.description in REASONS else None
+    return _render(error.code or 500, reason)
 
 
 def _store_error(error: SQLAlchemyError) -> tuple[str, int]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from flask import Flask, Response
@@ -35,10 +38,23 @@ def _secret_key(app: Flask) -> str:
         return app.config["SECRET_KEY"]
     path = Path(app.instance_path) / "secret_key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        _create_once(path, secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def _create_once(path: Path, text: str) -> None:
+    """Write ``path`` unless it exists, atomically. Several server processes may start at
+    once: the first key linked into place wins and every process reads that one, so a
+    session signed by one process is good in all of them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
+    try:
+        with os.fdopen(handle, "w") as file:
+            file.write(text)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
 
 
 def _add_headers(response: Response) -> Response:

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,22 +15,25 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from kiosk.admin.accounts import MAX_FAILURES, Role, add_user, set_password
+from kiosk.admin.accounts import MAX_FAILURES, AccountError, Role, add_user, set_password
 from kiosk.store import store
 from kiosk.store.tables import User
-from tests.conftest import make_app
+from tests.conftest import SQLITE_ONLY, make_app
 
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture
-def app(tmp_path: Path, demo_content) -> Flask:  # noqa: ANN001
-    app = make_app(tmp_path, demo_content)
+def add_people(app: Flask) -> Flask:
     with store(app).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан <b>Admin</b>")
         add_user(db, "editor", PASSWORD, Role.EDITOR, "Айгерім", ("reception",))
         add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Auditor")
     return app
+
+
+@pytest.fixture
+def app(tmp_path: Path, demo_content, database_url: str) -> Flask:  # noqa: ANN001
+    return add_people(make_app(tmp_path, demo_content, database_url))
 
 
 def token(client: FlaskClient, path: str = "/admin/login") -> str:
@@ -42,6 +46,7 @@ def sign_in(client: FlaskClient, username: str, password: str = PASSWORD):  # no
                                               "csrf_token": token(client)})
 
 
+@SQLITE_ONLY
 def test_anonymous_visitors_are_sent_to_sign_in(app: Flask) -> None:
     response = app.test_client().get("/admin/")
     assert response.status_code == 302
@@ -65,6 +70,7 @@ def test_sign_in_shows_the_locations_the_role_allows(app: Flask) -> None:
     assert "(reception)" in html and "(main)" in html
 
 
+@SQLITE_ONLY
 def test_names_are_escaped(app: Flask) -> None:
     client = app.test_client()
     sign_in(client, "admin")
@@ -94,12 +100,47 @@ def test_repeated_failures_lock_the_account(app: Flask) -> None:
     assert sign_in(client, "editor", "another good password").status_code == 302
 
 
+def test_wrong_passwords_sent_at_once_to_several_servers_all_count(
+        app: Flask, tmp_path: Path, demo_content, database_url: str) -> None:  # noqa: ANN001
+    # Two server processes on one database, and a guesser who sends to both in parallel.
+    other = make_app(tmp_path, demo_content, database_url)
+    clients = [server.test_client() for server in (app, other) for _ in range(3)]
+    tokens = [token(client) for client in clients]
+    barrier = threading.Barrier(len(clients))
+    answers: list[int] = []
+
+    def guess(client: FlaskClient, csrf: str) -> None:
+        barrier.wait()
+        answers.append(client.post("/admin/login", data={
+            "username": "editor", "password": "guess guess guess", "csrf_token": csrf,
+        }).status_code)
+
+    threads = [threading.Thread(target=guess, args=pair) for pair in zip(clients, tokens,
+                                                                          strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [401] * len(clients)
+    locked = sign_in(other.test_client(), "editor")  # the right password, too late
+    assert locked.status_code == 401 and "15" in locked.get_data(as_text=True)
+
+
+def test_a_name_too_long_for_the_database_is_refused(app: Flask) -> None:
+    with pytest.raises(AccountError, match="at most 120 characters"), \
+            store(app).sessions.begin() as db:
+        add_user(db, "bolat", PASSWORD, Role.AUDITOR, "Б" * 121)
+    with store(app).sessions.begin() as db:
+        assert add_user(db, "bolat", PASSWORD, Role.AUDITOR, "Б" * 120).username == "bolat"
+
+
 def test_a_disabled_account_cannot_sign_in(app: Flask) -> None:
     with store(app).sessions.begin() as db:
         db.scalar(select(User).where(User.username == "auditor")).disabled = True
     assert sign_in(app.test_client(), "auditor").status_code == 401
 
 
+@SQLITE_ONLY
 def test_forms_without_the_csrf_token_are_refused(app: Flask) -> None:
     client = app.test_client()
     refused = client.post("/admin/login", data={"username": "admin", "password": PASSWORD})
@@ -110,6 +151,7 @@ def test_forms_without_the_csrf_token_are_refused(app: Flask) -> None:
     assert client.get("/admin/").status_code == 200
 
 
+@SQLITE_ONLY
 def test_signing_out_ends_the_session(app: Flask) -> None:
     client = app.test_client()
     sign_in(client, "admin")
@@ -117,6 +159,7 @@ def test_signing_out_ends_the_session(app: Flask) -> None:
     assert client.get("/admin/").status_code == 302
 
 
+@SQLITE_ONLY
 def test_next_never_leads_off_the_site(app: Flask) -> None:
     client = app.test_client()
     response = client.post("/admin/login?next=//evil.example/x",
@@ -135,35 +178,45 @@ def test_sessions_expire(tmp_path: Path, demo_content) -> None:  # noqa: ANN001
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Expires=" in cookie
 
 
+@SQLITE_ONLY
 def test_stand_pages_never_set_cookies(client: FlaskClient) -> None:
     for path in ("/stand/main/kk/", "/stand/main/ru/hours", "/stand/main/kk/live.json"):
         assert "Set-Cookie" not in client.get(path).headers
 
 
-def kiosk(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DATABASE_URL": f"sqlite:///{tmp_path / 'users.sqlite3'}",
-           "KIOSK_SECRET_KEY": "test", "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
+def kiosk(tmp_path: Path, url: str, *args: str, stdin: str = ""
+          ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KIOSK_DATABASE_URL": url, "KIOSK_SECRET_KEY": "test",
+           "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
     return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], input=stdin,
                           capture_output=True, text=True, env=env, timeout=60)
 
 
-def test_user_commands(tmp_path: Path) -> None:
-    assert kiosk(tmp_path, "setup").returncode == 0
+# The commands' storage is tested in-process on both databases above.
+@SQLITE_ONLY
+def test_user_commands(tmp_path: Path, database_url: str) -> None:
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return kiosk(tmp_path, database_url, *args, stdin=stdin)
+
+    assert run("setup").returncode == 0
     twice = f"{PASSWORD}\n{PASSWORD}\n"
-    added = kiosk(tmp_path, "user", "add", "aigerim", "--role", "editor", "--location", "main",
-                  "--name", "Айгерім", stdin=twice)
+    added = run("user", "add", "aigerim", "--role", "editor", "--location", "main",
+                "--name", "Айгерім", stdin=twice)
     assert added.returncode == 0, added.stderr
-    no_location = kiosk(tmp_path, "user", "add", "bolat", "--role", "editor", stdin=twice)
+    no_location = run("user", "add", "bolat", "--role", "editor", stdin=twice)
     assert "an editor needs at least one location" in no_location.stderr
-    weak = kiosk(tmp_path, "user", "add", "bolat", "--role", "auditor", stdin="short\nshort\n")
+    weak = run("user", "add", "bolat", "--role", "auditor", stdin="short\nshort\n")
     assert "at least 12 characters" in weak.stderr
-    assert kiosk(tmp_path, "user", "disable", "aigerim").returncode == 0
-    listing = kiosk(tmp_path, "user", "list").stdout
+    long_name = run("user", "add", "bolat", "--role", "auditor", "--name", "Б" * 121,
+                    stdin=twice)
+    assert "the name must have at most 120 characters" in long_name.stderr
+    assert run("user", "disable", "aigerim").returncode == 0
+    listing = run("user", "list").stdout
     assert "aigerim\teditor [main]\tАйгерім (disabled)" in listing
     assert "bolat" not in listing
-    changed = kiosk(tmp_path, "user", "set-password", "aigerim", stdin=twice)
+    changed = run("user", "set-password", "aigerim", stdin=twice)
     assert "is changed" in changed.stdout
-    assert "no user" in kiosk(tmp_path, "user", "disable", "nobody").stderr
+    assert "no user" in run("user", "disable", "nobody").stderr
 
 
 def stands_table(client: FlaskClient) -> dict[str, str]:
@@ -197,10 +250,11 @@ def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  #
         db.CHECK_SECONDS = saved
 
 
-def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content) -> None:  # noqa: ANN001
+def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content,  # noqa: ANN001
+                                               database_url: str) -> None:
     from tests.conftest import DEMO_NOW
 
-    app = make_app(tmp_path, demo_content)
+    app = make_app(tmp_path, demo_content, database_url)
     with store(app).sessions.begin() as db:
         add_user(db, "editor", PASSWORD, Role.EDITOR, "Editor", ("main",))
     app.test_client().get("/stand/main/kk/live.json?stand=main-floor2")

@@ -19,8 +19,9 @@ MONDAY_START = "hours.monday.0.start"
 
 
 @pytest.fixture
-def app(tmp_path: Path, demo_content: Content) -> Flask:
-    app = make_app(tmp_path, demo_content)
+def app(tmp_path: Path, demo_content: Content, database_url: str) -> Flask:
+    # Drafts, revisions, conflicts and stamps are storage: tested on SQLite and PostgreSQL.
+    app = make_app(tmp_path, demo_content, database_url)
     add_accounts(app)
     return app
 
@@ -188,7 +189,7 @@ def test_sections_record_changes_and_reviews(app: Flask) -> None:
 
 def test_a_section_not_reviewed_for_long_is_flagged(tmp_path: Path,
                                                     demo_content: Content) -> None:
-    app = make_app(tmp_path, demo_content, REVIEW_DAYS=1,
+    app = make_app(tmp_path, demo_content, None, REVIEW_DAYS=1,
                    NOW=__import__("datetime").datetime(2031, 1, 6, 6, 0,
                                                        tzinfo=__import__("datetime").UTC))
     add_accounts(app)
@@ -241,3 +242,20 @@ def test_only_administrators_import_and_export(app: Flask) -> None:
         client = signed_in(app, username)
         assert client.get("/admin/content").status_code == 403
         assert client.get("/admin/content/koktal-akimat.yaml").status_code == 403
+
+
+def test_an_event_announced_at_short_notice_is_flagged_and_ended_ones_listed(
+        app: Flask) -> None:
+    client = signed_in(app, "editor")
+    page = client.get("/admin/locations/main/").get_data(as_text=True)
+    # The demo's autumn fair ended on 21 November; today is Friday 27 November.
+    assert "“autumn-fair-2026” has ended and is no longer shown on the stands." in page
+    # Tuesday 1 December leaves one business day (Monday) of notice.
+    response = edit(client, "main", "announcements", {
+        "announcements.1.event_at": "2026-12-01T10:00"})
+    assert response.status_code == 302
+    page = client.get("/admin/locations/main/").get_data(as_text=True)
+    assert ("“fuel-aid-2026” on December 1, 2026: only 1 business day of notice; the Standard "
+            "asks for at least three.") in page
+    form = client.get("/admin/locations/main/edit/announcements").get_data(as_text=True)
+    assert "Open sessions announced at short notice" in form

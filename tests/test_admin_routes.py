@@ -7,20 +7,23 @@ import pytest
 from flask import Flask
 
 from kiosk.content import Content
+from kiosk.store.assistance import Need
 from tests.admin_session import add_accounts, csrf, signed_in
-from tests.conftest import make_app
+from tests.conftest import DEMO_NOW, make_app
 
 # Routes anyone may open: the way in, and the choice of language on it.
 OPEN = {"admin.login", "admin.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
-          "number": "1", "org_id": "koktal-akimat"}
+          "number": "1", "org_id": "koktal-akimat", "call_id": "1"}
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory, demo_content: Content) -> Flask:
     app = make_app(tmp_path_factory.mktemp("routes"), demo_content)
     add_accounts(app)
+    # Call for assistance number 1, at "main": answering it is for that location's staff.
+    app.extensions["kiosk.assistance"].call("main", "main-hall", Need.OTHER, "kk", DEMO_NOW)
     return app
 
 

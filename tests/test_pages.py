@@ -125,7 +125,7 @@ def test_unknown_location_and_language_get_a_translated_404(client: FlaskClient)
 def test_broken_store_shows_a_designed_page(tmp_path) -> None:  # noqa: ANN001
     app = make_app(tmp_path, None)
     with app.app_context():
-        store(app).engine.dispose()
+        store(app).dispose()
     (tmp_path / "kiosk.sqlite3").unlink()
     (tmp_path / "kiosk.sqlite3").mkdir()  # a directory where the database should be
     response = app.test_client().get("/stand/main/kk/")
@@ -250,3 +250,32 @@ def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Fl
     assert "new@example.kz" not in meanwhile
     assert "new@example.kz" in leader[0]
     assert "new@example.kz" in app.test_client().get(path).get_data(as_text=True)
+
+
+def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Flask) -> None:
+    import dataclasses
+    import time
+
+    from flask import template_rendered
+
+    path = url("hours", "kk")
+    first = app.test_client().get(path).get_data()
+    cache = app.extensions["kiosk.response_cache"]
+    key = next(k for k in cache._items if k[1] == path)
+    cache._items[key] = dataclasses.replace(cache._items[key], expires=time.monotonic() - 1)
+
+    renders: list[str] = []
+
+    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+        renders.append(template.name)
+
+    template_rendered.connect(count, app)
+    try:
+        assert app.test_client().get(path).get_data() == first  # no wait for a render
+        deadline = time.monotonic() + 10
+        while cache._items[key].expires <= time.monotonic():
+            assert time.monotonic() < deadline, "the page was not renewed"
+            time.sleep(0.05)
+    finally:
+        template_rendered.disconnect(count, app)
+    assert renders.count("hours.html") == 1

@@ -27,6 +27,8 @@ def test_defaults_load_and_values_are_parsed() -> None:
     ("KIOSK_IDLE_COUNTDOWN_SECONDS", "10", "at least 20"),
     ("KIOSK_CONTENT_POLL_SECONDS", "300", "within a minute"),
     ("KIOSK_DEFAULT_LANGUAGE", "de", "kk, ru or en"),
+    ("KIOSK_DATABASE_URL", "postgresql://db.internal/kiosk", "postgresql\\+psycopg://"),
+    ("KIOSK_DATABASE_URL", "mysql://db.internal/kiosk", "SQLite and PostgreSQL only"),
 ])
 def test_bad_values_are_refused_with_the_reason(name: str, value: str, message: str) -> None:
     with pytest.raises(config.SettingError, match=message):

@@ -74,3 +74,14 @@ def test_sentences_are_split_but_not_at_abbreviations() -> None:
 ])
 def test_words_listeners_expect(text: str, lang: str, said: str) -> None:
     assert spoken_form(text, lang) == said
+
+
+def test_a_kazakh_date_is_one_sentence() -> None:
+    import datetime as dt
+
+    from kiosk.formatting import full_date
+    from kiosk.speech.sentences import split_sentences
+
+    # "2026 ж." (жыл, year) has a narrow no-break space; "ж." does not end the sentence.
+    assert split_sentences(full_date(dt.date(2026, 11, 27), "kk")) == [
+        full_date(dt.date(2026, 11, 27), "kk")]

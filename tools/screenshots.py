@@ -11,10 +11,14 @@ import tempfile
 import threading
 from pathlib import Path
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
 from kiosk import create_app
+from kiosk.admin.accounts import Role, add_user
 from kiosk.content import load_file
 from kiosk.store import store
 
@@ -28,6 +32,31 @@ SHOTS = (
     ("home-kk-contrast", "/stand/main/kk/?mode=contrast", (1080, 1920)),
     ("hours-kk-large-contrast", "/stand/main/kk/hours?mode=large-contrast", (1920, 1080)),
 )
+ADMIN_SIZE = (1280, 900)
+ADMIN_PASSWORD = "screenshots only 2026"
+
+
+def admin_shots(driver: WebDriver, base: str) -> None:
+    """The admin area as an editor meets it: a form with an error, then the location page."""
+    set_viewport(driver, *ADMIN_SIZE)
+    driver.get(f"{base}/admin/language/kk")
+    driver.find_element(By.ID, "username").send_keys("aigerim")
+    driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/admin/"))
+    driver.get(f"{base}/admin/locations/main/edit/hours")
+    driver.execute_script("document.getElementById('f-hours-tuesday-0-end').value = '08:30'")
+    driver.find_element(By.CSS_SELECTOR, "button[name='op'][value='save']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    _save(driver, "admin-edit-hours-error-kk")
+    driver.get(f"{base}/admin/language/ru?next=/admin/locations/main/")
+    _save(driver, "admin-location-ru")
+
+
+def _save(driver: WebDriver, name: str) -> None:
+    driver.execute_async_script("document.fonts.ready.then(arguments[arguments.length - 1])")
+    driver.save_screenshot(str(OUT / f"{name}.png"))
+    print(OUT / f"{name}.png")
 
 
 def main() -> int:
@@ -36,6 +65,8 @@ def main() -> int:
                           "NOW": MOMENT})
         store(app).upgrade()
         store(app).publish(load_file(ROOT / "content" / "demo.yaml"), author="screenshots")
+        with store(app).sessions.begin() as db:
+            add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
         driver = start_chromium()
@@ -44,10 +75,8 @@ def main() -> int:
             for name, path, size in SHOTS:
                 set_viewport(driver, *size)
                 driver.get(f"http://127.0.0.1:{server.effective_port}{path}")
-                driver.execute_async_script(
-                    "document.fonts.ready.then(arguments[arguments.length - 1])")
-                driver.save_screenshot(str(OUT / f"{name}.png"))
-                print(OUT / f"{name}.png")
+                _save(driver, name)
+            admin_shots(driver, f"http://127.0.0.1:{server.effective_port}")
         finally:
             driver.quit()
             server.close()

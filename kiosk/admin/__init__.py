@@ -7,6 +7,7 @@ import datetime as dt
 from flask import Flask
 
 from kiosk.admin import (  # noqa: F401 - importing a view module registers it
+    assistance,
     dashboard,
     edit_section,
     history,

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.store.tables import User
@@ -21,6 +21,8 @@ from kiosk.store.tables import User
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 12
+# The length of users.display_name: SQLite would keep a longer name, PostgreSQL refuses it.
+MAX_NAME = 120
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$")
 _hasher = PasswordHasher()
 # Verifying against this when the name is unknown takes as long as a real check.
@@ -76,6 +78,8 @@ def add_user(session: Session, username: str, password: str, role: Role,
         raise AccountError(f'a user "{username}" already exists')
     if role is Role.EDITOR and not locations:
         raise AccountError("an editor needs at least one location (--location)")
+    if len(display_name) > MAX_NAME:
+        raise AccountError(f"the name must have at most {MAX_NAME} characters")
     check_password_strength(password)
     user = User(username=username, display_name=display_name or username,
                 password_hash=_hasher.hash(password), role=role.value,
@@ -116,22 +120,44 @@ def authenticate(session: Session, username: str, password: str,
     if user is None or user.disabled:
         _check(_DUMMY_HASH, password)  # as slow as a real check: no name is revealed
         raise LoginRefused()
-    locked_until = user.locked_until
-    if locked_until is not None and locked_until > now:
-        raise LoginRefused(locked_until)
+    attempt = _count_attempt(session, user.id, now)
     if not _check(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            user.failed_logins = 0
-            raise LoginRefused(user.locked_until)
+        if attempt >= MAX_FAILURES:
+            raise LoginRefused(_lock(session, user.id, now))
         raise LoginRefused()
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
+    _write(session, user.id, failed_logins=0, locked_until=None, last_login_at=now)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     return _account(user)
+
+
+def _count_attempt(session: Session, user_id: int, now: dt.datetime) -> int:
+    """Count this attempt as wrong until the password proves right; how many in a row.
+
+    One UPDATE checks the lock and counts, and holds the user's row (PostgreSQL) or the
+    database (SQLite) until the sign-in ends: guesses sent at once, to one server process
+    or to several, take turns, each sees those before it, and none is checked once the
+    account is locked. Reading and then writing the count would lose some of them."""
+    attempt = session.scalar(
+        update(User)
+        .where(User.id == user_id, or_(User.locked_until.is_(None), User.locked_until <= now))
+        .values(failed_logins=User.failed_logins + 1)
+        .returning(User.failed_logins),
+        execution_options={"synchronize_session": False})
+    if attempt is None:
+        raise LoginRefused(session.scalar(select(User.locked_until).where(User.id == user_id)))
+    return attempt
+
+
+def _lock(session: Session, user_id: int, now: dt.datetime) -> dt.datetime:
+    locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+    _write(session, user_id, failed_logins=0, locked_until=locked_until)
+    return locked_until
+
+
+def _write(session: Session, user_id: int, **values: object) -> None:
+    session.execute(update(User).where(User.id == user_id).values(**values),
+                    execution_options={"synchronize_session": False})
 
 
 def _check(password_hash: str, password: str) -> bool:

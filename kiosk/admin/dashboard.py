@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 
 from kiosk.admin.accounts import Account, Role
+from kiosk.admin.assistance import open_count
 from kiosk.admin.blueprint import bp, current_account, login_required
 from kiosk.admin.duties import review_overdue
 from kiosk.content.model import Location
@@ -108,5 +109,6 @@ def dashboard() -> ResponseReturnValue:
     account = current_account()
     lang = str(get_locale())
     return render_template("admin/dashboard.html", account=account,
+                           open_calls=open_count(account),
                            rows=location_rows(account, lang, now_utc()),
                            stands=stand_rows(account, lang, now_utc()))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from flask import abort, current_app
@@ -87,7 +86,3 @@ def workspace(location_id: str, account: Account, *, edit: bool = False) -> Work
         abort(403)
     draft = drafts(current_app).get(location_id, account.username)
     return Workspace(location_id, account, published, draft)
-
-
-def document_text(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, sort_keys=True)

@@ -76,8 +76,13 @@ def _labels() -> dict[str, str]:
         "livestream_url": _("Live stream address"),
         "display_from": _("Shown from"),
         "display_until": _("Shown until"),
-        **{day: weekday_name(index, _lang()) for index, day in enumerate(WEEKDAYS)},
+        **{day: _capitalised(weekday_name(index, _lang())) for index, day in enumerate(WEEKDAYS)},
     }
+
+
+def _capitalised(word: str) -> str:
+    # CLDR writes Russian and Kazakh weekdays in lower case, as inside a sentence.
+    return word[:1].upper() + word[1:]
 
 
 def _lang() -> str:

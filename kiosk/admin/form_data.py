@@ -11,7 +11,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from kiosk.admin.form_tree import _kind, _strip_annotated, _unwrap
+from kiosk.admin.form_tree import field_kind, strip_annotated, unwrap_optional
 from kiosk.content.model import Location
 
 _INDEX = re.compile(r"^\d{1,4}$")
@@ -41,10 +41,16 @@ def nest(form: MultiDict, keys: tuple[str, ...]) -> dict[str, Any]:
     return root
 
 
+def _always_sent(annotation: Any, name: str) -> bool:
+    # An empty list or an unticked box sends nothing, yet means "none" and "no".
+    inner = strip_annotated(unwrap_optional(annotation)[0])
+    return field_kind(inner, name)[0] in {"list", "bool"}
+
+
 def _typed(annotation: Any, name: str, raw: Any) -> Any:
-    inner, optional = _unwrap(annotation)
-    inner = _strip_annotated(inner)
-    kind, _choices, item_type = _kind(inner, name)
+    inner, optional = unwrap_optional(annotation)
+    inner = strip_annotated(inner)
+    kind, _choices, item_type = field_kind(inner, name)
     if kind in {"text", "rich"}:
         texts = raw if isinstance(raw, dict) else {}
         value = {lang: str(texts.get(lang, "")).replace("\r\n", "\n").strip()
@@ -58,14 +64,14 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
         fields = raw if isinstance(raw, dict) else {}
         return {field: _typed(info.annotation, field, fields.get(field))
                 for field, info in inner.model_fields.items()
-                if field in fields or info.is_required() or _kind(
-                    _strip_annotated(_unwrap(info.annotation)[0]), field)[0] in {"list", "bool"}}
+                if field in fields or info.is_required()
+                or _always_sent(info.annotation, field)}
     if kind == "list":
         items = raw if isinstance(raw, dict) else {}
         if any(not _INDEX.match(key) for key in items):
             raise FormShapeError(name)
         values = [_typed(item_type, name, items[key]) for key in sorted(items, key=int)]
-        item_kind = _kind(_strip_annotated(_unwrap(item_type)[0]), name)[0]
+        item_kind = field_kind(strip_annotated(unwrap_optional(item_type)[0]), name)[0]
         if item_kind not in {"group", "text", "rich"}:
             # A blank phone or week row means "none": dropping it is what the editor meant.
             values = [value for value in values if value not in ("", None)]

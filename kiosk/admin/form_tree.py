@@ -40,18 +40,18 @@ class FormNode:
     children: list[FormNode] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     item_label: str = ""
+    language_errors_by_code: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         return "f-" + self.path.replace(".", "-")
 
     def language_errors(self, lang: str) -> list[str]:
-        return self.children_errors.get(lang, [])
+        """Errors of one language's input of a visitor text."""
+        return self.language_errors_by_code.get(lang, [])
 
-    children_errors: dict[str, list[str]] = field(default_factory=dict)
 
-
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     """The type inside ``X | None`` and whether ``None`` is allowed."""
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -59,15 +59,15 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _strip_annotated(annotation: Any) -> Any:
+def strip_annotated(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
 
 
-def _kind(annotation: Any, name: str) -> tuple[str, list[tuple[str, str]], Any]:
+def field_kind(annotation: Any, name: str) -> tuple[str, list[tuple[str, str]], Any]:
     """The node kind of a type, its choices, and its item type when it is a list."""
-    annotation = _strip_annotated(annotation)
+    annotation = strip_annotated(annotation)
     origin = typing.get_origin(annotation)
     if origin is list:
         return "list", [], typing.get_args(annotation)[0]
@@ -105,8 +105,8 @@ def _leaf_value(kind: str, value: Any) -> Any:
 
 def build_node(annotation: Any, name: str, path: str, value: Any, required: bool,
                errors: dict[str, list[str]], label: str | None = None) -> FormNode:
-    inner, optional = _unwrap(annotation)
-    kind, choices, item_type = _kind(inner, name)
+    inner, optional = unwrap_optional(annotation)
+    kind, choices, item_type = field_kind(inner, name)
     node = FormNode(path=path, name=name, kind=kind, label=label or field_label(name),
                     required=required and not optional, hint=field_hint(name),
                     input_type=_INPUT_TYPES.get(name, "text"), choices=choices,
@@ -114,9 +114,10 @@ def build_node(annotation: Any, name: str, path: str, value: Any, required: bool
     if kind in {"text", "rich"}:
         texts = value if isinstance(value, dict) else {}
         node.value = {lang: texts.get(lang) or "" for lang in LANGUAGES}
-        node.children_errors = {lang: errors.get(f"{path}.{lang}", []) for lang in LANGUAGES}
+        node.language_errors_by_code = {lang: errors.get(f"{path}.{lang}", [])
+                                        for lang in LANGUAGES}
     elif kind == "group":
-        node.children = model_nodes(_strip_annotated(inner), value or {}, path, errors)
+        node.children = model_nodes(strip_annotated(inner), value or {}, path, errors)
     elif kind == "list":
         node.item_label = item_label(name)
         items = value if isinstance(value, list) else []
@@ -139,20 +140,25 @@ def model_nodes(model: type[BaseModel], values: dict, prefix: str,
             continue
         path = f"{prefix}.{name}" if prefix else name
         nodes.append(build_node(info.annotation, name, path, values.get(name), info.is_required()
-                                or not _unwrap(info.annotation)[1], errors))
+                                or not unwrap_optional(info.annotation)[1], errors))
     return nodes
 
 
 def section_nodes(location: dict, keys: tuple[str, ...], errors: dict[str, list[str]]
                   ) -> list[FormNode]:
-    return model_nodes(Location, location, "", errors, only=keys)
+    nodes = model_nodes(Location, location, "", errors, only=keys)
+    if len(nodes) == 1 and nodes[0].kind == "group" and not nodes[0].errors:
+        # A section that is one group (hours, appeals, contacts): the page heading
+        # already names it, so its fields come without a box of the same name.
+        return nodes[0].children
+    return nodes
 
 
 def blank_value(annotation: Any) -> Any:
     """An empty item for a list, shaped as the form expects it."""
-    inner, _optional = _unwrap(annotation)
-    inner = _strip_annotated(inner)
-    kind, choices, item_type = _kind(inner, "")
+    inner, _optional = unwrap_optional(annotation)
+    inner = strip_annotated(inner)
+    kind, choices, item_type = field_kind(inner, "")
     if kind in {"text", "rich"}:
         return {"kk": "", "ru": ""}
     if kind == "group":
@@ -171,7 +177,7 @@ def annotation_at(path: str) -> Any:
     """The model type at a dotted path such as ``hours.monday`` or ``appeals.officials.0``."""
     annotation: Any = Location
     for part in path.split("."):
-        annotation = _strip_annotated(_unwrap(annotation)[0])
+        annotation = strip_annotated(unwrap_optional(annotation)[0])
         if part.isdigit():
             annotation = typing.get_args(annotation)[0]
         else:

@@ -15,7 +15,7 @@ from kiosk.admin.accounts import Role
 from kiosk.admin.blueprint import bp, current_account, login_required
 from kiosk.admin.duties import retired, review_overdue
 from kiosk.admin.edit_section import location_errors
-from kiosk.admin.editing import drafts, workspace
+from kiosk.admin.editing import Workspace, drafts, workspace
 from kiosk.admin.field_labels import section_title
 from kiosk.admin.notices import draft_notices, missing_translations
 from kiosk.content.sections import SECTIONS, changed_sections, section_for_path
@@ -54,7 +54,7 @@ def moment_text(when: dt.datetime, zone: dt.tzinfo, lang: str) -> str:
     return f"{long_date(local.date(), lang)}, {time_text(local)}"
 
 
-def _holidays(space, lang: str) -> list[HolidayRow]:  # type: ignore[no-untyped-def]
+def _holidays(space: Workspace, lang: str) -> list[HolidayRow]:
     calendar = current_app.extensions["kiosk.calendar"]
     hours = space.published_location.hours
     today = now_utc().astimezone(space.content.zone).date()

@@ -10,6 +10,7 @@ from kiosk.public import (  # noqa: F401 - importing a view module registers its
     announcements,
     appeals,
     assets,
+    assistance,
     contacts,
     entry,
     home,
@@ -27,6 +28,7 @@ from kiosk.store.stands import StandRegister
 def init_app(app: Flask) -> None:
     app.extensions["kiosk.calendar"] = HolidayCalendar()
     app.extensions["kiosk.stands"] = StandRegister(store(app))
+    assistance.init_app(app)
     register_helpers(app)
     static_assets.init_app(app)
     app.register_blueprint(bp)

@@ -11,6 +11,7 @@ from flask_babel import ngettext
 from kiosk.content.model import WEEKDAYS, Deadline, ReceptionSlot, ServiceKind
 from kiosk.formatting import span_text, weekday_name
 from kiosk.hours import DayKind, DaySchedule
+from kiosk.store.assistance import Need, State
 
 
 def _service_names() -> dict[ServiceKind, str]:
@@ -103,7 +104,46 @@ def reception_text(slots: Sequence[ReceptionSlot], lang: str) -> str:
     return "; ".join(parts)
 
 
-def error_title(code: int) -> str:
+def _needs() -> dict[Need, tuple[str, str, str]]:
+    return {
+        Need.ENTRANCE: ("access", _("Help at the entrance"),
+                        _("Opening the ramp or the accessible entrance, help with the door")),
+        Need.INTERPRETER: ("sign-language", _("Sign language interpreter"),
+                           _("For deaf and hard of hearing visitors")),
+        Need.FORM: ("form", _("Help with a form"), _("Reading or filling in a form or an appeal")),
+        Need.OTHER: ("assist", _("Other help"), _("A member of staff will come and ask")),
+    }
+
+
+def need_icon(need: Need) -> str:
+    return _needs()[need][0]
+
+
+def need_name(need: Need) -> str:
+    return _needs()[need][1]
+
+
+def need_hint(need: Need) -> str:
+    return _needs()[need][2]
+
+
+def assistance_message(state: State) -> str:
+    """What the stand tells the visitor about their call, in each state."""
+    return {
+        State.WAITING: _("Your request has been sent. Staff on duty have been told and will "
+                         "come to you. Please wait here."),
+        State.ACKNOWLEDGED: _("A member of staff is on the way to you. Please wait here."),
+        State.DONE: _("Your request has been dealt with. If you still need help, call for "
+                      "assistance again."),
+        State.WITHDRAWN: _("You have withdrawn your request. Staff will not come."),
+    }[state]
+
+
+def error_title(code: int, reason: str | None = None) -> str:
+    if reason == "assistance" and code == 400:
+        return _("The request could not be sent")
+    if code == 429:
+        return _("Too many requests")
     if code == 404:
         return _("Page not found")
     if code == 400:
@@ -115,7 +155,12 @@ def error_title(code: int) -> str:
     return _("Something went wrong")
 
 
-def error_text(code: int) -> str:
+def error_text(code: int, reason: str | None = None) -> str:
+    if reason == "assistance" and code == 400:
+        return _("The page was too old or was not made for this stand. Please press Call for "
+                 "assistance again, or ask the staff at the entrance.")
+    if code == 429:
+        return _("Please wait a minute and try again, or ask the staff at the entrance.")
     if code == 400:
         return _("For your safety the form could not be sent. Open the page again and send "
                  "the form once more.")

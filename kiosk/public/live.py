@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 
 from kiosk.formatting import full_date, time_text
 from kiosk.hours import status_at
+from kiosk.public.assistance import open_call_state
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import now_utc, stand_page
 from kiosk.public.status_text import status_sentence
@@ -19,7 +20,8 @@ from kiosk.public.status_text import status_sentence
 def live(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
     stand = request.args.get("stand", "")
-    if stand in {s.id for s in page.location.stands}:
+    known_stand = stand in {s.id for s in page.location.stands}
+    if known_stand:
         # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
         current_app.extensions["kiosk.stands"].contact(
             stand, location, page.version, now_utc())
@@ -28,7 +30,11 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
              "status": status_sentence(status, lang)}
     # Each text comes with the key of its audio, so a stand can speak the new clock too.
+    # A stand with an open call for assistance shows so on every page, even after its
+    # idle reset, so the call is never lost from the screen.
+    assistance = open_call_state(location, stand) if known_stand else None
     response = jsonify(revision=page.version, is_open=status.is_open,
+                       assistance=assistance,
                        **{name: [page.key(text), text] for name, text in texts.items()})
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -15,12 +15,15 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.store.db import ContentStore
 
 MARKER = "X-Kiosk-Cache"
+# How long after its minute a page may still be served while its successor renders.
+STALE_CLOCK_SECONDS = 60.0
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -60,16 +63,23 @@ class ResponseCache:
         self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
         self._rendering: dict[tuple[str, str, str], threading.Event] = {}
         self._lock = threading.Lock()
+        # Two threads re-render pages whose minute ended; requests never wait for them.
+        self._refresher = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kiosk-refresh")
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET":
             return self.app(environ, start_response)
-        key = (environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
-               environ.get("QUERY_STRING", ""))
+        # The scheme is part of the page: its QR code may point at the page itself.
+        key = (environ.get("wsgi.url_scheme", "http") + "://" + environ.get("HTTP_HOST", ""),
+               environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
         hit = self._fresh(key)
         leader = False
         if hit is None and key[1].startswith("/stand/"):
+            past_its_minute = self._past_its_minute(key)
+            if past_its_minute is not None:
+                self._refresh_in_background(key, environ)
+                return past_its_minute.respond(environ, start_response)
             hit, leader = self._wait_for_other_render(key)
         if hit is not None:
             return hit.respond(environ, start_response)
@@ -94,6 +104,36 @@ class ResponseCache:
             return previous, False
         rendering.wait(timeout=5.0)
         return self._fresh(key), False
+
+    def _past_its_minute(self, key: tuple[str, str, str]) -> CachedResponse | None:
+        """A page whose content is current but whose minute (clock, open/closed line) has
+        just ended. Every page ends its minute at the same moment; rendering them all
+        while stands wait would stall the server at each minute, so the previous
+        minute's page is served for the moment it takes to render the new one in the
+        background (a stand's own script keeps its clock right meanwhile)."""
+        with self._lock:
+            entry = self._items.get(key)
+        if entry is None or time.monotonic() - entry.expires > STALE_CLOCK_SECONDS:
+            return None
+        published = self.store.for_location(entry.location)
+        if published is None or published.version(entry.location) != entry.revision:
+            return None
+        return entry
+
+    def _refresh_in_background(self, key: tuple[str, str, str],
+                               environ: dict[str, Any]) -> None:
+        with self._lock:
+            if key in self._rendering:
+                return
+            self._rendering[key] = threading.Event()
+        self._refresher.submit(self._refresh, key, dict(environ))
+
+    def _refresh(self, key: tuple[str, str, str], environ: dict[str, Any]) -> None:
+        try:
+            for _chunk in self._pass_through(key, environ, lambda *args, **kwargs: None):
+                pass
+        finally:
+            self._done_rendering(key)
 
     def _done_rendering(self, key: tuple[str, str, str]) -> None:
         with self._lock:

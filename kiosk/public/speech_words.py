@@ -44,8 +44,9 @@ def _words() -> dict[str, str]:
                        "opens a link or presses a button. The Back key returns to the "
                        "previous page."),
         "help_general": _("The minus and plus keys make the speech quieter or louder. Press "
-                          "Help twice to stop speaking. If you need a person, ask the staff "
-                          "at the entrance or call 1414."),
+                          "Help twice to stop speaking. If you need a person, choose Call for "
+                          "assistance at the bottom of the screen: staff on duty will come to "
+                          "this stand."),
         "touch_again": _("Touch again to choose it."),
         "idle_prompt": _("This stand can speak. Press the Help key, the blue diamond, or the "
                          "Speech button in the lower left corner of the screen."),

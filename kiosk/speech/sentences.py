@@ -20,7 +20,8 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _END.finditer(text):
         candidate = text[start:match.start()].strip()
-        last_word = candidate.rsplit(" ", 1)[-1].rstrip(".")
+        # split(), not split(" "): "2026 ж." has a narrow no-break space before "ж.".
+        last_word = candidate.split()[-1].rstrip(".")
         if last_word in _ABBREVIATIONS:
             continue
         sentences.append(candidate)

@@ -107,7 +107,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+    else:
+        # A server database is shared by several processes of 16 waitress threads each,
+        # plus the speech warm-up: up to 20 connections per process, 5 kept open between
+        # requests, and a connection the server dropped (a restart, an idle timeout) is
+        # noticed and replaced before use rather than failing a visitor's request.
+        engine = create_engine(url, pool_size=5, max_overflow=15, pool_timeout=10,
+                               pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -161,7 +169,14 @@ class ContentStore:
         self.sessions = Sessions(self.engine, self.writer)
         self._parsed: dict[int, tuple[Content, dict[str, int]]] = {}
         self._current: dict[str, tuple[float, Published | None]] = {}
+        self._checking: set[str] = set()
         self._lock = threading.Lock()
+
+    def dispose(self) -> None:
+        """Close every pooled connection (both engines on SQLite)."""
+        self.engine.dispose()
+        if self.writer is not self.engine:
+            self.writer.dispose()
 
     # -- schema -------------------------------------------------------------------------
     def upgrade(self) -> None:
@@ -179,7 +194,18 @@ class ContentStore:
         """Store ``content`` as the organisation's newest revision, all or nothing.
 
         Returns the revision and whether it is new (identical content is not stored twice).
-        """
+        A publication that loses a race for the revision number is tried again on top of
+        the winner's."""
+        for attempt in range(PUBLISH_ATTEMPTS):
+            try:
+                return self._publish_once(content, author)
+            except IntegrityError:
+                if attempt == PUBLISH_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.01 * attempt)
+        raise AssertionError("unreachable")
+
+    def _publish_once(self, content: Content, author: str) -> tuple[Revision, bool]:
         document = content.model_dump(mode="json")
         digest = content_hash(document)
         org_id = content.organisation.id
@@ -383,26 +409,38 @@ class ContentStore:
     def for_location(self, location_id: str) -> Published | None:
         """The published content that holds ``location_id``, re-checked every few seconds.
 
-        A publication elsewhere in the organisation leaves this location's version as it
-        was; then the content already parsed still holds, and nothing is read again."""
+        One thread re-checks a location at a time; the others meanwhile keep what was
+        there (at most a moment older), so hundreds of stand requests arriving after a
+        publication cause one database read, not hundreds. A publication elsewhere in
+        the organisation leaves this location's version as it was; then the content
+        already parsed still holds, and nothing is parsed again."""
         now = time.monotonic()
         cached = self._current.get(location_id)
         if cached and now - cached[0] < CHECK_SECONDS:
             return cached[1]
+        with self._lock:
+            if location_id in self._checking and cached is not None:
+                return cached[1]
+            self._checking.add(location_id)
+        try:
+            published = self._check(location_id, cached[1] if cached else None)
+        finally:
+            with self._lock:
+                self._checking.discard(location_id)
+        self._current[location_id] = (time.monotonic(), published)
+        return published
+
+    def _check(self, location_id: str, known: Published | None) -> Published | None:
         with self.sessions() as session:
             row = session.execute(
                 select(LocationIndex.organisation_id, LocationIndex.version)
                 .where(LocationIndex.id == location_id)).first()
-            known = cached[1] if cached else None
             if row is None:
-                published = None
-            elif known is not None and row.version and known.version(location_id) == row.version:
-                published = known
-            else:
-                revision = self._latest(session, row.organisation_id)
-                published = self._published(revision) if revision else None
-        self._current[location_id] = (now, published)
-        return published
+                return None
+            if known is not None and row.version and known.version(location_id) == row.version:
+                return known
+            revision = self._latest(session, row.organisation_id)
+            return self._published(revision) if revision else None
 
     def _published(self, revision: Revision) -> Published:
         with self._lock:
@@ -420,7 +458,10 @@ class ContentStore:
                          revision.created_at, revision.created_by, versions)
 
     def _forget(self) -> None:
-        self._current.clear()
+        # Expired rather than dropped: the next request re-checks, the rest keep the
+        # previous answer for the moment that takes.
+        for location_id, (_when, published) in list(self._current.items()):
+            self._current[location_id] = (float("-inf"), published)
 
 
 def default_url(instance_path: str) -> str:

@@ -10,7 +10,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from kiosk.store.db import ContentStore
 from kiosk.store.tables import StandContact
@@ -40,8 +42,8 @@ class StandRegister:
                 return
             self._written[stand_id] = (time.monotonic(), revision_id)
         with self.store.sessions.begin() as session:
-            session.merge(StandContact(stand_id=stand_id, location_id=location_id,
-                                       last_seen=now, revision_id=revision_id))
+            session.execute(_upsert(session, {"stand_id": stand_id, "location_id": location_id,
+                                              "last_seen": now, "revision_id": revision_id}))
 
     def contacts(self) -> dict[str, Contact]:
         with self.store.sessions() as session:
@@ -50,3 +52,15 @@ class StandRegister:
                                           row.last_seen, row.revision_id)
                     for row in rows}
 
+
+def _upsert(session: Session, values: dict[str, object]) -> Insert:
+    """Insert a stand's contact, or update it if the stand is known: one statement, so two
+    server processes recording the same new stand at once cannot both insert it (a
+    read-then-write such as ``Session.merge`` can, and one of them fails)."""
+    # The settings accept no other database (kiosk.config.check).
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
+        session.get_bind().dialect.name]
+    statement = insert(StandContact).values(values)
+    return statement.on_conflict_do_update(
+        index_elements=[StandContact.stand_id],
+        set_={name: statement.excluded[name] for name in values if name != "stand_id"})

@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """A moment stored in UTC and always read back with its zone: SQLite keeps none, and
-    a naive value would be compared wrongly with the aware moments of the code."""
+    """A moment stored in UTC and always read back in UTC, with its zone: SQLite keeps no
+    zone, and a naive value would be compared wrongly with the aware moments of the code;
+    PostgreSQL hands moments back in the server's own time zone, which is nobody's
+    business but the server's."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -22,9 +34,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
     def process_result_value(self, value: dt.datetime | None, dialect: object
                              ) -> dt.datetime | None:
-        if value is not None and value.tzinfo is None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
-        return value
+        return value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -138,3 +152,32 @@ class AnnouncementNotice(Base):
     location_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     announcement: Mapped[str] = mapped_column(String(80), primary_key=True)  # id@event_at
     first_published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+# A request is open until it is closed: while it is, its stand cannot open another one.
+OPEN_ASSISTANCE = text("closed_at IS NULL")
+
+
+class AssistanceRequest(Base):
+    """A visitor's call for assistance from a stand, and what staff did about it.
+
+    ``stand_id`` is empty when the page was not opened on a known stand (the request
+    then belongs to the location). ``closed_by`` is empty when the visitor withdrew the
+    request at the stand; otherwise it names the manager who closed it."""
+
+    __tablename__ = "assistance_requests"
+    __table_args__ = (
+        Index("ix_assistance_one_open_per_stand", "location_id", "stand_id", unique=True,
+              sqlite_where=OPEN_ASSISTANCE, postgresql_where=OPEN_ASSISTANCE),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    location_id: Mapped[str] = mapped_column(String(40), index=True)
+    stand_id: Mapped[str] = mapped_column(String(40), default="")
+    need: Mapped[str] = mapped_column(String(20))
+    lang: Mapped[str] = mapped_column(String(5))  # the language the visitor reads
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    acknowledged_by: Mapped[str | None] = mapped_column(String(40))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(40))

@@ -13,8 +13,9 @@ from accessibility_audit.axe import violations
 from kiosk.admin.accounts import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store
+from kiosk.store.assistance import Need
 from tests.browser.conftest import LiveServer, serve
-from tests.conftest import make_app
+from tests.conftest import DEMO_NOW, make_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -26,7 +27,22 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     app = make_app(tmp_path_factory.mktemp("admin"), demo_content)
     with store(app).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан Сәрсенов")
+    # Calls for assistance in every state, so the list shows each kind of row.
+    desk = app.extensions["kiosk.assistance"]
+    desk.call("main", "main-hall", Need.ENTRANCE, "kk", DEMO_NOW)
+    acknowledged, _ = desk.call("main", "main-floor2", Need.INTERPRETER, "ru", DEMO_NOW)
+    desk.acknowledge(acknowledged.id, "admin", DEMO_NOW)
+    closed, _ = desk.call("reception", "", Need.FORM, "en", DEMO_NOW)
+    desk.close(closed.id, "admin", DEMO_NOW)
     yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
+
+
+@pytest.fixture(autouse=True)
+def signed_out_afterwards(landscape: WebDriver) -> Iterator[None]:
+    yield
+    # Every test app signs sessions with the same key, and cookies ignore the port: a
+    # session left in the shared browser would sign in the next module's browser too.
+    landscape.delete_all_cookies()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
@@ -48,5 +64,13 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
     assert "main-hall" in browser.page_source
+    found += violations(browser)
+    browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/assistance']").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/assistance"))
+    # Once the page has redrawn its lists by itself, as staff on duty see it.
+    WebDriverWait(browser, 15).until(lambda b: b.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".some(entry => entry.name.includes('assistance.json'))"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 2
     found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)

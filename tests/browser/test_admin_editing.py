@@ -37,6 +37,8 @@ def editing_server(editing_app: Flask, tmp_path_factory: pytest.TempPathFactory
 
 
 def sign_in(browser: WebDriver, server: LiveServer, username: str, lang: str) -> None:
+    # Cookies are deleted for the page's own site, so open one of its pages first.
+    browser.get(server.url("/admin/login"))
     browser.delete_all_cookies()
     browser.get(server.url(f"/admin/language/{lang}"))
     browser.find_element(By.ID, "username").send_keys(username)

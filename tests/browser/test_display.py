@@ -13,7 +13,7 @@ from tests.browser.conftest import LANDSCAPE, PORTRAIT, LiveServer
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
+PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements", "assistance")
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
 

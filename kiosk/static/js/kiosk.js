@@ -51,7 +51,12 @@
   /* ---- Live clock and open/closed line, and new content within a minute. */
   function setText(selector, said) {
     /* said is [audio key, text]; the sentence span keeps its key in step with its text. */
-    var node = document.querySelector(selector + " [data-say]") || document.querySelector(selector);
+    var container = document.querySelector(selector);
+    if (!container) { return; }
+    var spans = container.querySelectorAll("[data-say]");
+    var node = spans[0] || container;
+    /* The new text is one utterance: a text rendered as several sentences keeps one. */
+    for (var i = 1; i < spans.length; i += 1) { spans[i].remove(); }
     if (node && said && node.textContent !== said[1]) {
       node.textContent = said[1];
       if (node.dataset.say) { node.dataset.say = said[0]; }
@@ -66,6 +71,31 @@
     standId = localStorage.getItem("kiosk-stand");
   } catch (error) { /* storage may be disabled */ }
 
+  /* A call for assistance names the stand it comes from, so staff know where to go:
+     every way to the call page carries the id (links, and the GET forms of the modes). */
+  function isAssistancePath(path) { return /\/assistance$/.test(path); }
+  if (standId) {
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) {
+      var url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || !isAssistancePath(url.pathname)) { return; }
+      url.searchParams.set("stand", standId);
+      link.href = url.pathname + url.search;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("form[method='get']"), function (form) {
+      if (!isAssistancePath(new URL(form.action, window.location.href).pathname)) { return; }
+      var input = document.createElement("input");
+      input.type = "hidden"; input.name = "stand"; input.value = standId;
+      form.appendChild(input);
+    });
+  }
+
+  /* While this stand's call is open, every page says so (the call pages say more). */
+  var banner = document.querySelector("[data-assistance='banner']");
+  var onCallPage = /^assistance/.test(document.body.dataset.page || "");
+  function showCall(state) {
+    if (banner) { banner.hidden = onCallPage || !state; }
+  }
+
   function poll() {
     var request = new XMLHttpRequest();
     request.open("GET", settings.liveUrl + (standId ? "?stand=" + encodeURIComponent(standId) : ""));
@@ -79,6 +109,7 @@
         window.location.reload();
         return;
       }
+      showCall(data.assistance);
       setText("[data-live='time']", data.time);
       setText("[data-live='date']", data.date);
       setText("[data-live='status'] [data-live-text]", data.status);
@@ -92,7 +123,11 @@
       Math.min(settings.pollSeconds, secondsToMinute) * 1000 + 250);
   }
   /* A preview shows a draft: there is no newer revision to pick up and no visitor to forget. */
-  if (!settings.preview) { schedulePolls(); }
+  if (!settings.preview) {
+    schedulePolls();
+    /* A stand that knows its id asks at once, so an open call shows soon after a reset. */
+    if (standId && banner) { window.setTimeout(poll, 1000); }
+  }
 
   /* ---- Idle reset: ask, count down with sound, then forget everything. */
   var dialog = document.getElementById("idle-dialog");
@@ -100,6 +135,8 @@
   var idleTimer = null;
   var tickTimer = null;
   var remaining = 0;
+  /* A visitor waiting for staff is not hurried back to the start page. */
+  var idleSeconds = settings.holdIdleSeconds || settings.idleSeconds;
 
   function idleOpen() { return dialog && dialog.open; }
 
@@ -151,7 +188,7 @@
 
   function restartIdle() {
     window.clearTimeout(idleTimer);
-    idleTimer = window.setTimeout(askForMoreTime, settings.idleSeconds * 1000);
+    idleTimer = window.setTimeout(askForMoreTime, idleSeconds * 1000);
   }
 
   if (dialog) {

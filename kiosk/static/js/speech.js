@@ -296,6 +296,9 @@
     if (!title) { focusItem(0); return; }
     moveTo(title);
     if (status) { queue.push(fromElement(status)); }
+    /* Messages a page leads with, such as what became of a call for assistance. */
+    Array.prototype.forEach.call(document.querySelectorAll("main [data-announce] [data-say]"),
+      function (el) { queue.push(fromElement(el)); });
   }
 
   function help() {
@@ -431,6 +434,10 @@
 
   window.kioskSpeech = {
     stop: stop, state: state,
+    /* A page's news, e.g. "staff are on the way": spoken at once in speech mode. */
+    announce: function (elements) {
+      if (state.on) { speak(Array.prototype.map.call(elements, fromElement)); }
+    },
     reading: function () { return reading; },
     said: function () { return said.slice(); }
   };

@@ -26,9 +26,15 @@ _RUN_PARTIAL = """
 const [context, options, done] = arguments;
 axe.runPartial(context, options).then(done, (error) => done({__error: String(error)}));
 """
-_RUN = """
+# One round trip: a page without frames is audited at once; a page with frames
+# answers {__frames: true} and is audited frame by frame instead.
+_RUN_UNLESS_FRAMES = """
 const [context, options, done] = arguments;
-axe.run(context, options).then(done, (error) => done({__error: String(error)}));
+if (axe.utils.getFrameContexts(context, options).length) {
+  done({__frames: true});
+} else {
+  axe.run(context, options).then(done, (error) => done({__error: String(error)}));
+}
 """
 _FINISH_RUN = """
 const [partials, options, done] = arguments;
@@ -56,11 +62,10 @@ def run_everywhere(driver: WebDriver, axe: AxeScript, options: dict[str, Any]) -
     """axe results for the page in ``driver``'s top document and all its frames."""
     driver.switch_to.default_content()
     axe.inject(driver)
-    if not driver.execute_script(_FRAMES, WHOLE_PAGE, options):
-        # No frames: one plain axe.run gives the same result without sending the
-        # partial results back and forth.
-        result = driver.execute_async_script(_RUN, WHOLE_PAGE, options)
-    else:
+    # Without frames, one plain axe.run gives the same result as the parts would,
+    # without sending partial results back and forth.
+    result = driver.execute_async_script(_RUN_UNLESS_FRAMES, WHOLE_PAGE, options)
+    if isinstance(result, dict) and result.get("__frames"):
         partials = _partials(driver, axe, WHOLE_PAGE, options, depth=0)
         driver.switch_to.default_content()
         result = driver.execute_async_script(_FINISH_RUN, partials, options)

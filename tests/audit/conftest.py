@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from accessibility_audit.engine import processes
-from accessibility_audit.engine.launch import PROFILE_PREFIX
 from accessibility_audit.options import ScanOptions, Target
 from accessibility_audit.progress import Progress
 from accessibility_audit.scanning import ScanRun
@@ -23,15 +25,32 @@ EXPECTED: dict[str, list[str]] = {
     if not path.startswith("_")}
 
 
-def scanner_processes() -> list:
-    """This project's scanner browsers only: other work on the machine may run Chromium."""
-    return processes.with_marker(PROFILE_PREFIX)
+# The scanner puts each browser's profile in a run folder under the temporary folder.
+# For the tests that is a folder of this session's own, so its name marks every browser
+# process these tests start and no one else's: other work on the machine may run
+# Chromium, or these very tests from another checkout.
+
+
+def scanner_processes(temp: str | None = None) -> list:
+    """Browser processes started by this test session's scans."""
+    return processes.with_marker(f"{temp or tempfile.gettempdir()}/a11y-audit-run-")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def no_browser_left_at_the_end() -> Iterator[None]:
-    yield
-    left = scanner_processes()
+    saved = os.environ.get("TMPDIR"), tempfile.tempdir
+    session_temp = tempfile.mkdtemp(prefix="a11y-audit-tests-")
+    os.environ["TMPDIR"] = tempfile.tempdir = session_temp  # CLI subprocesses too
+    try:
+        yield
+    finally:
+        if saved[0] is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = saved[0]
+        tempfile.tempdir = saved[1]
+    left = scanner_processes(session_temp)
+    shutil.rmtree(session_temp, ignore_errors=True)
     assert not left, f"scanner processes left after the tests: {[p.pid for p in left]}"
 
 

@@ -140,3 +140,17 @@ def test_a_fault_of_the_scanner_on_one_page_is_recorded_and_the_scan_goes_on(
     assert found[site.url("/other")] == ("failed", ["scanner-error"])
     assert found[site.url("/missing-alt")] == ("audited", [])
     assert scanner_processes() == []
+
+
+def test_each_page_starts_with_a_clean_browser(store: Store, site: FixtureSite) -> None:
+    summary = run_scan(store, site, ["/remember", "/recall"], workers=1)
+    found = {page.url.rsplit("/", 1)[1]: page for page in summary.pages}
+    assert found["remember"].status == found["recall"].status == "audited"
+    assert found["recall"].issues == []      # the cookie and storage did not carry over
+
+
+def test_a_slow_page_does_not_hold_up_the_others(store: Store, site: FixtureSite) -> None:
+    fast = ["/", "/other", "/missing-alt", "/empty-link", "/low-contrast"]
+    summary = run_scan(store, site, ["/slow", *fast], workers=2)
+    finished = [page.url.removeprefix(site.base) for page in summary.pages]  # stored order
+    assert finished[-1] == "/slow" and sorted(finished[:-1]) == sorted(fast)

@@ -1,7 +1,8 @@
 """A local agency website with known barriers, served on 127.0.0.1 only.
 
-Two servers: the site itself and a second port, which browsers treat as another
-origin, for the cross-origin iframe. Pages with barriers are HTML files in
+Two servers, both on 127.0.0.1: the site itself and a second port, named
+``localhost``, which browsers treat as another origin and another site, for the
+cross-origin iframe. Pages with barriers are HTML files in
 ``site/`` (their expected violations are in ``expected.json``); pages that
 misbehave (redirect loops, walls, downloads, endless loading …) are made here."""
 
@@ -29,13 +30,17 @@ def _urlset(urls: list[str]) -> bytes:
 class FixtureSite:
     def __init__(self) -> None:
         self.requests: list[tuple[str, str, str]] = []  # (port role, path, user agent)
+        # (port role, path, Cookie header, X-Audit-Run header) of every request
+        self.credentials: list[tuple[str, str, str, str]] = []
         self.stopping = threading.Event()
         # /changing shows other barriers once this is set, for diffs between scans.
         self.changed = False
         self.main = self._serve("main")
         self.other_server = self._serve("other")
         self.base = f"http://127.0.0.1:{self.main.server_address[1]}"
-        self.other = f"http://127.0.0.1:{self.other_server.server_address[1]}"
+        # Another port and another host name (still 127.0.0.1): another origin and,
+        # since cookies ignore ports, another site for cookies as well.
+        self.other = f"http://localhost:{self.other_server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -76,6 +81,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
         self.fixture.requests.append((self.origin_role, self.path,
                                       self.headers.get("User-Agent", "")))
+        self.fixture.credentials.append((self.origin_role, self.path,
+                                         self.headers.get("Cookie", ""),
+                                         self.headers.get("X-Audit-Run", "")))
         path = self.path.split("?")[0]
         special = getattr(self, "_" + path.strip("/").replace("-", "_").replace(".", "_")
                           .replace("/", "__"), None)

@@ -34,7 +34,9 @@ def whole_site(site: FixtureSite, tmp_path_factory: pytest.TempPathFactory
     site.requests.clear()  # other modules' scans use other user agents
     store = Store(str(tmp_path_factory.mktemp("scan") / "scans.sqlite3"))
     paths = [*EXPECTED, *FAILING, "/members"]
-    summary = run_scan(store, site, paths, contact=CONTACT, cookies={"session": "letmein"})
+    site.credentials.clear()
+    summary = run_scan(store, site, paths, contact=CONTACT, cookies={"session": "letmein"},
+                       headers={"X-Audit-Run": "monitoring-7"})
     yield summary, store
     assert scanner_processes() == before == []
 
@@ -102,6 +104,15 @@ def test_dialogs_and_beforeunload_are_reported_and_the_page_still_audited(
 def test_cookie_opens_pages_behind_a_login(whole_site: tuple[Summary, Store]) -> None:
     summary, _ = whole_site
     assert pages(summary)["/members"].status == "audited"
+
+
+def test_cookies_go_to_the_scanned_site_only_and_headers_everywhere(
+        whole_site: tuple[Summary, Store], site: FixtureSite) -> None:
+    own = [(path, cookie) for role, path, cookie, _h in site.credentials if role == "main"]
+    other = [(path, cookie) for role, path, cookie, _h in site.credentials if role == "other"]
+    assert ("/members", "session=letmein") in own
+    assert other and all("letmein" not in cookie for _path, cookie in other)
+    assert all(header == "monitoring-7" for *_rest, header in site.credentials)
 
 
 def test_user_agent_names_the_tool_and_contact(whole_site: tuple[Summary, Store],

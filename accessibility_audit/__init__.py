@@ -1,4 +1,6 @@
 """Accessibility audits with axe-core in real headless Chromium.
 
-So far it holds what the stand's own tests need: a browser that never downloads
-anything, and an axe-core run with the project's standard set of rules."""
+The stand's own tests use ``axe`` and ``browser``; auditors use the ``a11y-audit``
+command (``cli``), which scans whole sites, keeps every scan and reports on them."""
+
+__version__ = "0.1.0"

@@ -17,7 +17,8 @@ class BrowserNotFound(RuntimeError):
     """Chromium or chromedriver is not installed where we look."""
 
 
-def _find(env: str, *names: str) -> str:
+def find_executable(env: str, *names: str) -> str:
+    """The program named by environment variable ``env``, else the first of ``names`` on PATH."""
     configured = os.environ.get(env)
     if configured:
         return configured
@@ -33,7 +34,7 @@ def _find(env: str, *names: str) -> str:
 
 def chromium_options(width: int, height: int) -> Options:
     options = Options()
-    options.binary_location = _find("CHROMIUM", "chromium", "chromium-browser")
+    options.binary_location = find_executable("CHROMIUM", "chromium", "chromium-browser")
     for flag in (
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -50,7 +51,7 @@ def start_chromium(width: int = 1920, height: int = 1080, *,
     options = chromium_options(width, height)
     if not javascript:
         options.add_argument("--blink-settings=scriptEnabled=false")
-    service = Service(executable_path=_find("CHROMEDRIVER", "chromedriver"))
+    service = Service(executable_path=find_executable("CHROMEDRIVER", "chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)

@@ -1,6 +1,7 @@
 """Fill translations into the .po catalogs from a YAML file, after `make extract`.
 
     python tools/translate.py translations.yaml
+    python tools/translate.py translations.yaml accessibility_audit/translations
 
 The file maps each English message to its Kazakh and Russian text::
 
@@ -21,8 +22,8 @@ from babel.messages.pofile import read_po, write_po
 CATALOGS = Path(__file__).resolve().parent.parent / "kiosk" / "translations"
 
 
-def fill(lang: str, texts: dict) -> list[str]:
-    path = CATALOGS / lang / "LC_MESSAGES" / "messages.po"
+def fill(lang: str, texts: dict, catalogs: Path = CATALOGS) -> list[str]:
+    path = catalogs / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     missing = []
@@ -46,9 +47,11 @@ def fill(lang: str, texts: dict) -> list[str]:
 
 def main() -> int:
     texts = yaml.safe_load(Path(sys.argv[1]).read_text()) if len(sys.argv) > 1 else {}
+    # The kiosk's catalogs by default; the scanner keeps its own (second argument).
+    catalogs = Path(sys.argv[2]) if len(sys.argv) > 2 else CATALOGS
     status = 0
     for lang in ("kk", "ru", "en"):
-        for key in fill(lang, texts or {}):
+        for key in fill(lang, texts or {}, catalogs):
             print(f"{lang}: untranslated: {key!r}")
             status = 1
     return status

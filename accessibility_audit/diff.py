@@ -1,0 +1,36 @@
+"""What changed between two scans: new, fixed and remaining findings.
+
+A finding of the old scan counts as fixed only if a page it was on was audited
+again in the new scan; otherwise nobody looked, and it is listed as not rechecked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accessibility_audit.summary import Finding, Summary
+
+
+@dataclass
+class ScanDiff:
+    old: Summary
+    new: Summary
+    added: list[Finding]
+    fixed: list[Finding]
+    remaining: list[Finding]
+    not_rechecked: list[Finding]
+
+
+def compare(old: Summary, new: Summary) -> ScanDiff:
+    before = {f.id: f for f in old.violations}
+    after = {f.id: f for f in new.violations}
+    audited_again = {page.url for page in new.pages if page.status == "audited"}
+    fixed, unchecked = [], []
+    for fid, finding in before.items():
+        if fid in after:
+            continue
+        (fixed if audited_again & set(finding.pages) else unchecked).append(finding)
+    return ScanDiff(old=old, new=new,
+                    added=[f for fid, f in after.items() if fid not in before],
+                    fixed=fixed,
+                    remaining=[f for fid, f in after.items() if fid in before],
+                    not_rechecked=unchecked)

@@ -1,0 +1,1 @@
+"""Which pages to audit: URLs given, files of URLs, sitemaps, and same-origin crawls."""

@@ -1,0 +1,181 @@
+"""Starting a browser for auditing: Debian's Chromium locally, or a Selenium Grid node.
+
+Each browser gets its own profile folder under the scan's run folder; that folder
+name marks every process of the browser, so none survives the scan."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chromium.remote_connection import ChromiumRemoteConnection
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from accessibility_audit.browser import chromium_options, find_executable
+from accessibility_audit.engine import processes
+from accessibility_audit.politeness import user_agent
+
+PROFILE_PREFIX = "a11y-audit-browser-"
+# Sound and video need not be fetched to audit a page: the elements are in the DOM
+# either way. Fonts and images stay, as they change layout and contrast.
+MEDIA_PATTERNS = ["*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v",
+                  "*.mp3", "*.ogg", "*.oga", "*.wav", "*.m4a", "*.flac", "*.aac"]
+# Memory: each page starts clean anyway, so no back-forward cache and no spare
+# renderer waiting; one renderer and the GPU thread inside the browser process;
+# V8 tuned for size with a small young generation (axe makes many short-lived
+# objects). Together they save about a third of a browser's own memory (USS) for
+# a few per cent of speed (bench/audit_throughput.py).
+LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess",
+              "--renderer-process-limit=1", "--in-process-gpu",
+              "--js-flags=--optimize-for-size --max-semi-space-size=2")
+STORAGE = ("cookies,local_storage,indexeddb,websql,cache_storage,service_workers,"
+           "file_systems")
+GUARD_SCRIPT = files("accessibility_audit.engine").joinpath("guard.js").read_text()
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width: int
+    height: int
+    mobile: bool = False
+
+
+VIEWPORTS = {
+    "desktop": Viewport("desktop", 1280, 800),
+    "mobile": Viewport("mobile", 375, 667, mobile=True),
+}
+
+
+class BrowserFailed(RuntimeError):
+    """The browser could not be started (not installed, Grid unreachable …)."""
+
+
+@dataclass(frozen=True)
+class BrowserSettings:
+    contact: str | None = None
+    grid_url: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    page_timeout: float = 30.0
+    block_media: bool = True
+    run_folder: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))
+
+
+class Browser:
+    """One WebDriver session and, when local, the processes behind it."""
+
+    def __init__(self, settings: BrowserSettings) -> None:
+        self.settings = settings
+        self.viewport: Viewport | None = None
+        self.profile = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX, dir=settings.run_folder))
+        self.pages = 0
+        self.driver: WebDriver = self._start()
+        try:
+            self._prepare()
+        except WebDriverException as error:
+            self.close()
+            raise BrowserFailed(f"Chromium started but did not answer: {error.msg}") from error
+
+    @property
+    def local(self) -> bool:
+        return self.settings.grid_url is None
+
+    def cdp(self, command: str, params: dict[str, Any] | None = None) -> Any:
+        """A DevTools command; through chromedriver locally, through the Grid remotely."""
+        return self.driver.execute("executeCdpCommand",
+                                   {"cmd": command, "params": params or {}})["value"]
+
+    def set_viewport(self, viewport: Viewport) -> None:
+        if viewport == self.viewport:
+            return
+        self.viewport = viewport
+        self.cdp("Emulation.setDeviceMetricsOverride", {
+            "width": viewport.width, "height": viewport.height, "deviceScaleFactor": 1,
+            "mobile": viewport.mobile})
+        self.cdp("Emulation.setTouchEmulationEnabled", {"enabled": viewport.mobile})
+
+    def clean(self, site: str) -> None:
+        """Forget what earlier pages stored, so each page starts as a first visit.
+
+        Done just before the next page rather than by a detour through
+        about:blank, which would cost a navigation per page."""
+        self.cdp("Network.clearBrowserCookies")
+        self.cdp("Storage.clearDataForOrigin", {"origin": site, "storageTypes": STORAGE})
+
+    def memory_mb(self) -> float | None:
+        """Memory this browser alone holds (what closing it would free), locally."""
+        return processes.memory_mb(self._processes()) if self.local else None
+
+    def close(self) -> None:
+        """Quit politely, then make sure: no process of this browser may outlive it."""
+        survivors = self._processes()
+        with contextlib.suppress(Exception):
+            self.driver.quit()
+        processes.kill(survivors + processes.with_marker(str(self.profile)))
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def kill(self) -> None:
+        """End a hung browser at once; the call waiting on it then fails."""
+        processes.kill(self._processes() + processes.with_marker(str(self.profile)))
+
+    def _processes(self) -> list:
+        service = getattr(self.driver, "service", None) if hasattr(self, "driver") else None
+        process = getattr(service, "process", None)
+        return processes.tree(process.pid) if process is not None else []
+
+    def _options(self) -> webdriver.ChromeOptions:
+        options = chromium_options(1280, 800)
+        if self.local:
+            options.add_argument(f"--user-data-dir={self.profile}")
+        else:
+            # The Grid node knows where its own Chromium is, and makes its own profile.
+            options.binary_location = ""
+        for flag in ("--disable-quic", "--mute-audio", "--disable-notifications",
+                     "--disable-popup-blocking", "--deny-permission-prompts", *LEAN_FLAGS):
+            options.add_argument(flag)
+        # "eager": hand over at DOMContentLoaded; our own settle wait takes it from
+        # there, so one never-ending image does not cost the whole page.
+        options.page_load_strategy = "eager"
+        options.unhandled_prompt_behavior = "dismiss and notify"
+        return options
+
+    def _start(self) -> WebDriver:
+        try:
+            if self.local:
+                service = webdriver.ChromeService(
+                    executable_path=find_executable("CHROMEDRIVER", "chromedriver"))
+                driver: WebDriver = webdriver.Chrome(service=service, options=self._options())
+            else:
+                connection = ChromiumRemoteConnection(
+                    self.settings.grid_url, vendor_prefix="goog", browser_name="chrome",
+                    ignore_proxy=True)
+                driver = webdriver.Remote(command_executor=connection, options=self._options())
+        except WebDriverException as error:
+            shutil.rmtree(self.profile, ignore_errors=True)
+            where = self.settings.grid_url or "this machine"
+            raise BrowserFailed(f"could not start Chromium on {where}: {error.msg}") from error
+        return driver
+
+    def _prepare(self) -> None:
+        version = self.driver.capabilities.get("browserVersion")
+        self.cdp("Network.enable")
+        self.cdp("Network.setUserAgentOverride",
+                 {"userAgent": user_agent(self.settings.contact, version)})
+        if self.settings.headers:
+            self.cdp("Network.setExtraHTTPHeaders", {"headers": dict(self.settings.headers)})
+        if self.settings.block_media:
+            self.cdp("Network.setBlockedURLs", {"urls": MEDIA_PATTERNS})
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": GUARD_SCRIPT})
+        with contextlib.suppress(WebDriverException):
+            self.cdp("Browser.setDownloadBehavior", {"behavior": "deny"})
+        # The page limits last: set first, they would also bound the set-up above,
+        # which on a busy machine can take longer than a page may.
+        self.driver.set_page_load_timeout(self.settings.page_timeout)
+        self.driver.set_script_timeout(self.settings.page_timeout)

@@ -1,0 +1,78 @@
+"""A plain HTTP look at an address before the browser opens it.
+
+It tells what a browser hides behind an error page: the DNS or TLS failure, the
+redirect loop, the HTTP status, and whether the address is a page at all or a
+PDF or a download, without fetching the body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import requests
+
+from accessibility_audit.engine.blocking import blocked_reason
+from accessibility_audit.fetching import MAX_REDIRECTS, Fetcher
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    reason: str
+    http_status: int | None = None
+    blocked: bool = False
+
+
+def check(fetcher: Fetcher, url: str) -> Problem | None:
+    """What stops ``url`` being audited as a web page, or None when nothing does."""
+    try:
+        response = fetcher.get(url, stream=True, polite=False)
+    except requests.TooManyRedirects:
+        return Problem("redirect-loop", f"more than {MAX_REDIRECTS} redirects (a redirect loop)")
+    except requests.exceptions.SSLError as error:
+        return Problem("tls", f"TLS error: {_root_cause(error)}")
+    except requests.ConnectionError as error:
+        cause = _root_cause(error)
+        if _is_dns(str(error)) or _is_dns(cause):
+            return Problem("dns", f"the host name could not be resolved ({cause})")
+        return Problem("connection", f"could not connect: {cause}")
+    except requests.Timeout:
+        return Problem("timeout", f"no answer within {fetcher.settings.timeout:g} s")
+    except requests.RequestException as error:
+        return Problem("http", f"HTTP request failed: {_root_cause(error)}")
+    with response:
+        return _judge(response)
+
+
+def _judge(response: requests.Response) -> Problem | None:
+    status = response.status_code
+    if status >= 400:
+        body = response.raw.read(SNIFF_BYTES, decode_content=True) or b""
+        html = body.decode("utf-8", "replace")
+        reason = blocked_reason(status, html, len(html))
+        if reason:
+            return Problem("blocked", reason, status, blocked=True)
+        return Problem("http", f"HTTP {status} {response.reason}".strip(), status)
+    disposition = response.headers.get("Content-Disposition", "")
+    if disposition.lower().startswith("attachment"):
+        return Problem("download", f"the address starts a download ({disposition})", status)
+    content_type = response.headers.get("Content-Type", "")
+    if content_type.split(";")[0].strip().lower() not in HTML_TYPES:
+        return Problem("not-html", f"not a web page: it serves {content_type or 'no type'}",
+                       status)
+    return None
+
+
+def _root_cause(error: BaseException) -> str:
+    while error.__context__ is not None and error.__context__ is not error:
+        error = error.__context__
+    return str(error) or type(error).__name__
+
+
+def _is_dns(cause: str) -> bool:
+    return any(text in cause for text in (
+        "Name or service not known", "nodename nor servname", "getaddrinfo failed",
+        "Temporary failure in name resolution", "No address associated", "NameResolution",
+        "Failed to resolve"))

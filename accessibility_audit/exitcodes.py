@@ -1,0 +1,43 @@
+"""Exit codes are API: CI pipelines branch on them (as pa11y's do)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from accessibility_audit.model import IMPACTS
+from accessibility_audit.summary import Summary
+
+
+class Exit(IntEnum):
+    OK = 0               # finished; nothing over the thresholds; every page audited
+    TOOL_FAILED = 1      # bad input, no browser, unreadable store: nothing to trust
+    VIOLATIONS = 2       # violations at or over --fail-on, or more than --max-violations
+    PAGES_NOT_AUDITED = 3  # some pages failed or were blocked (see --allow-page-errors)
+    INTERRUPTED = 130    # Ctrl+C; what was scanned is kept, --resume continues
+
+
+EXIT_CODE_HELP = """Exit codes: 0 finished, nothing over the thresholds and every page audited;
+1 the tool failed (bad input, no browser, unreadable database); 2 violations at or
+over --fail-on or more than --max-violations; 3 some pages could not be audited
+(errors or blocked; --allow-page-errors turns this into 0); 130 interrupted by
+Ctrl+C (results kept, --resume continues)."""
+
+
+def verdict(summary: Summary, fail_on: str | None, max_violations: int | None,
+            allow_page_errors: bool) -> Exit:
+    if over_threshold(summary, fail_on, max_violations):
+        return Exit.VIOLATIONS
+    counts = summary.page_counts()
+    if not allow_page_errors and (counts["failed"] or counts["blocked"]):
+        return Exit.PAGES_NOT_AUDITED
+    return Exit.OK
+
+
+def over_threshold(summary: Summary, fail_on: str | None, max_violations: int | None) -> bool:
+    violations = summary.violations
+    if max_violations is not None and len(violations) > max_violations:
+        return True
+    if fail_on is None:
+        return False
+    levels = IMPACTS[: IMPACTS.index(fail_on) + 1]
+    return any(finding.impact in levels for finding in violations)

@@ -1,0 +1,39 @@
+"""``a11y-audit diff`` output, as text for people and JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+
+from accessibility_audit.diff import ScanDiff
+from accessibility_audit.summary import Finding
+
+
+def render(diff: ScanDiff) -> str:
+    lines = [f"Scan {diff.old.scan.id} → scan {diff.new.scan.id}: {len(diff.added)} new, "
+             f"{len(diff.fixed)} fixed, {len(diff.remaining)} remaining"
+             + (f", {len(diff.not_rechecked)} not rechecked" if diff.not_rechecked else "")]
+    for title, findings in (("New", diff.added), ("Fixed", diff.fixed),
+                            ("Remaining", diff.remaining),
+                            ("Not rechecked (their pages were not audited again)",
+                             diff.not_rechecked)):
+        if findings:
+            lines += ["", f"{title}:"]
+            lines += [f"  {_line(f)}" for f in findings]
+    return "\n".join(lines) + "\n"
+
+
+def _line(finding: Finding) -> str:
+    pages = len(finding.pages)
+    return (f"[{finding.id}] {finding.rule} ({finding.impact}) {finding.selector} — "
+            f"{pages} page{'s' if pages != 1 else ''}, e.g. {finding.pages[0]}")
+
+
+def render_json(diff: ScanDiff) -> str:
+    def items(findings: list[Finding]) -> list[dict]:
+        return [{"id": f.id, "rule": f.rule, "impact": f.impact, "selector": f.selector,
+                 "html": f.html, "pages": f.pages} for f in findings]
+    return json.dumps({"old": diff.old.scan.id, "new": diff.new.scan.id,
+                       "new_findings": items(diff.added), "fixed": items(diff.fixed),
+                       "remaining": items(diff.remaining),
+                       "not_rechecked": items(diff.not_rechecked)},
+                      ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,47 @@
+"""JSON: everything a script needs, with the tool and axe versions and the options."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from accessibility_audit import __version__
+from accessibility_audit.reporters import ReportContext
+from accessibility_audit.summary import Finding, Summary
+
+
+def document(summary: Summary) -> dict[str, Any]:
+    scan = summary.scan
+    return {
+        "tool": {"name": "a11y-audit", "version": scan.tool_version,
+                 "report_version": __version__},
+        "engine": {"name": "axe-core", "version": scan.axe_version},
+        "scan": {"id": scan.id, "status": scan.status, "standard": scan.standard,
+                 "started": scan.started.isoformat(),
+                 "finished": scan.finished.isoformat() if scan.finished else None,
+                 "user_agent": scan.user_agent, "options": scan.options},
+        "pages_by_status": summary.page_counts(),
+        "violations_by_criterion": summary.by_criterion,
+        "violations_by_impact": summary.by_impact,
+        "findings": [finding_json(f) for f in summary.findings],
+        "pages": [{
+            "url": page.url, "viewport": page.viewport, "status": page.status,
+            "http_status": page.http_status, "title": page.title, "template": page.template,
+            "seconds": round(page.seconds, 3), "passes": page.passes,
+            "inapplicable": page.inapplicable,
+            "errors": [{"kind": e.kind, "reason": e.reason} for e in page.errors],
+            "findings": sorted({fid for fid, _issue in page.issues}),
+        } for page in summary.pages],
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
+            "impact": finding.impact, "help": finding.help, "help_url": finding.help_url,
+            "wcag": list(finding.criteria), "selector": finding.selector, "html": finding.html,
+            "summary": finding.summary, "pages": finding.pages, "templates": finding.templates,
+            "viewports": finding.viewports, "occurrences": finding.occurrences}
+
+
+def render(summary: Summary, context: ReportContext) -> str:
+    return json.dumps(document(summary), ensure_ascii=False, indent=2) + "\n"

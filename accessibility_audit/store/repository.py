@@ -1,0 +1,249 @@
+"""Reading and writing scans. Safe to call from several worker threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from accessibility_audit.findings import finding_id, page_template
+from accessibility_audit.model import Issue, PageAudit, PageError
+from accessibility_audit.store import tables as t
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened, or what was asked for is not in it."""
+
+
+@dataclass(frozen=True)
+class QueuedPage:
+    url: str
+    site: str
+    depth: int
+    crawl: bool
+
+
+@dataclass
+class StoredPage:
+    id: int
+    site: str
+    url: str
+    viewport: str
+    status: str
+    http_status: int | None
+    title: str | None
+    template: str
+    seconds: float
+    passes: int
+    inapplicable: int
+    passed_rules: tuple[str, ...] = ()
+    errors: list[PageError] = field(default_factory=list)
+    issues: list[tuple[str, Issue]] = field(default_factory=list)  # (finding id, issue)
+
+
+@dataclass
+class StoredScan:
+    id: int
+    started: dt.datetime
+    finished: dt.datetime | None
+    status: str
+    tool_version: str
+    axe_version: str | None
+    standard: str
+    user_agent: str
+    options: dict[str, Any]
+    pages: list[StoredPage] = field(default_factory=list)
+
+
+def database_url(value: str) -> str:
+    """A path becomes a SQLite URL; anything with ``://`` is taken as a SQLAlchemy URL."""
+    return value if "://" in value else f"sqlite:///{value}"
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        try:
+            self.engine: Engine = create_engine(database_url(url))
+        except (ArgumentError, ImportError) as error:
+            raise StoreError(f"cannot use the database {url!r}: {error}") from error
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            t.metadata.create_all(self.engine)
+        except OperationalError as error:
+            raise StoreError(f"cannot open the database {url!r}: {error.orig}") from error
+        self._lock = threading.Lock()
+
+    # Scans
+
+    def new_scan(self, *, standard: str, user_agent: str, tool_version: str,
+                 options: dict[str, Any]) -> int:
+        with self.engine.begin() as db:
+            return db.execute(insert(t.scans).values(
+                started=_now(), status="running", tool_version=tool_version,
+                standard=standard, user_agent=user_agent, options=options)).inserted_primary_key[0]
+
+    def set_status(self, scan_id: int, status: str) -> None:
+        finished = None if status == "running" else _now()
+        with self.engine.begin() as db:
+            db.execute(update(t.scans).where(t.scans.c.id == scan_id)
+                       .values(status=status, finished=finished))
+
+    def scan_ids(self) -> list[int]:
+        with self.engine.connect() as db:
+            return list(db.scalars(select(t.scans.c.id).order_by(t.scans.c.id)))
+
+    def resolve(self, reference: str) -> int:
+        """A scan id from what a person typed: a number, or ``latest``/``previous``."""
+        ids = self.scan_ids()
+        if not ids:
+            raise StoreError("the database holds no scans yet; run a11y-audit scan first")
+        if reference in ("latest", "last"):
+            return ids[-1]
+        if reference == "previous":
+            if len(ids) < 2:
+                raise StoreError("there is no previous scan: the database holds only one")
+            return ids[-2]
+        if not reference.isdigit() or int(reference) not in ids:
+            raise StoreError(f"no scan {reference!r}; the database holds scans "
+                             f"{ids[0]}–{ids[-1]} (or use latest, previous)")
+        return int(reference)
+
+    # The queue, kept so that an interrupted scan can be resumed
+
+    def enqueue(self, scan_id: int, page: QueuedPage) -> None:
+        with self._lock, self.engine.begin() as db:
+            db.execute(insert(t.queue).values(scan_id=scan_id, url=page.url, site=page.site,
+                                              depth=page.depth, crawl=page.crawl))
+
+    def queued(self, scan_id: int) -> tuple[list[QueuedPage], list[QueuedPage]]:
+        """(done, pending) pages of a scan."""
+        with self.engine.connect() as db:
+            rows = db.execute(select(t.queue).where(t.queue.c.scan_id == scan_id)
+                              .order_by(t.queue.c.id)).all()
+        done = [QueuedPage(r.url, r.site, r.depth, r.crawl) for r in rows if r.done]
+        pending = [QueuedPage(r.url, r.site, r.depth, r.crawl) for r in rows if not r.done]
+        return done, pending
+
+    # Results
+
+    def save_pages(self, scan_id: int, results: list[PageAudit], site: str) -> None:
+        """Store one page's results (all viewports) and mark it done, in one transaction."""
+        with self._lock, self.engine.begin() as db:
+            for result in results:
+                self._save_page(db, scan_id, result, site)
+            db.execute(update(t.queue).where(t.queue.c.scan_id == scan_id,
+                                             t.queue.c.url == results[0].url).values(done=True))
+            version = next((r.axe_version for r in results if r.axe_version), None)
+            if version:
+                db.execute(update(t.scans).where(t.scans.c.id == scan_id,
+                                                 t.scans.c.axe_version.is_(None))
+                           .values(axe_version=version))
+
+    def _save_page(self, db: Any, scan_id: int, result: PageAudit, site: str) -> None:
+        page_id = db.execute(insert(t.pages).values(
+            scan_id=scan_id, site=site, url=result.url, viewport=result.viewport,
+            status=result.status, final_url=result.final_url, http_status=result.http_status,
+            title=result.title, template=page_template(result.url), seconds=result.seconds,
+            axe_version=result.axe_version, passes=result.passes,
+            passed_rules=" ".join(result.passed_rules),
+            inapplicable=result.inapplicable, scanned=_now())).inserted_primary_key[0]
+        if result.errors:
+            db.execute(insert(t.page_errors), [
+                {"page_id": page_id, "kind": e.kind, "reason": e.reason} for e in result.errors])
+        if result.issues:
+            db.execute(insert(t.issues), [_issue_row(page_id, site, i) for i in result.issues])
+        if result.raw is not None:
+            packed = zlib.compress(json.dumps(result.raw, separators=(",", ":")).encode(), 6)
+            db.execute(insert(t.raw_results).values(page_id=page_id, axe_json=packed))
+
+    def load(self, scan_id: int) -> StoredScan:
+        with self.engine.connect() as db:
+            row = db.execute(select(t.scans).where(t.scans.c.id == scan_id)).one_or_none()
+            if row is None:
+                raise StoreError(f"no scan {scan_id}")
+            scan = StoredScan(row.id, _aware(row.started), _aware(row.finished), row.status,
+                              row.tool_version,
+                              row.axe_version, row.standard, row.user_agent, row.options)
+            by_id: dict[int, StoredPage] = {}
+            for p in db.execute(select(t.pages).where(t.pages.c.scan_id == scan_id)
+                                .order_by(t.pages.c.id)):
+                by_id[p.id] = StoredPage(p.id, p.site, p.url, p.viewport, p.status,
+                                         p.http_status, p.title, p.template, p.seconds,
+                                         p.passes, p.inapplicable,
+                                         tuple(p.passed_rules.split()))
+            page_ids = select(t.pages.c.id).where(t.pages.c.scan_id == scan_id)
+            for e in db.execute(select(t.page_errors).where(t.page_errors.c.page_id.in_(page_ids))
+                                .order_by(t.page_errors.c.id)):
+                by_id[e.page_id].errors.append(PageError(e.kind, e.reason))
+            for i in db.execute(select(t.issues).where(t.issues.c.page_id.in_(page_ids))
+                                .order_by(t.issues.c.id)):
+                by_id[i.page_id].issues.append((i.finding_id, _issue(i)))
+        scan.pages = list(by_id.values())
+        return scan
+
+    def raw_result(self, page_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as db:
+            packed = db.scalar(select(t.raw_results.c.axe_json)
+                               .where(t.raw_results.c.page_id == page_id))
+        return json.loads(zlib.decompress(packed)) if packed is not None else None
+
+    def history(self, sites: set[str], up_to: int) -> list[tuple[int, dt.datetime, int]]:
+        """(scan id, start, violations) of earlier scans that covered any of ``sites``."""
+        with self.engine.connect() as db:
+            rows = db.execute(
+                select(t.scans.c.id, t.scans.c.started, func.count(t.issues.c.id))
+                .select_from(t.scans.join(t.pages).outerjoin(
+                    t.issues, (t.issues.c.page_id == t.pages.c.id)
+                    & (t.issues.c.outcome == "violation")))
+                .where(t.pages.c.site.in_(sites), t.scans.c.id <= up_to)
+                .group_by(t.scans.c.id, t.scans.c.started).order_by(t.scans.c.id)).all()
+        return [(r[0], _aware(r[1]), r[2]) for r in rows]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _issue_row(page_id: int, site: str, issue: Issue) -> dict[str, Any]:
+    return {"page_id": page_id, "finding_id": finding_id(site, issue.rule, issue.selector,
+                                                         issue.html),
+            "rule": issue.rule, "outcome": issue.outcome, "impact": issue.impact,
+            "criteria": " ".join(issue.criteria), "tags": " ".join(issue.tags),
+            "selector": issue.selector, "html": issue.html, "summary": issue.summary,
+            "help": issue.help, "help_url": issue.help_url}
+
+
+def _issue(row: Any) -> Issue:
+    return Issue(rule=row.rule, outcome=row.outcome, impact=row.impact,
+                 criteria=tuple(row.criteria.split()), selector=row.selector, html=row.html,
+                 summary=row.summary, help=row.help, help_url=row.help_url,
+                 tags=tuple(row.tags.split()))
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; every one we stored was UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL this still never corrupts the file; a crash may lose the last pages,
+    # which --resume audits again. Saves a disk flush per page.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

@@ -1,0 +1,106 @@
+"""The scanner's tables. Prefixed ``audit_`` so they can share a database with the kiosk."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+scans = Table(
+    "audit_scans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("finished", DateTime(timezone=True)),
+    # running, finished, interrupted, failed
+    Column("status", String(20), nullable=False),
+    Column("tool_version", String(40), nullable=False),
+    Column("axe_version", String(40)),
+    Column("standard", String(20), nullable=False),
+    Column("user_agent", Text, nullable=False),
+    # Everything needed to resume the scan or read its report honestly.
+    Column("options", JSON, nullable=False),
+)
+
+queue = Table(
+    "audit_queue", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", ForeignKey("audit_scans.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("site", Text, nullable=False),
+    Column("depth", Integer, nullable=False, default=0),
+    Column("crawl", Boolean, nullable=False, default=False),
+    Column("done", Boolean, nullable=False, default=False),
+    UniqueConstraint("scan_id", "url"),
+)
+
+pages = Table(
+    "audit_pages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", ForeignKey("audit_scans.id", ondelete="CASCADE"), nullable=False),
+    Column("site", Text, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("viewport", String(40), nullable=False),
+    # audited, failed, blocked
+    Column("status", String(20), nullable=False),
+    Column("final_url", Text),
+    Column("http_status", Integer),
+    Column("title", Text),
+    Column("template", Text, nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("axe_version", String(40)),
+    Column("passes", Integer, nullable=False, default=0),
+    Column("inapplicable", Integer, nullable=False, default=0),
+    Column("passed_rules", Text, nullable=False, default=""),  # "document-title html-has-lang"
+    Column("scanned", DateTime(timezone=True), nullable=False),
+    Index("ix_audit_pages_scan", "scan_id", "url"),
+)
+
+page_errors = Table(
+    "audit_page_errors", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("page_id", ForeignKey("audit_pages.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+issues = Table(
+    "audit_issues", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("page_id", ForeignKey("audit_pages.id", ondelete="CASCADE"), nullable=False),
+    Column("finding_id", String(16), nullable=False),
+    Column("rule", String(80), nullable=False),
+    # violation or incomplete (axe's "needs review")
+    Column("outcome", String(20), nullable=False),
+    Column("impact", String(20)),
+    Column("criteria", Text, nullable=False),  # "1.1.1 4.1.2"
+    Column("tags", Text, nullable=False),
+    Column("selector", Text, nullable=False),
+    Column("html", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("help", Text, nullable=False),
+    Column("help_url", Text, nullable=False),
+    Index("ix_audit_issues_page", "page_id"),
+    Index("ix_audit_issues_finding", "finding_id"),
+)
+
+raw_results = Table(
+    "audit_raw_results", metadata,
+    Column("page_id", ForeignKey("audit_pages.id", ondelete="CASCADE"), primary_key=True),
+    # axe's own JSON, zlib-compressed, so reports can be re-derived without a browser.
+    Column("axe_json", LargeBinary, nullable=False),
+)

@@ -1,0 +1,58 @@
+"""The fixture site, a store per test, and the rule that no browser outlives a test."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from accessibility_audit.engine import processes
+from accessibility_audit.engine.launch import PROFILE_PREFIX
+from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.progress import Progress
+from accessibility_audit.scanning import ScanRun
+from accessibility_audit.store import Store
+from accessibility_audit.summary import Summary, summarise
+from tests.audit.fixture_site import FixtureSite
+
+EXPECTED: dict[str, list[str]] = {
+    path: rules for path, rules in
+    json.loads((Path(__file__).parent / "expected.json").read_text()).items()
+    if not path.startswith("_")}
+
+
+def scanner_processes() -> list:
+    """This project's scanner browsers only: other work on the machine may run Chromium."""
+    return processes.with_marker(PROFILE_PREFIX)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_browser_left_at_the_end() -> Iterator[None]:
+    yield
+    left = scanner_processes()
+    assert not left, f"scanner processes left after the tests: {[p.pid for p in left]}"
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[FixtureSite]:
+    fixture = FixtureSite()
+    yield fixture
+    fixture.close()
+
+
+def run_scan(store: Store, site: FixtureSite, paths: list[str] | None = None,
+             **options: object) -> Summary:
+    targets = tuple(options.pop("targets", ())) or tuple(
+        Target("page", path if path.startswith("http") else site.url(path))
+        for path in paths or ())
+    settings = {"workers": 2, "delay": 0.0, "page_timeout": 8.0, **options}
+    scan_id = ScanRun(store, ScanOptions(targets=targets, **settings),
+                      Progress(enabled=False)).run()
+    return summarise(store.load(scan_id))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(str(tmp_path / "scans.sqlite3"))

@@ -1,0 +1,86 @@
+"""a11y-audit as a CI pipeline runs it: exit codes, Ctrl+C and --resume."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from accessibility_audit.exitcodes import Exit
+from accessibility_audit.store import Store
+from tests.audit.conftest import scanner_processes
+from tests.audit.fixture_site import FixtureSite
+
+SCRIPT = Path(sys.executable).parent / "a11y-audit"
+
+
+def audit(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["scan", "ftp://gov.kz/"], "is not an http:// or https:// address"),
+    (["scan"], "nothing to scan"),
+    (["scan", "--cookie", "session", "http://gov.kz/"], "is not NAME=VALUE"),
+    (["scan", "--workers", "0", "http://gov.kz/"], "'--workers'"),
+    (["scan", "--include", "(", "http://gov.kz/"], "not a valid regular expression"),
+    (["report", "7"], "holds no scans yet"),
+    (["diff", "1", "2"], "holds no scans yet"),
+])
+def test_bad_input_exits_1_with_a_clear_message(tmp_path: Path, args: list[str],
+                                                message: str) -> None:
+    result = audit(*args, db=tmp_path / "scans.sqlite3")
+    assert result.returncode == Exit.TOOL_FAILED
+    assert message in result.stderr
+
+
+@pytest.mark.browser
+def test_exit_codes_gate_ci(tmp_path: Path, site: FixtureSite) -> None:
+    db = tmp_path / "scans.sqlite3"
+    common = ["--delay", "0", "--quiet"]
+    serious = audit("scan", site.url("/low-contrast"), "--fail-on", "serious", *common, db=db)
+    assert serious.returncode == Exit.VIOLATIONS, serious.stderr
+    assert "color-contrast  serious" in serious.stdout          # the summary table
+    blocked = audit("scan", site.url("/low-contrast"), site.url("/forbidden"),
+                    "--fail-on", "critical", *common, db=db)
+    assert blocked.returncode == Exit.PAGES_NOT_AUDITED, blocked.stderr
+    assert "access denied (HTTP 403)" in blocked.stdout
+    allowed = audit("scan", site.url("/low-contrast"), site.url("/forbidden"),
+                    "--allow-page-errors", "--max-violations", "1", *common, db=db)
+    assert allowed.returncode == Exit.OK, allowed.stderr
+    over = audit("scan", site.url("/low-contrast"), "--max-violations", "0", *common, db=db)
+    assert over.returncode == Exit.VIOLATIONS
+    listing = audit("scans", db=db)
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 4
+
+
+@pytest.mark.browser
+def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
+                                                           site: FixtureSite) -> None:
+    db = tmp_path / "scans.sqlite3"
+    urls = [site.url(f"/slow?{n}") for n in range(4)]
+    scan = subprocess.Popen([str(SCRIPT), "scan", *urls, "--workers", "1", "--delay", "0",
+                             "--db", str(db)], stderr=subprocess.PIPE, text=True)
+    for line in scan.stderr:   # progress goes to stderr, one line per page off a terminal
+        if line.startswith("[1/4]"):
+            break
+    scan.send_signal(signal.SIGINT)
+    rest = scan.communicate(timeout=60)[1]
+    assert scan.returncode == Exit.INTERRUPTED
+    assert "--resume 1" in rest
+    time.sleep(0.5)
+    assert scanner_processes() == []
+    stored = Store(str(db)).load(1)
+    assert stored.status == "interrupted"
+    assert 1 <= len(stored.pages) < 4
+    resumed = audit("scan", "--resume", "1", "--quiet", db=db)
+    assert resumed.returncode == Exit.OK, resumed.stderr
+    stored = Store(str(db)).load(1)
+    assert stored.status == "finished"
+    assert sorted(page.url for page in stored.pages) == sorted(urls)
+    assert scanner_processes() == []

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -229,22 +230,34 @@ def database(kind: str, tmp: Path) -> Iterator[str]:
         server.stop()
 
 
-def run(kind: str, seconds: int, editors: int, clients: int, threads: int,
+def start_server(port: int, env: dict[str, str], threads: int, log: TextIO
+                 ) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", "serve", "--port", str(port), "--threads",
+         str(threads)], env=env, stdout=log, stderr=log)
+
+
+def run(kind: str, layout: str, seconds: int, editors: int, clients: int, threads: int,
         every: float, interval_ms: int) -> dict[str, float]:
+    """One run. ``layout`` "single": stands and editors on one process; "split": the
+    admin area on a process of its own, as deploy/nginx-kiosk.conf routes it."""
     with tempfile.TemporaryDirectory() as name, database(kind, Path(name)) as url:
         tmp = Path(name)
         prepare(url, editors)
         env = {**os.environ, "KIOSK_DATABASE_URL": url, "KIOSK_SECRET_KEY": "bench",
                "KIOSK_SPEECH_CACHE_DIR": f"{tmp}/speech", "KIOSK_SPEECH_WARM": "0"}
-        port = free_port()
-        # The server's log goes to a file: a pipe nobody reads would fill up and stop it.
+        # The servers' log goes to a file: a pipe nobody reads would fill up and stop them.
         log = (tmp / "server.log").open("w")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.cli", "serve", "--port", str(port), "--threads",
-             str(threads)], env=env, stdout=log, stderr=log)
+        stand_port = free_port()
+        servers = [start_server(stand_port, env, threads, log)]
+        admin_port = stand_port
+        if layout == "split":
+            admin_port = free_port()
+            servers.append(start_server(admin_port, env, threads, log))
         try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base + "/stand/bench-01/kk/")
+            base = f"http://127.0.0.1:{stand_port}"
+            wait_until_up(base + f"/stand/{location_id(1)}/kk/")
+            wait_until_up(f"http://127.0.0.1:{admin_port}/admin/login")
             # Stands find a running server with its pages rendered: so does the benchmark.
             for path in stand_paths(editors):
                 fetch(base + path, gzip=True)
@@ -253,7 +266,7 @@ def run(kind: str, seconds: int, editors: int, clients: int, threads: int,
             team = [Editor(n, location_id(n), every) for n in range(1, editors + 1)]
             # Editors are signed in before the clock starts: sign-in is argon2, slow on
             # purpose, and not what this benchmark measures.
-            sessions = [e.sign_in(port) for e in team]
+            sessions = [e.sign_in(admin_port) for e in team]
             workers = [threading.Thread(target=e.run, args=(session, stop))
                        for e, session in zip(team, sessions, strict=True) if session]
             for worker in workers:
@@ -263,12 +276,14 @@ def run(kind: str, seconds: int, editors: int, clients: int, threads: int,
             for worker in workers:
                 worker.join(60)
         finally:
-            server.terminate()
-            server.wait(20)
+            for server in servers:
+                server.terminate()
+            for server in servers:
+                server.wait(20)
             log.close()
         server_log = (tmp / "server.log").read_text()
         if "Traceback" in server_log:
-            kept = Path(tempfile.gettempdir()) / f"kiosk-bench-{kind}-server.log"
+            kept = Path(tempfile.gettempdir()) / f"kiosk-bench-{kind}-{layout}-server.log"
             kept.write_text(server_log)
             print(f"  the server logged errors: see {kept}")
         errors = [message for editor in team for message in editor.errors]
@@ -296,6 +311,9 @@ def main() -> int:
     parser.add_argument("--publish-every", type=float, default=5.0,
                         help="seconds between one editor's publications (a cycle is: open "
                              "the form, save the draft, open the location, publish, confirm)")
+    parser.add_argument("--layout", choices=("single", "split", "both"), default="both",
+                        help="single: one process serves stands and editors; split: the "
+                             "admin area has a process of its own (the recommended set-up)")
     parser.add_argument("--stand-interval", type=int, default=1000,
                         help="milliseconds between two pages of one stand client (a visitor "
                              "touching a new page every second is a busy stand)")
@@ -303,21 +321,24 @@ def main() -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: run 'make system' (Debian package wrk)")
     kinds = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
+    layouts = ("single", "split") if args.layout == "both" else (args.layout,)
     print(f"{args.editors} editors each publishing every {args.publish_every:g} s and "
           f"{args.clients} stand clients each opening a page every {args.stand_interval} ms, "
-          f"for {args.seconds} s; one waitress process, {args.threads} threads")
-    print(f"{'database':<11} {'stand req':>10} {'p99 ms':>8} {'errors':>7} {'published':>10} "
-          f"{'conflicts':>10} {'lost':>5}")
+          f"for {args.seconds} s; waitress, {args.threads} threads per process")
+    print(f"{'database':<11} {'processes':<20} {'stand req':>10} {'p99 ms':>8} {'errors':>7} "
+          f"{'published':>10} {'conflicts':>10} {'lost':>5}")
     failed = False
     for kind in kinds:
-        r = run(kind, args.seconds, args.editors, args.clients, args.threads,
-                args.publish_every, args.stand_interval)
-        errors = r["stand_errors"] + r["editor_errors"] + r["server_errors"]
-        print(f"{kind:<11} {r['requests']:>10} {r['p99']:>8.1f} {errors:>7} "
-              f"{r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5}")
-        if r["first_error"]:
-            print(f"  first editor error: {r['first_error']}")
-        failed |= errors > 0 or r["lost"] > 0
+        for layout in layouts:
+            r = run(kind, layout, args.seconds, args.editors, args.clients, args.threads,
+                    args.publish_every, args.stand_interval)
+            errors = r["stand_errors"] + r["editor_errors"] + r["server_errors"]
+            processes = "one for all" if layout == "single" else "stands + admin"
+            print(f"{kind:<11} {processes:<20} {r['requests']:>10} {r['p99']:>8.1f} "
+                  f"{errors:>7} {r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5}")
+            if r["first_error"]:
+                print(f"  first editor error: {r['first_error']}")
+            failed |= errors > 0 or r["lost"] > 0
     print("Targets: stand p99 under 50 ms, 0 errors, 0 lost edits.")
     return 1 if failed else 0
 

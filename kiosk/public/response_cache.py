@@ -24,6 +24,7 @@ from kiosk.store.db import ContentStore
 MARKER = "X-Kiosk-Cache"
 # How long after its minute a page may still be served while its successor renders.
 STALE_CLOCK_SECONDS = 60.0
+REFRESH_PAUSE_SECONDS = 0.004
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -63,8 +64,11 @@ class ResponseCache:
         self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
         self._rendering: dict[tuple[str, str, str], threading.Event] = {}
         self._lock = threading.Lock()
-        # Two threads re-render pages whose minute ended; requests never wait for them.
-        self._refresher = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kiosk-refresh")
+        # One thread re-renders pages whose minute ended, one after another and with a
+        # breath between them: requests never wait for it, and at the turn of the minute
+        # it does not crowd them out of the interpreter (measured: p99 195 ms with two
+        # threads, 50 ms with one, 33 ms with one that pauses; 200 stands, no editors).
+        self._refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-refresh")
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
@@ -134,6 +138,7 @@ class ResponseCache:
                 pass
         finally:
             self._done_rendering(key)
+        time.sleep(REFRESH_PAUSE_SECONDS)
 
     def _done_rendering(self, key: tuple[str, str, str]) -> None:
         with self._lock:

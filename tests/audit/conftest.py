@@ -26,18 +26,20 @@ EXPECTED: dict[str, list[str]] = {
 
 
 # The scanner puts each browser's profile in a run folder under the temporary folder.
-# For the tests that is a folder of this session's own, so its name marks every browser
+# For these tests that is a folder of their own, so its name marks every browser
 # process these tests start and no one else's: other work on the machine may run
 # Chromium, or these very tests from another checkout.
 
 
 def scanner_processes(temp: str | None = None) -> list:
-    """Browser processes started by this test session's scans."""
+    """Browser processes started by these tests' scans."""
     return processes.with_marker(f"{temp or tempfile.gettempdir()}/a11y-audit-run-")
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def no_browser_left_at_the_end() -> Iterator[None]:
+    """Package scope: the temporary folder changes for these tests only, and the
+    check runs once the last of them is done."""
     saved = os.environ.get("TMPDIR"), tempfile.tempdir
     session_temp = tempfile.mkdtemp(prefix="a11y-audit-tests-")
     os.environ["TMPDIR"] = tempfile.tempdir = session_temp  # CLI subprocesses too

@@ -36,6 +36,8 @@ class ScanRun:
     options: ScanOptions
     progress: Progress
     scan_id: int | None = None
+    # Where the browsers' profile folders go (the system's temporary folder if None).
+    run_root: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
     def run(self) -> int:
@@ -46,7 +48,7 @@ class ScanRun:
                                        self.options.cookies, sites), gate)
         self.frontier = Frontier(self.options.limits, Robots(fetcher, self.options.respect_robots))
         self.queue = TaskQueue(gate)
-        run_folder = Path(tempfile.mkdtemp(prefix="a11y-audit-run-"))
+        run_folder = Path(tempfile.mkdtemp(prefix="a11y-audit-run-", dir=self.run_root))
         try:
             if self.scan_id is None:
                 self.scan_id = self._new_scan()

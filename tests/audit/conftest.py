@@ -25,34 +25,29 @@ EXPECTED: dict[str, list[str]] = {
     if not path.startswith("_")}
 
 
-# The scanner puts each browser's profile in a run folder under the temporary folder.
-# For these tests that is a folder of their own, so its name marks every browser
-# process these tests start and no one else's: other work on the machine may run
-# Chromium, or these very tests from another checkout.
+# The scanner puts each browser's profile in a run folder (under the temporary folder,
+# or the folder ScanRun is given). These tests give it a folder of their own, so its
+# name marks every browser process they start and no one else's: other work on the
+# machine may run Chromium, or these very tests from another checkout.
+SCANNER_TEMP = Path(tempfile.gettempdir()) / f"a11y-audit-tests-{os.getpid()}"
 
 
-def scanner_processes(temp: str | None = None) -> list:
+def scanner_processes() -> list:
     """Browser processes started by these tests' scans."""
-    return processes.with_marker(f"{temp or tempfile.gettempdir()}/a11y-audit-run-")
+    return processes.with_marker(f"{SCANNER_TEMP}/a11y-audit-run-")
+
+
+def scanner_environment() -> dict[str, str]:
+    """The environment for a11y-audit run as a command by these tests."""
+    return {**os.environ, "TMPDIR": str(SCANNER_TEMP)}
 
 
 @pytest.fixture(scope="package", autouse=True)
 def no_browser_left_at_the_end() -> Iterator[None]:
-    """Package scope: the temporary folder changes for these tests only, and the
-    check runs once the last of them is done."""
-    saved = os.environ.get("TMPDIR"), tempfile.tempdir
-    session_temp = tempfile.mkdtemp(prefix="a11y-audit-tests-")
-    os.environ["TMPDIR"] = tempfile.tempdir = session_temp  # CLI subprocesses too
-    try:
-        yield
-    finally:
-        if saved[0] is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = saved[0]
-        tempfile.tempdir = saved[1]
-    left = scanner_processes(session_temp)
-    shutil.rmtree(session_temp, ignore_errors=True)
+    SCANNER_TEMP.mkdir(exist_ok=True)
+    yield
+    left = scanner_processes()
+    shutil.rmtree(SCANNER_TEMP, ignore_errors=True)
     assert not left, f"scanner processes left after the tests: {[p.pid for p in left]}"
 
 
@@ -70,7 +65,7 @@ def run_scan(store: Store, site: FixtureSite, paths: list[str] | None = None,
         for path in paths or ())
     settings = {"workers": 2, "delay": 0.0, "page_timeout": 8.0, **options}
     scan_id = ScanRun(store, ScanOptions(targets=targets, **settings),
-                      Progress(enabled=False)).run()
+                      Progress(enabled=False), run_root=SCANNER_TEMP).run()
     return summarise(store.load(scan_id))
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from accessibility_audit.exitcodes import Exit
 from accessibility_audit.store import Store
-from tests.audit.conftest import scanner_processes
+from tests.audit.conftest import scanner_environment, scanner_processes
 from tests.audit.fixture_site import FixtureSite
 
 SCRIPT = Path(sys.executable).parent / "a11y-audit"
@@ -20,7 +20,7 @@ SCRIPT = Path(sys.executable).parent / "a11y-audit"
 
 def audit(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(SCRIPT), *args, "--db", str(db)], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, env=scanner_environment())
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -65,7 +65,8 @@ def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
     db = tmp_path / "scans.sqlite3"
     urls = [site.url(f"/slow?{n}") for n in range(4)]
     scan = subprocess.Popen([str(SCRIPT), "scan", *urls, "--workers", "1", "--delay", "0",
-                             "--db", str(db)], stderr=subprocess.PIPE, text=True)
+                             "--db", str(db)], stderr=subprocess.PIPE, text=True,
+                            env=scanner_environment())
     for line in scan.stderr:   # progress goes to stderr, one line per page off a terminal
         if line.startswith("[1/4]"):
             break

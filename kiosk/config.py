@@ -132,6 +132,9 @@ SETTINGS: tuple[Setting, ...] = (
             "signed out of the admin area.", _positive_int),
     Setting("REVIEW_DAYS", 30, "Days after which a section nobody has changed or confirmed "
             "is flagged for review on the admin dashboard.", _positive_int),
+    Setting("AUDIT_DB", "", "SQLite file or SQLAlchemy URL of the a11y-audit store that the "
+            "auditors' area (/audit) shows; empty means the kiosk's own database (the "
+            "scanner's tables are prefixed audit_). Give a11y-audit the same --db."),
     Setting("SECRET_KEY", "", "Key that signs sessions; empty means a random key kept in "
             "the instance folder. Set the same key for every process of a central server."),
     Setting("TRUSTED_PROXY", "", "Address of the reverse proxy in front of 'kiosk serve' "

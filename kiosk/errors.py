@@ -47,7 +47,7 @@ def _render(code: int, reason: str | None = None) -> tuple[str, int]:
 
 
 # Views that need their own words for an error say so in the error's description.
-REASONS = ("assistance",)
+REASONS = ("assistance", "feedback")
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:

@@ -3,11 +3,14 @@ an editor of another location, and a form without its CSRF token."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from flask import Flask
 
 from kiosk.content import Content
 from kiosk.store.assistance import Need
+from kiosk.store.engagement import MeetingRecord
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.conftest import DEMO_NOW, make_app
 
@@ -15,7 +18,10 @@ from tests.conftest import DEMO_NOW, make_app
 OPEN = {"admin.login", "admin.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
-          "number": "1", "org_id": "koktal-akimat", "call_id": "1"}
+          "number": "1", "org_id": "koktal-akimat", "call_id": "1", "meeting_id": "1"}
+# What everyone who may see an organisation may read in its engagement register.
+ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
+                   "admin.visitor_feedback", "admin.engagement_export"}
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +30,10 @@ def app(tmp_path_factory: pytest.TempPathFactory, demo_content: Content) -> Flas
     add_accounts(app)
     # Call for assistance number 1, at "main": answering it is for that location's staff.
     app.extensions["kiosk.assistance"].call("main", "main-hall", Need.OTHER, "kk", DEMO_NOW)
+    # Meeting number 1 of the demo organisation.
+    app.extensions["kiosk.engagement"].add_meeting(
+        "koktal-akimat", MeetingRecord(dt.date(2026, 10, 1), "Көру қабілеті бойынша мүгедектер", 5,
+                                       "Ірі шрифт"), "admin", DEMO_NOW)
     return app
 
 
@@ -88,10 +98,14 @@ def _refused_for(app: Flask, username: str, allowed: set[str]) -> None:
 
 def test_auditors_may_only_read(app: Flask) -> None:
     readable = {"admin.dashboard", "admin.location", "admin.preview", "admin.history",
-                "admin.changes", "admin.assistance", "admin.assistance_state"}
+                "admin.changes", "admin.assistance", "admin.assistance_state",
+                *ENGAGEMENT_READ}
     _refused_for(app, "auditor", readable)
 
 
 def test_editors_of_another_location_are_refused(app: Flask) -> None:
+    # The engagement register is the organisation's: an editor of any of its locations
+    # records meetings (tests/test_engagement.py refuses another organisation's editor).
     _refused_for(app, "other", {"admin.dashboard", "admin.assistance",
-                                "admin.assistance_state"})
+                                "admin.assistance_state", "admin.new_meeting",
+                                "admin.mark_feedback_considered", *ENGAGEMENT_READ})

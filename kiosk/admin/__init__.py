@@ -10,12 +10,15 @@ from kiosk.admin import (  # noqa: F401 - importing a view module registers it
     assistance,
     dashboard,
     edit_section,
+    engagement,
+    engagement_export,
     history,
     location_page,
     preview,
     publish,
     signin,
     transfer,
+    visitor_feedback,
 )
 from kiosk.admin.accounts import Role
 from kiosk.admin.blueprint import bp

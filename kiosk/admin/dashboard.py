@@ -14,6 +14,7 @@ from kiosk.admin.accounts import Account, Role
 from kiosk.admin.assistance import open_count
 from kiosk.admin.blueprint import bp, current_account, login_required
 from kiosk.admin.duties import review_overdue
+from kiosk.admin.engagement import dues
 from kiosk.content.model import Location
 from kiosk.content.sections import SECTIONS
 from kiosk.formatting import long_date, time_text
@@ -110,5 +111,6 @@ def dashboard() -> ResponseReturnValue:
     lang = str(get_locale())
     return render_template("admin/dashboard.html", account=account,
                            open_calls=open_count(account),
+                           engagement=[d for d in dues(account, lang) if d.due.warn],
                            rows=location_rows(account, lang, now_utc()),
                            stands=stand_rows(account, lang, now_utc()))

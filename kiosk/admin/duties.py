@@ -73,3 +73,47 @@ def retired(announcements: list[dict], today: dt.date) -> list[str]:
 
 def review_overdue(reviewed_at: dt.datetime | None, now: dt.datetime, days: int) -> bool:
     return reviewed_at is None or now - reviewed_at > dt.timedelta(days=days)
+
+
+# The Standard: a meeting with representatives of people with disabilities at least every
+# six months; the register warns a month before the next one falls due.
+ENGAGEMENT_MONTHS = 6
+ENGAGEMENT_WARNING_MONTHS = 1
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day if it has no such day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has at least 28 days")
+
+
+@dataclass(frozen=True)
+class EngagementDue:
+    """When the next meeting falls due, and how urgent that is."""
+
+    last: dt.date | None
+    next_due: dt.date | None  # None: no meeting yet, so one is overdue already
+    state: str  # "ok", "soon" (due within a month) or "overdue"
+
+    @property
+    def warn(self) -> bool:
+        return self.state != "ok"
+
+
+def engagement_due(last_meeting: dt.date | None, today: dt.date) -> EngagementDue:
+    if last_meeting is None:
+        return EngagementDue(None, None, "overdue")
+    due = add_months(last_meeting, ENGAGEMENT_MONTHS)
+    if due < today:
+        state = "overdue"
+    elif due <= add_months(today, ENGAGEMENT_WARNING_MONTHS):
+        state = "soon"
+    else:
+        state = "ok"
+    return EngagementDue(last_meeting, due, state)

@@ -13,6 +13,7 @@ from kiosk.public import (  # noqa: F401 - importing a view module registers its
     assistance,
     contacts,
     entry,
+    feedback,
     home,
     hours,
     live,
@@ -29,6 +30,7 @@ def init_app(app: Flask) -> None:
     app.extensions["kiosk.calendar"] = HolidayCalendar()
     app.extensions["kiosk.stands"] = StandRegister(store(app))
     assistance.init_app(app)
+    feedback.init_app(app)
     register_helpers(app)
     static_assets.init_app(app)
     app.register_blueprint(bp)

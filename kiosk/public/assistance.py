@@ -51,14 +51,14 @@ def _may_send(location: str, stand: str) -> bool:
     return sends.allow((location, stand, request.remote_addr))
 
 
-def _stand_id(page: StandPage, value: str | None) -> str | None:
+def known_stand(page: StandPage, value: str | None) -> str | None:
     """A stand of this location, "" for none given, or None for an id not in the content."""
     if not value:
         return ""
     return value if value in {stand.id for stand in page.location.stands} else None
 
 
-def _uncached(html: str) -> Response:
+def uncached(html: str) -> Response:
     response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -84,13 +84,13 @@ def assistance(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
     # An unknown id (a stand renamed in the content) still lets the visitor call: the
     # call then belongs to the location.
-    stand = _stand_id(page, request.args.get("stand")) or ""
+    stand = known_stand(page, request.args.get("stand")) or ""
     existing = desk().open_call(location, stand)
     if existing is not None:
         return redirect(_status_url(page, existing), 303)
     html = render_template("assistance.html", page=page, endpoint="assistance",
                            **_choice(page, stand))
-    return _uncached(html)
+    return uncached(html)
 
 
 def _refuse(code: int) -> NoReturn:
@@ -100,7 +100,7 @@ def _refuse(code: int) -> NoReturn:
 @bp.post("/stand/<location>/<lang>/assistance")
 def send_assistance(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
-    stand = _stand_id(page, request.form.get("stand"))
+    stand = known_stand(page, request.form.get("stand"))
     if stand is None:
         _refuse(400)
     if not _may_send(location, stand):
@@ -133,7 +133,7 @@ def assistance_status(location: str, lang: str, ticket: str) -> ResponseReturnVa
         url_values={"ticket": ticket}, states=list(State),
         token=form_token(location, call.stand_id, now_utc()),
         hold_idle_seconds=WAITING_IDLE_SECONDS if call.is_open else None)
-    return _uncached(html)
+    return uncached(html)
 
 
 @bp.get("/stand/<location>/<lang>/assistance/<ticket>/state.json")

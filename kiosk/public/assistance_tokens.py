@@ -1,4 +1,4 @@
-"""Signed values for the call-for-assistance forms of the stand.
+"""Signed values for the stand's own forms: calls for assistance and visitors' feedback.
 
 A stand has no session and sets no cookie, so its forms cannot carry a session's CSRF
 token. Instead each form carries a token signed with the server's secret key, bound to
@@ -31,32 +31,34 @@ def _sign(purpose: str, *parts: str) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def form_token(location_id: str, stand_id: str, now: dt.datetime) -> str:
+def form_token(location_id: str, stand_id: str, now: dt.datetime, purpose: str = "form"
+               ) -> str:
     issued = str(int(now.timestamp()))
-    return f"{issued}.{_sign('form', location_id, stand_id, issued)[:_SIGNATURE]}"
+    return f"{issued}.{_sign(purpose, location_id, stand_id, issued)[:_SIGNATURE]}"
 
 
-def check_form_token(token: str, location_id: str, stand_id: str, now: dt.datetime) -> bool:
+def check_form_token(token: str, location_id: str, stand_id: str, now: dt.datetime,
+                     purpose: str = "form") -> bool:
     """True if ``token`` was made by this server for this stand within FORM_MAX_AGE."""
     issued, _, signature = token.partition(".")
     if not issued.isdigit() or len(issued) > 12 or len(signature) != _SIGNATURE:
         return False
-    expected = _sign("form", location_id, stand_id, issued)[:_SIGNATURE]
+    expected = _sign(purpose, location_id, stand_id, issued)[:_SIGNATURE]
     if not hmac.compare_digest(expected, signature):
         return False
     age = now - dt.datetime.fromtimestamp(int(issued), dt.UTC)
     return -CLOCK_SKEW <= age <= FORM_MAX_AGE
 
 
-def ticket(call_id: int, location_id: str) -> str:
+def ticket(call_id: int, location_id: str, purpose: str = "ticket") -> str:
     """The public name of a call in the stand's addresses: its id and a signature."""
-    return f"{call_id}-{_sign('ticket', str(call_id), location_id)[:_TICKET_SIGNATURE]}"
+    return f"{call_id}-{_sign(purpose, str(call_id), location_id)[:_TICKET_SIGNATURE]}"
 
 
-def ticket_call_id(value: str, location_id: str) -> int | None:
+def ticket_call_id(value: str, location_id: str, purpose: str = "ticket") -> int | None:
     """The call id inside a genuine ticket of this location, else None."""
     call_id, _, signature = value.partition("-")
     if not call_id.isdigit() or len(call_id) > 12:
         return None
-    expected = ticket(int(call_id), location_id)
+    expected = ticket(int(call_id), location_id, purpose)
     return int(call_id) if hmac.compare_digest(expected, value) else None

@@ -6,4 +6,4 @@ bp = Blueprint("public", __name__)
 
 # The path of every stand page after /stand/<location>/<lang>/, home first.
 STAND_PAGES: tuple[str, ...] = ("", "hours", "appeals", "contacts", "accessibility",
-                                "announcements", "assistance")
+                                "announcements", "assistance", "feedback")

@@ -12,6 +12,7 @@ from kiosk.content.model import WEEKDAYS, Deadline, ReceptionSlot, ServiceKind
 from kiosk.formatting import span_text, weekday_name
 from kiosk.hours import DayKind, DaySchedule
 from kiosk.store.assistance import Need, State
+from kiosk.store.engagement import Difficulty
 
 
 def _service_names() -> dict[ServiceKind, str]:
@@ -127,6 +128,37 @@ def need_hint(need: Need) -> str:
     return _needs()[need][2]
 
 
+def _difficulties() -> dict[Difficulty, tuple[str, str, str]]:
+    return {
+        Difficulty.READING: ("text-size", _("Reading the text"),
+                             _("The letters were too small or too pale, or there was too much "
+                               "text")),
+        Difficulty.HEARING: ("listen", _("Hearing or understanding speech"),
+                             _("The voice was too quiet, too fast or unclear")),
+        Difficulty.REACHING: ("access", _("Reaching or touching the screen"),
+                              _("The screen or its buttons were too high, too low or too "
+                                "small")),
+        Difficulty.FINDING: ("home", _("Finding the information"),
+                             _("What I needed was missing or hard to find")),
+        Difficulty.LANGUAGE: ("speech", _("The language"),
+                              _("The text was not in my language or was hard to understand")),
+        Difficulty.OTHER: ("assist", _("Something else"),
+                           _("Anything else that made the stand hard to use")),
+    }
+
+
+def difficulty_icon(difficulty: Difficulty) -> str:
+    return _difficulties()[difficulty][0]
+
+
+def difficulty_name(difficulty: Difficulty) -> str:
+    return _difficulties()[difficulty][1]
+
+
+def difficulty_hint(difficulty: Difficulty) -> str:
+    return _difficulties()[difficulty][2]
+
+
 def assistance_message(state: State) -> str:
     """What the stand tells the visitor about their call, in each state."""
     return {
@@ -142,6 +174,8 @@ def assistance_message(state: State) -> str:
 def error_title(code: int, reason: str | None = None) -> str:
     if reason == "assistance" and code == 400:
         return _("The request could not be sent")
+    if reason == "feedback" and code == 400:
+        return _("Your feedback could not be sent")
     if code == 429:
         return _("Too many requests")
     if code == 404:
@@ -159,6 +193,9 @@ def error_text(code: int, reason: str | None = None) -> str:
     if reason == "assistance" and code == 400:
         return _("The page was too old or was not made for this stand. Please press Call for "
                  "assistance again, or ask the staff at the entrance.")
+    if reason == "feedback" and code == 400:
+        return _("The page was too old or was not made for this stand. Please open Tell us "
+                 "what was hard again.")
     if code == 429:
         return _("Please wait a minute and try again, or ask the staff at the entrance.")
     if code == 400:

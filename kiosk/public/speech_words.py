@@ -17,6 +17,7 @@ def _words() -> dict[str, str]:
         # Translators: spoken after a control's name, as its role.
         "link": _("link"),
         "button": _("button"),
+        "field": _("text field"),
         "heading": _("heading"),
         "on": _("on"),
         "off": _("off"),
@@ -39,6 +40,7 @@ def _words() -> dict[str, str]:
         "end": _("End of the page. Press Up to go back, or Back for the previous page."),
         "help_link": _("Press the Action key to open it."),
         "help_button": _("Press the Action key to press this button."),
+        "help_field": _("Type with the keyboard. Press Down to move on."),
         "help_text": _("Press Down for the next item, Up for the previous one."),
         "help_page": _("Up and Down move through everything on this page. The Action key "
                        "opens a link or presses a button. The Back key returns to the "

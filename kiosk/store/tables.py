@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -181,3 +183,58 @@ class AssistanceRequest(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(40))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
     closed_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class EngagementMeeting(Base):
+    """A meeting of an information holder with representatives of people with
+    disabilities about their information needs (the Standard asks for one at least every
+    six months)."""
+
+    __tablename__ = "engagement_meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organisation_id: Mapped[str] = mapped_column(String(40), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    organisations: Mapped[str] = mapped_column(Text)  # who was represented, as typed
+    attendees: Mapped[int] = mapped_column(Integer)
+    needs: Mapped[str] = mapped_column(Text)
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    recorded_by: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(40))
+
+
+class EngagementFollowUp(Base):
+    """Something a meeting decided to do: what, who, by when, and whether it is done."""
+
+    __tablename__ = "engagement_follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("engagement_meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class VisitorFeedback(Base):
+    """What a visitor found hard at a stand, left anonymously.
+
+    Nothing that identifies the visitor is kept: no address, no session, only where and
+    when, in which language, and what they chose and wrote."""
+
+    __tablename__ = "visitor_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    location_id: Mapped[str] = mapped_column(String(40), index=True)
+    stand_id: Mapped[str] = mapped_column(String(40), default="")
+    lang: Mapped[str] = mapped_column(String(5))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    # The meeting at which it was considered, once it has been.
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("engagement_meetings.id", ondelete="SET NULL"))

@@ -13,7 +13,7 @@
   document.addEventListener("dragstart", function (event) { event.preventDefault(); });
 
   /* ---- Keypad: arrows move focus through every control, Enter activates it. */
-  var FOCUSABLE = "a[href], button:not([disabled]), [tabindex='0']";
+  var FOCUSABLE = "a[href], button:not([disabled]), textarea, [tabindex='0']";
 
   function focusables() {
     var dialog = document.querySelector("dialog[open]");
@@ -37,9 +37,11 @@
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
     if (event.repeat) { event.preventDefault(); return; }
-    if (event.key === "ArrowDown" || event.key === "ArrowRight") {
+    /* In a text field Left and Right move the caret; Up and Down still move on. */
+    var inText = document.activeElement && document.activeElement.tagName === "TEXTAREA";
+    if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText)) {
       event.preventDefault(); moveFocus(1);
-    } else if (event.key === "ArrowUp" || event.key === "ArrowLeft") {
+    } else if (event.key === "ArrowUp" || (event.key === "ArrowLeft" && !inText)) {
       event.preventDefault(); moveFocus(-1);
     } else if (event.key === " " && document.activeElement &&
                document.activeElement.tagName === "A") {
@@ -71,9 +73,10 @@
     standId = localStorage.getItem("kiosk-stand");
   } catch (error) { /* storage may be disabled */ }
 
-  /* A call for assistance names the stand it comes from, so staff know where to go:
-     every way to the call page carries the id (links, and the GET forms of the modes). */
-  function isAssistancePath(path) { return /\/assistance$/.test(path); }
+  /* A call for assistance names the stand it comes from, so staff know where to go, and
+     feedback where it was hard: every way to those pages carries the id (links, and the
+     GET forms of the modes). */
+  function isAssistancePath(path) { return /\/(assistance|feedback)$/.test(path); }
   if (standId) {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) {
       var url = new URL(link.href, window.location.href);

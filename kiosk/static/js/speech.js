@@ -129,12 +129,15 @@
   }
 
   /* ---- What a control is: name, then role, then state. */
-  function isControl(el) { return el.matches("a[href], button"); }
+  function isControl(el) { return el.matches("a[href], button, textarea"); }
+  function roleWord(el) {
+    return el.tagName === "A" ? "link" : el.tagName === "TEXTAREA" ? "field" : "button";
+  }
 
   function describe(el) {
     var parts = [fromElement(el)];
     if (isControl(el)) {
-      parts.push(word(el.tagName === "A" ? "link" : "button"));
+      parts.push(word(roleWord(el)));
       if (el.hasAttribute("aria-pressed")) {
         parts.push(word(el.getAttribute("aria-pressed") === "true" ? "on" : "off"));
       }
@@ -307,7 +310,7 @@
     lastHelp = now;
     var el = currentElement();
     var layers = [
-      el && isControl(el) ? [word(el.tagName === "A" ? "help_link" : "help_button")]
+      el && isControl(el) ? [word("help_" + roleWord(el))]
         .concat(el.dataset.help ? [item(el.dataset.help, "")] : []) : [word("help_text")],
       [word("help_page")],
       [word("help_general")]
@@ -365,6 +368,10 @@
     }
     stop();  /* any key cuts the current speech */
     if (!action) { return; }
+    /* In a text field Enter and Backspace write, as they do everywhere else. */
+    if ((action === "action" || action === "back") && event.target.tagName === "TEXTAREA") {
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     keyActions[action]();
@@ -375,7 +382,7 @@
     var target = event.target.closest("[data-speech], [data-say]");
     if (!state.on || !target) { return; }
     stop();
-    var control = event.target.closest("a[href], button");
+    var control = event.target.closest("a[href], button, textarea");
     if (control && control === armed) { armed = null; return; }
     event.preventDefault();
     event.stopImmediatePropagation();

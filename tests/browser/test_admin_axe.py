@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,7 @@ from kiosk.admin.accounts import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store
 from kiosk.store.assistance import Need
+from kiosk.store.engagement import Difficulty, FollowUp, MeetingRecord
 from tests.browser.conftest import LiveServer, serve
 from tests.conftest import DEMO_NOW, make_app
 
@@ -27,6 +29,7 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     app = make_app(tmp_path_factory.mktemp("admin"), demo_content)
     with store(app).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан Сәрсенов")
+        add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Аудитор")
     # Calls for assistance in every state, so the list shows each kind of row.
     desk = app.extensions["kiosk.assistance"]
     desk.call("main", "main-hall", Need.ENTRANCE, "kk", DEMO_NOW)
@@ -34,6 +37,18 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     desk.acknowledge(acknowledged.id, "admin", DEMO_NOW)
     closed, _ = desk.call("reception", "", Need.FORM, "en", DEMO_NOW)
     desk.close(closed.id, "admin", DEMO_NOW)
+    # The engagement register: a meeting long ago (so the overview warns), with a follow-up
+    # overdue and one done, and visitors' feedback, some of it considered.
+    register = app.extensions["kiosk.engagement"]
+    meeting = register.add_meeting("koktal-akimat", MeetingRecord(
+        dt.date(2026, 4, 2), "Қазақ соқырлар қоғамы\nОбщество глухих", 9, "Ірі шрифт",
+        "Стендке дыбыс қосу", (FollowUp("Дыбыс қосу", "Айгерім", dt.date(2026, 6, 1)),
+                               FollowUp("Ірі шрифт", "Ерлан", dt.date(2026, 5, 1), True))),
+        "admin", DEMO_NOW)
+    reading = register.add_feedback("main", "main-hall", "kk", Difficulty.READING, DEMO_NOW)
+    register.add_feedback_text(reading.id, "Әріптер кішкентай")
+    considered = register.add_feedback("reception", "", "ru", Difficulty.LANGUAGE, DEMO_NOW)
+    register.mark_considered([considered.id], meeting, ["reception"])
     yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
 
 
@@ -73,4 +88,46 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
         ".some(entry => entry.name.includes('assistance.json'))"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 2
     found += violations(browser)
+    found += engagement_violations(browser, admin_server)
+    # What an auditor reads: the meeting as facts, the feedback without the marking form.
+    browser.delete_all_cookies()
+    browser.get(admin_server.url(f"/admin/language/{lang}"))
+    browser.find_element(By.ID, "username").send_keys("auditor")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
+    for path in ("meetings/1", "feedback"):
+        browser.get(admin_server.url(f"/admin/engagement/koktal-akimat/{path}"))
+        assert not browser.find_elements(By.CSS_SELECTOR, "form[method='post'] textarea, "
+                                                           "input[type='checkbox']")
+        found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)
+
+
+def engagement_violations(browser: WebDriver, server: LiveServer) -> list:
+    """The engagement register's pages, each in the state that shows the most."""
+    browser.get(server.url("/admin/"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".engagement-due")  # the overview warns
+    browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/engagement']").click()
+    WebDriverWait(browser, 5).until(
+        lambda b: b.current_url.endswith("/admin/engagement/koktal-akimat"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".overdue-follow-ups")
+    found = violations(browser)
+    browser.find_element(By.CSS_SELECTOR, "a[href$='/meetings/new']").click()
+    found += violations(browser)
+    browser.find_element(By.ID, "f-attendees").send_keys("many")
+    browser.find_element(By.ID, "f-follow_ups-add").click()  # a second follow-up row
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.ID, "f-follow_ups-1-action"))
+    browser.find_element(By.ID, "f-follow_ups-1-action").send_keys("Субтитрлер")
+    browser.find_element(By.CSS_SELECTOR, ".form-actions button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    found += violations(browser)  # errors beside the fields and in the summary
+    browser.get(server.url("/admin/engagement/koktal-akimat/meetings/1"))
+    found += violations(browser)
+    browser.get(server.url("/admin/engagement/koktal-akimat/feedback"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.feedback tbody tr")) == 2
+    found += violations(browser)
+    browser.get(server.url("/admin/engagement/koktal-akimat/feedback?from=soon&location=x"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary")
+    found += violations(browser)
+    return found

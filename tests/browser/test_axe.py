@@ -20,7 +20,8 @@ from tests.conftest import DEMO_NOW, make_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements", "assistance")
+PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements", "assistance",
+         "feedback")
 LANGS = ("kk", "ru", "en")
 MODES = [mode.param for mode in ALL_MODES]
 

@@ -13,7 +13,8 @@ from tests.browser.conftest import LANDSCAPE, PORTRAIT, LiveServer
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements", "assistance")
+PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements", "assistance",
+         "feedback")
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
 

@@ -80,6 +80,8 @@
   if (standId) {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) {
       var url = new URL(link.href, window.location.href);
+      /* A link within the page (the skip links of these very pages) keeps its target. */
+      if (link.getAttribute("href").charAt(0) === "#") { return; }
       if (url.origin !== window.location.origin || !isAssistancePath(url.pathname)) { return; }
       url.searchParams.set("stand", standId);
       link.href = url.pathname + url.search;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from kiosk import formatting
-from kiosk.public import labels, speech_words
+from kiosk.public import keyboard, labels, speech_words
 from kiosk.public.modes import Mode
 from kiosk.public.status_text import status_sentence
 from kiosk.qr import qr_svg
@@ -36,6 +36,7 @@ def register_helpers(app: Flask) -> None:
         difficulty_icon=labels.difficulty_icon,
         difficulty_name=labels.difficulty_name,
         difficulty_hint=labels.difficulty_hint,
+        keyboard_layouts=keyboard.layouts,
         countdown_texts=speech_words.countdown_texts,
         speech_settings=speech_words.speech_settings,
         error_title=labels.error_title,

@@ -19,6 +19,7 @@ from kiosk.content import Content
 from kiosk.public.assistance_tokens import ticket
 from kiosk.public.feedback import RECEIPT_PURPOSE
 from kiosk.public.modes import ALL_MODES
+from kiosk.public.rate_limit import RateLimit
 from kiosk.store.engagement import Difficulty, FeedbackFilter
 from tests.browser.conftest import LANDSCAPE, PORTRAIT
 from tests.browser.test_keypad import arrow_to, wait_for_url
@@ -33,7 +34,10 @@ MODES = [mode.param for mode in ALL_MODES]
 @pytest.fixture(scope="module")
 def feedback_server(tmp_path_factory: pytest.TempPathFactory,
                     demo_content: Content) -> Iterator[SpeakingServer]:
-    yield from speaking_server(tmp_path_factory, demo_content)
+    for server in speaking_server(tmp_path_factory, demo_content):
+        # One browser plays many visitors here, faster than any real one.
+        server.app.extensions["kiosk.feedback.sends"] = RateLimit(10_000, 60.0)
+        yield server
 
 
 @pytest.fixture(autouse=True)
@@ -92,11 +96,66 @@ def test_a_keypad_alone_leaves_feedback_from_the_start_page(
     press(browser, Keys.ARROW_LEFT)
     press(browser, "!")
     assert browser.switch_to.active_element.get_attribute("id") == "feedback-text"
-    arrow_to(browser, lambda el: el.get_attribute("type") == "submit"
-             and "primary" in (el.get_attribute("class") or ""))
+    arrow_to(browser, lambda el: "feedback-send" in (el.get_attribute("class") or ""),
+             limit=80)  # past the on-screen keyboard
     press(browser, Keys.ENTER)
     WebDriverWait(browser, 5).until(lambda b: "Сіздің сөздеріңіз қосылды." in b.page_source)
     assert sent(feedback_server)[0].text == "Экран биі!к"
+
+
+def test_the_on_screen_keyboard_writes_kazakh_letters_by_touch_and_keypad(
+        landscape: WebDriver, feedback_server: SpeakingServer) -> None:
+    browser = landscape
+    fresh(browser, feedback_server.server.url(receipt_path(feedback_server, "kk")))
+    keyboard = browser.find_element(By.CSS_SELECTOR, "[data-keyboard-for='feedback-text']")
+    assert keyboard.is_displayed()
+    assert keyboard.get_attribute("role") == "group"
+    assert keyboard.get_attribute("aria-label") == "Экрандағы пернетақта"
+    keys = browser.find_elements(By.CSS_SELECTOR, "[data-layout='cyrillic'] [data-key]")
+    letters = "".join(key.text for key in keys if key.is_displayed())
+    assert set("әғқңөұүһі") <= set(letters) and "ё" in letters
+    assert all(key.get_attribute("data-say") for key in keys)  # each one is spoken
+
+    def touch(selector: str) -> None:
+        key = browser.find_element(By.CSS_SELECTOR, selector)
+        # As a visitor would, with the key scrolled clear of the bottom bar.
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", key)
+        key.click()
+
+    for letter in "сәлем":
+        touch(f"[data-layout='cyrillic'] button[data-key='{letter}']")
+    touch("[data-layout='cyrillic'] button[data-key=' ']")
+    touch("[data-layout='cyrillic'] [data-key-action='switch']")
+    assert not browser.find_element(By.CSS_SELECTOR, "[data-layout='cyrillic']").is_displayed()
+    assert browser.switch_to.active_element.get_attribute("data-key-action") == "switch"
+    for letter in "okk":
+        touch(f"[data-layout='latin'] button[data-key='{letter}']")
+    touch("[data-layout='latin'] [data-key-action='delete']")
+    field = browser.find_element(By.ID, "feedback-text")
+    assert field.get_attribute("value") == "сәлем ok"
+    # The keypad alone: Up back to a key, the Action key presses it.
+    for _ in range(20):
+        press(browser, Keys.ARROW_UP)
+        if browser.switch_to.active_element.get_attribute("data-key") == "a":
+            break
+    else:
+        raise AssertionError("the key was never reached with the Up key")
+    key = browser.switch_to.active_element
+    dock_top = browser.execute_script(
+        "return document.querySelector('.dock').getBoundingClientRect().top")
+    assert key.rect["y"] + key.rect["height"] - browser.execute_script(
+        "return window.scrollY") <= dock_top  # the focused key is not under the bar
+    press(browser, Keys.ENTER)
+    assert field.get_attribute("value") == "сәлем oka"
+    # A letter goes where the caret was, not always at the end.
+    browser.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(0, 0);"
+                           "arguments[0].dispatchEvent(new Event('select'))", field)
+    touch("[data-layout='latin'] [data-key-action='switch']")
+    touch("[data-layout='cyrillic'] button[data-key='қ']")
+    assert field.get_attribute("value") == "қсәлем oka"
+    touch(".feedback-send")
+    WebDriverWait(browser, 5).until(lambda b: "Сіздің сөздеріңіз қосылды." in b.page_source)
+    assert sent(feedback_server)[0].text == "қсәлем oka"
 
 
 def test_in_speech_mode_the_choice_and_the_confirmation_are_spoken(
@@ -153,7 +212,7 @@ def test_without_javascript_feedback_and_words_are_sent(
     WebDriverWait(browser, 5).until(lambda b: "/stand/main/ru/feedback/" in b.current_url)
     assert browser.current_url.endswith("?mode=large-contrast")
     browser.find_element(By.ID, "feedback-text").send_keys("Нет текста на казахском")
-    browser.find_element(By.CSS_SELECTOR, ".feedback-text button").click()
+    browser.find_element(By.CSS_SELECTOR, ".feedback-send").click()
     WebDriverWait(browser, 5).until(lambda b: "Ваши слова добавлены." in b.page_source)
     [item] = sent(feedback_server)
     assert (item.category, item.text, item.stand_id) == (
@@ -175,7 +234,7 @@ def test_feedback_pages_have_no_axe_violations(browser: WebDriver,
         failures += [f"{path}: {finding.describe()}" for finding in violations(browser)]
     # The page as it comes back with an error beside the text field.
     browser.get(server.url(with_form + query))
-    send = browser.find_element(By.CSS_SELECTOR, ".feedback-text button")
+    send = browser.find_element(By.CSS_SELECTOR, ".feedback-send")
     # Clear of the Speech button that large type fixes in the lower corner.
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", send)
     send.click()

@@ -31,6 +31,16 @@
       : Math.min(items.length - 1, Math.max(0, index + step));
     items[next].focus();
     items[next].scrollIntoView({ block: "nearest" });
+    clearOfDock(items[next]);
+  }
+
+  /* The bottom bar stays on screen over the page: a control scrolled to the bottom edge
+     would sit under it, so it is scrolled up past the bar (WCAG 2.4.11). */
+  function clearOfDock(el) {
+    var dock = document.querySelector(".dock");
+    if (!dock || dock.contains(el) || getComputedStyle(dock).position !== "sticky") { return; }
+    var overlap = el.getBoundingClientRect().bottom - dock.getBoundingClientRect().top;
+    if (overlap > 0) { window.scrollBy(0, overlap + 8); }
   }
 
   document.addEventListener("keydown", function (event) {

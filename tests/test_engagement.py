@@ -520,3 +520,13 @@ def test_the_register_is_exported_for_auditors(accounts: Flask) -> None:
     assert rows[1][0] == "2026-10-02" and rows[1][1].startswith("'=HYPERLINK")
     assert [(row[6], row[9]) for row in rows[1:]] == [("Дыбыс", "просрочено"),
                                                       ("Шрифт", "выполнено")]
+
+
+def test_a_preview_of_a_draft_shows_the_feedback_page_but_sends_nothing(
+        accounts: Flask) -> None:
+    client = signed_in(accounts, "editor")
+    home = client.get("/admin/locations/main/preview/kk/home").get_data(as_text=True)
+    assert 'href="/admin/locations/main/preview/kk/feedback"' in home
+    page = client.get("/admin/locations/main/preview/kk/feedback").get_data(as_text=True)
+    buttons = re.findall(r'<button type="submit" class="tile" name="difficulty"[^>]*>', page)
+    assert len(buttons) == 6 and all(" disabled" in button for button in buttons)

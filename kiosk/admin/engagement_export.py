@@ -4,6 +4,7 @@ follow-up (a meeting without any has one row), in the admin area's language."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from flask import Response
@@ -23,15 +24,15 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _state(item: FollowUp | None, today: object) -> str:
+def _state(item: FollowUp | None, today: dt.date) -> str:
     if item is None:
         return ""
     if item.done:
         return _("done")
-    return _("overdue") if item.overdue(today) else _("open")  # type: ignore[arg-type]
+    return _("overdue") if item.overdue(today) else _("open")
 
 
-def register_csv(meetings: list[Meeting], today: object) -> str:
+def register_csv(meetings: list[Meeting], today: dt.date) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("Date"), _("Organisations represented"), _("People"),

@@ -17,6 +17,7 @@ from kiosk.store.engagement import FollowUp, MeetingRecord
 
 TEXT_MAX = 4000
 NAME_MAX = 200
+ORGANISATIONS_MAX = 2000  # several organisations, one a line
 ATTENDEES_MAX = 10_000
 FOLLOW_UPS_MAX = 50
 _FOLLOW_UP = re.compile(r"follow_ups\.(\d{1,2})\.(action|owner|due_on|done)")
@@ -75,7 +76,7 @@ class MeetingForm:
         if held_on is not None and held_on > today:
             self.errors["f-held_on"] = _("The date is in the future: record a meeting once "
                                          "it has been held.")
-        self._text("organisations", NAME_MAX * 10, required=True)
+        self._text("organisations", ORGANISATIONS_MAX, required=True)
         attendees = self._count()
         self._text("needs", TEXT_MAX, required=True)
         self._text("decisions", TEXT_MAX, required=False)

@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from flask import Flask, abort, current_app, redirect, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from kiosk.public.assistance import known_stand, uncached
 from kiosk.public.assistance_tokens import (
@@ -124,8 +125,6 @@ def feedback_sent(location: str, lang: str, receipt: str) -> ResponseReturnValue
 
 def text_error(text: str) -> str | None:
     """What is wrong with a visitor's words, in the page's language; None if nothing."""
-    from flask_babel import gettext as _
-
     if not text:
         return _("Write a few words first, or go back to the start page.")
     if len(text) > FEEDBACK_TEXT_MAX:

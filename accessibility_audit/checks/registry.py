@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from accessibility_audit.checks import language_check
+from accessibility_audit.checks import language_check, target_size
 from accessibility_audit.checks.context import PageContext
 from accessibility_audit.checks.results import Outcomes
 
@@ -22,4 +22,5 @@ class Check:
 CHECKS: tuple[Check, ...] = (
     Check(("page-language-matches-text", "part-language-matches-text"), "once",
           language_check.run),
+    Check(("target-size-enhanced",), "each-viewport", target_size.run),
 )

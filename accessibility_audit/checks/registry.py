@@ -20,7 +20,8 @@ class Check:
 
 
 CHECKS: tuple[Check, ...] = (
-    Check(("page-language-matches-text", "part-language-matches-text"), "once",
+    Check(("page-language-matches-text", "part-language-matches-text",
+           "language-version-exists"), "once",
           language_check.run),
     Check(("target-size-enhanced",), "each-viewport", target_size.run),
     Check(("reflow",), "each-viewport", reflow.at_viewport),

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from accessibility_audit import wcag
+from accessibility_audit.axe import violations
 from accessibility_audit.checks.rules import RULES
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import Browser, BrowserSettings, Viewport
 from accessibility_audit.fetching import Fetcher, HttpSettings
 from accessibility_audit.politeness import HostGate
+from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.store import Store
 from accessibility_audit.summary import Summary
 from tests.audit.conftest import SCANNER_TEMP, run_scan
@@ -88,3 +90,26 @@ def test_aaa_settings_bring_the_own_checks_with_them(site: FixtureSite, browser:
     assert "target-size-enhanced" in rules
     assert {"reflow", "page-language-matches-text", "target-size"} <= set(
         portrait.passed_rules) | {rule["id"] for rule in portrait.raw["inapplicable"]}
+
+
+@pytest.mark.parametrize(("language", "own_help"), [
+    ("kk", "Басқа тілдегі үзінділер өз lang атрибутымен белгіленуі керек"),
+    ("ru", "Фрагменты на другом языке должны быть отмечены собственным атрибутом lang"),
+])
+def test_reports_carry_the_own_findings_translated_and_stay_accessible(
+        checked: Summary, browser: Browser, tmp_path: Path, language: str,
+        own_help: str) -> None:
+    report = json.loads(formats()["json"](checked, ReportContext("en")))
+    criteria = {finding["rule"]: finding["wcag"] for finding in report["findings"]}
+    assert criteria["part-language-matches-text"] == ["3.1.2"]
+    assert criteria["target-size-enhanced"] == ["2.5.5"] and criteria["reflow"] == ["1.4.10"]
+    html = formats()["html"](checked, ReportContext(language))
+    assert f"part-language-matches-text: {own_help}</h3>" in html
+    # axe's help has no translation: it is marked as English.
+    assert ('<span lang="en">All touch targets must be 24px large, or leave sufficient '
+            'space</span>') in html
+    path = tmp_path / f"report-{language}.html"
+    path.write_text(html, encoding="utf-8")
+    browser.set_viewport(Viewport("desktop", 1280, 800))
+    browser.driver.get(path.as_uri())
+    assert [finding.describe() for finding in violations(browser.driver)] == []

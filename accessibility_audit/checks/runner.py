@@ -1,14 +1,15 @@
 """Runs the selected own checks on a page and turns their outcomes into axe entries.
 
-A check that fails with a script error costs only its own rules: the page keeps
-axe's results and the others', and the error is reported with the page."""
+A check that fails with a script error or runs out of time costs only its own
+rules: the page keeps axe's results and the others', and the error is reported
+with the page (kind "check-error")."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from selenium.common.exceptions import JavascriptException
+from selenium.common.exceptions import JavascriptException, TimeoutException
 
 from accessibility_audit.checks.context import PageContext
 from accessibility_audit.checks.registry import CHECKS, Check
@@ -41,9 +42,11 @@ class CheckRunner:
         for check in checks:
             try:
                 outcomes = check.run(page, self.rule_ids)
-            except JavascriptException as error:
-                errors.append(PageError("check-error", f"the own check of {', '.join(check.rules)} "
-                                        f"failed: {error.msg}"))
+            except (JavascriptException, TimeoutException) as error:
+                problem = PageError("check-error", f"the own check of {', '.join(check.rules)} "
+                                    f"failed: {error.msg}")
+                if problem not in errors:
+                    errors.append(problem)
                 continue
             found.update((rule, o) for rule, o in outcomes.items() if rule in self.rule_ids)
         return found

@@ -113,3 +113,13 @@ def test_reports_carry_the_own_findings_translated_and_stay_accessible(
     browser.set_viewport(Viewport("desktop", 1280, 800))
     browser.driver.get(path.as_uri())
     assert [finding.describe() for finding in violations(browser.driver)] == []
+
+
+def test_a_failing_own_check_costs_only_its_rules(site: FixtureSite, store: Store) -> None:
+    summary = run_scan(store, site, ["/checks/broken-builtins"], rules=("image-alt", "reflow"))
+    page = summary.pages[0]
+    assert page.status == "audited"
+    assert [(i.rule, i.selector) for _fid, i in page.issues] == [("image-alt", "#violation1")]
+    assert [e.kind for e in page.errors] == ["check-error"]
+    assert "the own check of reflow failed" in page.errors[0].reason
+    assert "this page broke CSS.escape" in page.errors[0].reason

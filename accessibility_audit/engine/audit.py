@@ -8,7 +8,7 @@ rules and the own checks alike, and optionally ``only``/``skip`` rule ids) and a
 :class:`PageAuditor`; the own checks then run by themselves::
 
     settings = AuditSettings(tags=wcag.tags_for("wcag22aaa", best_practice=True),
-                             viewports=(Viewport("portrait", 1080, 1920, mobile=True),))
+                             viewports=(Viewport("portrait", 1080, 1920),))
     pages = PageAuditor(settings, AxeScript(), fetcher).audit(browser, url, site, False)
 """
 

@@ -29,6 +29,10 @@ def audit(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     (["scan", "--cookie", "session", "http://gov.kz/"], "is not NAME=VALUE"),
     (["scan", "--workers", "0", "http://gov.kz/"], "'--workers'"),
     (["scan", "--include", "(", "http://gov.kz/"], "not a valid regular expression"),
+    (["scan", "--rule", "imgae-alt", "--skip-rule", "reflow", "http://gov.kz/"],
+     "unknown rule 'imgae-alt'; the own checks are page-language-matches-text, "),
+    (["scan", "--rule", "reflow", "--skip-rule", "reflow", "http://gov.kz/"],
+     "nothing would be checked"),
     (["report", "7"], "holds no scans yet"),
     (["diff", "1", "2"], "holds no scans yet"),
 ])
@@ -57,6 +61,19 @@ def test_exit_codes_gate_ci(tmp_path: Path, site: FixtureSite) -> None:
     assert over.returncode == Exit.VIOLATIONS
     listing = audit("scans", db=db)
     assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 4
+
+
+@pytest.mark.browser
+def test_rules_are_chosen_by_id_and_kept_with_the_scan(tmp_path: Path, site: FixtureSite) -> None:
+    db = tmp_path / "scans.sqlite3"
+    only = audit("scan", site.url("/checks/reflow-fail"), site.url("/missing-alt"),
+                 "--rule", "reflow", "--rule", "image-alt", "--skip-rule", "image-alt",
+                 "--fail-on", "serious", "--delay", "0", "--quiet", db=db)
+    assert only.returncode == Exit.VIOLATIONS, only.stderr
+    assert "reflow" in only.stdout and "image-alt" not in only.stdout
+    stored = Store(str(db)).load(1)
+    assert (stored.options["rules"], stored.options["skip_rules"]) == (
+        ["reflow", "image-alt"], ["image-alt"])
 
 
 @pytest.mark.browser

@@ -21,9 +21,10 @@ OwnResults = dict[str, Outcomes]
 
 
 class CheckRunner:
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], narrow: bool = True) -> None:
         self.rule_ids = frozenset(rule.id for rule in rules)
-        self.checks = [check for check in CHECKS if self.rule_ids.intersection(check.rules)]
+        self.checks = [check for check in CHECKS if self.rule_ids.intersection(check.rules)
+                       and (narrow or not check.narrow)]
         # Shared by all pages (and worker threads) of a scan; one address, one answer.
         self.cache: dict[str, Any] = {}
 

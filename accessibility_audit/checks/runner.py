@@ -44,6 +44,8 @@ class CheckRunner:
             try:
                 outcomes = check.run(page, self.rule_ids)
             except (JavascriptException, TimeoutException) as error:
+                if "renderer" in (error.msg or ""):
+                    raise  # the browser stopped answering: the page auditor replaces it
                 problem = PageError("check-error", f"the own check of {', '.join(check.rules)} "
                                     f"failed: {error.msg}")
                 if problem not in errors:

@@ -106,7 +106,7 @@ def test_aaa_settings_bring_the_own_checks_with_them(site: FixtureSite, browser:
 @pytest.mark.parametrize(("language", "own_help"), [
     ("kk", "Басқа тілдегі үзінділер өз lang атрибутымен белгіленуі керек"),
     ("ru", "Фрагменты на другом языке должны быть отмечены собственным атрибутом lang"),
-])
+], ids=["kk", "ru"])
 def test_reports_carry_the_own_findings_translated_and_stay_accessible(
         checked: Summary, browser: Browser, tmp_path: Path, language: str,
         own_help: str) -> None:

@@ -63,6 +63,18 @@ def test_exit_codes_gate_ci(tmp_path: Path, site: FixtureSite) -> None:
     assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 4
 
 
+def test_rules_lists_every_id_with_its_level_and_criteria() -> None:
+    listing = subprocess.run([str(SCRIPT), "rules"], capture_output=True, text=True,
+                             timeout=60, env=scanner_environment())
+    assert listing.returncode == Exit.OK, listing.stderr
+    lines = {line.split()[0]: line.split()[1:3] for line in listing.stdout.splitlines()
+             if line.startswith("  ")}
+    assert lines["target-size-enhanced"] == ["wcag21aaa", "2.5.5"]
+    assert lines["part-language-matches-text"] == ["wcag2aa", "3.1.2"]
+    assert lines["color-contrast-enhanced"] == ["wcag2aaa", "1.4.6"]
+    assert len(lines) > 100
+
+
 @pytest.mark.browser
 def test_rules_are_chosen_by_id_and_kept_with_the_scan(tmp_path: Path, site: FixtureSite) -> None:
     db = tmp_path / "scans.sqlite3"

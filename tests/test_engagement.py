@@ -530,3 +530,27 @@ def test_a_preview_of_a_draft_shows_the_feedback_page_but_sends_nothing(
     page = client.get("/admin/locations/main/preview/kk/feedback").get_data(as_text=True)
     buttons = re.findall(r'<button type="submit" class="tile" name="difficulty"[^>]*>', page)
     assert len(buttons) == 6 and all(" disabled" in button for button in buttons)
+
+
+def test_every_key_of_the_on_screen_keyboard_is_audible(client: FlaskClient) -> None:
+    import numpy as np
+    import soundfile
+
+    receipt = choose(client, lang="kk").headers["Location"]
+    html = client.get(receipt).get_data(as_text=True)
+    keyboard = re.search(r'<div class="keyboard".*?\n  </div>', html, re.S)[0]
+    keys = re.findall(r'<button type="button"[^>]*data-say="(\w+)"[^>]*>([^<]+)</button>',
+                      keyboard)
+    letters = "".join(text for _key, text in keys)
+    assert set("әғқңөұүһі") <= set(letters)
+    # The 42 letters of the Kazakh Cyrillic alphabet, 26 Latin ones, and in each layout
+    # space, delete and the switch.
+    assert len(keys) == 42 + 26 + 6
+    silent = []
+    for key, text in keys:
+        with client.get(f"/speech/normal/{key}.ogg") as response:
+            assert response.status_code == 200, text
+            samples, _rate = soundfile.read(io.BytesIO(response.data), dtype="float32")
+        if samples.size == 0 or float(np.max(np.abs(samples))) < 0.05:
+            silent.append(text)
+    assert not silent, f"keys the stand would not say: {silent}"

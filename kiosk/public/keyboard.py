@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -25,3 +27,9 @@ LATIN = Layout("latin", "en", ("qwertyuiop", "asdfghjkl", "zxcvbnm"))
 def layouts(lang: str) -> tuple[Layout, ...]:
     """The layouts in the order offered: the page's own script first."""
     return (LATIN, CYRILLIC) if lang == "en" else (CYRILLIC, LATIN)
+
+
+def spoken_name(letter: str) -> str | None:
+    """What the stand says for a key whose letter alone is silent (the Kazakh voice says
+    nothing for the hard and soft signs); None: the letter is said as it is."""
+    return {"ъ": _("hard sign"), "ь": _("soft sign")}.get(letter)

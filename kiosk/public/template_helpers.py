@@ -37,6 +37,7 @@ def register_helpers(app: Flask) -> None:
         difficulty_name=labels.difficulty_name,
         difficulty_hint=labels.difficulty_hint,
         keyboard_layouts=keyboard.layouts,
+        key_spoken_name=keyboard.spoken_name,
         countdown_texts=speech_words.countdown_texts,
         speech_settings=speech_words.speech_settings,
         error_title=labels.error_title,

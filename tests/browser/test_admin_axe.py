@@ -101,7 +101,7 @@ def _sign_in(browser: WebDriver, server: LiveServer, lang: str, then: str) -> No
     browser.find_element(By.ID, "username").send_keys("auditor")
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
-    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith(then))
+    WebDriverWait(browser, 5).until(lambda b: b.current_url == server.url(then))
 
 
 def test_the_empty_dashboard_has_no_axe_violations(landscape: WebDriver,

@@ -3,7 +3,10 @@ reviews, agency names and hostile HTML from scanned sites are handled safely."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -336,3 +339,24 @@ def test_an_unreadable_store_gets_a_clear_page(tmp_path: Path, demo_content: Con
     response = signed_in(app, "auditor").get("/audit/")
     assert response.status_code == 503
     assert "Check the setting KIOSK_AUDIT_DB" in text_of(response.get_data(as_text=True))
+
+
+def test_the_scanners_reports_show_the_auditors_decisions(app: Flask) -> None:
+    demo_scans(scans(app))
+    client = signed_in(app, "auditor")
+    finding = _finding_link(client, AKIMAT, "color-contrast")
+    client.post(f"{finding}/review", data={"decision": "fail", "note": "2,1:1 on the photo",
+                                           "csrf_token": csrf(client, finding)})
+    database = app.config["DATABASE_URL"]
+    script = Path(sys.executable).parent / "a11y-audit"
+
+    def report(form: str) -> str:
+        done = subprocess.run([str(script), "report", "2", "--format", form, "--db", database],
+                              capture_output=True, text=True, timeout=60, check=True)
+        return done.stdout
+
+    assert ("1 need review (auditors decided 0 pass, 1 fail; a11y-audit still counts only "
+            "axe's violations).") in report("text")
+    reviewed = [f for f in json.loads(report("json"))["findings"] if "review" in f]
+    assert [(f["rule"], f["review"]["decision"], f["review"]["note"], f["review"]["reviewer"])
+            for f in reviewed] == [("color-contrast", "fail", "2,1:1 on the photo", "auditor")]

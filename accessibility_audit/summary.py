@@ -95,7 +95,8 @@ def summarise(scan: StoredScan, reviews: dict[str, Review] | None = None) -> Sum
     ordered = sorted(findings.values(), key=_importance)
     violations = [f for f in ordered if f.outcome == "violation"]
     return Summary(scan, ordered, _by_criterion(violations), _by_impact(violations),
-                   _rule_pages(violations), reviews or {})
+                   _rule_pages(violations),
+                   {fid: r for fid, r in (reviews or {}).items() if fid in findings})
 
 
 def _new(fid: str, page: StoredPage, issue: Issue) -> Finding:

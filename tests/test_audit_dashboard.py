@@ -350,8 +350,9 @@ def test_the_scanners_reports_show_the_auditors_decisions(app: Flask) -> None:
     database = app.config["DATABASE_URL"]
     script = Path(sys.executable).parent / "a11y-audit"
 
-    def report(form: str) -> str:
-        done = subprocess.run([str(script), "report", "2", "--format", form, "--db", database],
+    def report(form: str, *more: str) -> str:
+        done = subprocess.run([str(script), "report", "2", "--format", form, *more,
+                               "--db", database],
                               capture_output=True, text=True, timeout=60, check=True)
         return done.stdout
 
@@ -360,3 +361,6 @@ def test_the_scanners_reports_show_the_auditors_decisions(app: Flask) -> None:
     reviewed = [f for f in json.loads(report("json"))["findings"] if "review" in f]
     assert [(f["rule"], f["review"]["decision"], f["review"]["note"], f["review"]["reviewer"])
             for f in reviewed] == [("color-contrast", "fail", "2,1:1 on the photo", "auditor")]
+    html = report("html", "--lang", "ru")
+    assert "<th scope=\"col\">Решение аудитора</th>" in html
+    assert "не соответствует, Auditor," in text_of(html) and "2,1:1 on the photo" in html

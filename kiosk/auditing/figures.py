@@ -136,14 +136,36 @@ class Monitored:
         return self.scans[-2] if len(self.scans) > 1 else None
 
 
+class FiguresCache:
+    """Figures of finished scans, kept between requests: a finished scan never changes,
+    so only a new decision (which may change any scan's figures) empties the cache.
+    Without it every page of the dashboard would read every page of every scan."""
+
+    def __init__(self) -> None:
+        self._figures: dict[tuple[int, Subject], Figures] = {}
+        self._reviews: dict[str, Review] = {}
+
+    def get(self, scan_id: int, subject: Subject, reviews: dict[str, Review]) -> Figures | None:
+        if reviews != self._reviews:
+            self._figures, self._reviews = {}, dict(reviews)
+        return self._figures.get((scan_id, subject))
+
+    def put(self, scan_id: int, subject: Subject, figures: Figures,
+            reviews: dict[str, Review]) -> None:
+        # Figures counted before another request saw a newer decision are not kept.
+        if reviews == self._reviews:
+            self._figures[(scan_id, subject)] = figures
+
+
 class AuditData:
     """The store read once for one request: scans are loaded when first needed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cache: FiguresCache | None = None) -> None:
         self.store = store
         self.headers = store.scan_headers()
         self.reviews = store.reviews()
         self.agencies = store.agencies()
+        self.cache = cache or FiguresCache()
         self._scans: dict[int, StoredScan] = {}
         self._monitored: dict[Subject, Monitored] | None = None
 
@@ -173,11 +195,19 @@ class AuditData:
                 for subject in subjects_of(header):
                     entry = found.setdefault(
                         subject, Monitored(subject, self.agencies.get(subject.address)))
-                    entry.scans.append(figures(self.summary(subject, header.id),
-                                               self.reviews))
+                    entry.scans.append(self._figures(header, subject))
             self._monitored = found
         return sorted(self._monitored.values(),
                       key=lambda m: (m.subject.kind != "site", m.name.casefold()))
+
+    def _figures(self, header: ScanHeader, subject: Subject) -> Figures:
+        found = self.cache.get(header.id, subject, self.reviews)
+        if found is None:
+            found = figures(self.summary(subject, header.id), self.reviews)
+            # A running or interrupted scan may still gain pages (--resume).
+            if header.status == "finished":
+                self.cache.put(header.id, subject, found, self.reviews)
+        return found
 
     def find(self, key: str) -> Monitored | None:
         return next((m for m in self.monitored() if m.subject.key == key), None)

@@ -38,21 +38,24 @@ def _scan_started(data: AuditData, scan_id: int) -> dt.datetime:
     return next(h.started for h in data.headers if h.id == scan_id)
 
 
-def site_findings(data: AuditData, monitored: Monitored) -> SiteFindings:
+def site_findings(data: AuditData, monitored: Monitored, gone: bool = True) -> SiteFindings:
+    """What the latest scan found and, if ``gone``, what earlier scans found that it did not."""
     subject = monitored.subject
     latest_id = monitored.latest.scan_id
     seen = data.store.sightings(data.scan_ids(subject),
                                 subject.address if subject.kind == "site" else None)
+    # Each finding is described as the last scan that found it saw it: only those scans
+    # are read, not every scan of the site.
+    wanted = {latest_id} | ({last for _first, last in seen.values()} if gone else set())
     rows: dict[str, FindingRow] = {}
-    # The newest scan first, so each finding is described as it was last seen.
-    for figures in reversed(monitored.scans):
-        for finding in data.summary(subject, figures.scan_id).findings:
+    for scan_id in sorted(wanted, reverse=True):
+        for finding in data.summary(subject, scan_id).findings:
             if finding.id in rows or finding.id not in seen:
                 continue
             first, last = seen[finding.id]
             rows[finding.id] = FindingRow(
                 finding, (first, _scan_started(data, first)), (last, _scan_started(data, last)),
-                figures.scan_id == latest_id, counts_as_violation(finding, data.reviews),
+                scan_id == latest_id, counts_as_violation(finding, data.reviews),
                 data.reviews.get(finding.id))
     present = [r for r in rows.values() if r.present]
     return SiteFindings([r for r in present if r.violation],

@@ -12,7 +12,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from kiosk.auditing.blueprint import audit_store
-from kiosk.auditing.figures import AuditData, Monitored
+from kiosk.auditing.figures import AuditData, FiguresCache, Monitored
 from kiosk.formatting import long_date, time_text
 
 # Kazakhstan has one time zone (UTC+5); scans are stored in UTC.
@@ -21,7 +21,8 @@ TIME_ZONE = ZoneInfo("Asia/Almaty")
 
 def audit_data() -> AuditData:
     if "audit_data" not in g:
-        g.audit_data = AuditData(audit_store())
+        cache = current_app.extensions.setdefault("kiosk.audit_figures", FiguresCache())
+        g.audit_data = AuditData(audit_store(), cache)
     return g.audit_data
 
 

@@ -57,7 +57,8 @@ def open_reviews() -> ResponseReturnValue:
     data = audit_data()
     groups = []
     for monitored in data.monitored():
-        rows = [r for r in site_findings(data, monitored).needs_review if r.review is None]
+        rows = [r for r in site_findings(data, monitored, gone=False).needs_review
+                if r.review is None]
         if rows:
             groups.append((monitored, rows))
     return render_template("audit/reviews.html", account=current_account(), groups=groups,

@@ -374,3 +374,20 @@ def test_the_scanners_reports_show_the_auditors_decisions(app: Flask) -> None:
     html = report("html", "--lang", "ru")
     assert "<th scope=\"col\">Решение аудитора</th>" in html
     assert "не соответствует, Auditor," in text_of(html) and "2,1:1 on the photo" in html
+
+
+def test_on_postgresql_with_a_password_which_the_command_shown_hides(
+        tmp_path: Path, demo_content: Content, postgresql_url: str) -> None:
+    # The test cluster trusts local connections, so any password is accepted.
+    url = postgresql_url.replace("postgres@", "postgres:s3cret@")
+    app = make_app(tmp_path, demo_content, AUDIT_DB=url)
+    add_accounts(app)
+    client = signed_in(app, "auditor")
+    words = text_of(client.get("/audit/").get_data(as_text=True))
+    assert "s3cret" not in words
+    assert f"a11y-audit scan --db {url.replace('s3cret', '***')} https://…" in words
+    demo_scans(scans(app))
+    html = client.get("/audit/").get_data(as_text=True)
+    assert [row[0] for row in table_rows(html, "Latest audit of each stand")] == [
+        f"127.0.0.1:8080/stand/main {STAND}"]
+    assert client.get(site_url(STAND, "stand")).status_code == 200

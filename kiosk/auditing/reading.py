@@ -35,8 +35,8 @@ def monitored_or_404(key: str) -> Monitored:
 
 def scan_command() -> str:
     """The command that puts scans where this dashboard reads them (password hidden)."""
-    url = current_app.config["AUDIT_DB"] or audit_store().engine.url.render_as_string(
-        hide_password=True)
+    # KIOSK_AUDIT_DB itself may hold a password: the URL is always written from the engine.
+    url = audit_store().engine.url.render_as_string(hide_password=True)
     return f"a11y-audit scan --db {url} https://…"
 
 

@@ -4,6 +4,7 @@ and signed in."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -12,6 +13,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility_audit.axe import violations
+from accessibility_audit.reporters import ReportContext, formats
+from accessibility_audit.summary import summarise
 from kiosk.admin.accounts import Role, add_user
 from kiosk.auditing.blueprint import audit_store
 from kiosk.content import Content
@@ -154,3 +157,22 @@ def test_dashboard_pages_have_no_axe_violations(landscape: WebDriver, audit_app:
     WebDriverWait(landscape, 5).until(lambda b: b.find_elements(By.ID, "agency-error"))
     found += violations(landscape)
     assert not found, "\n".join(f.describe() for f in found)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_html_report_with_auditors_decisions_has_no_axe_violations(
+        landscape: WebDriver, audit_app: Flask, tmp_path: Path, lang: str) -> None:
+    scans = audit_store(audit_app)
+    if not scans.scan_ids():
+        demo_scans(scans)
+    scan = scans.load(2)
+    contrast = next(fid for page in scan.pages for fid, issue in page.issues
+                    if issue.outcome == "incomplete")
+    scans.add_review(contrast, "color-contrast", "fail", "<b>2,1:1</b> on the photo",
+                     "auditor", "Әсел Аудиторова")
+    html = formats()["html"](summarise(scan, scans.reviews()), ReportContext(lang))
+    assert "&lt;b&gt;2,1:1&lt;/b&gt; on the photo" in html
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    landscape.get(path.as_uri())
+    assert [finding.describe() for finding in violations(landscape)] == []

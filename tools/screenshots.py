@@ -101,7 +101,6 @@ def audit_shots(driver: WebDriver, base: str) -> None:
     driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "button.primary").click()
     WebDriverWait(driver, 10).until(lambda d: d.current_url == f"{base}/audit/")
-    _save(driver, "audit-overview-kk")
     driver.find_element(By.LINK_TEXT, "Көктал ауданының әкімдігі").click()
     WebDriverWait(driver, 10).until(lambda d: "/audit/sites/" in d.current_url)
     driver.execute_script("document.getElementById('trend-title').scrollIntoView()")

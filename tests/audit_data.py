@@ -12,14 +12,16 @@ STAND = "http://127.0.0.1:8080/stand/main/"
 # What a hostile or broken site may put in the element axe reports.
 HOSTILE_HTML = '<img src="x" onerror="alert(1)" alt="</code><script>alert(\'pwned\')</script>">'
 HOSTILE_SELECTOR = 'img[alt="</code><b>bold</b>"]'
+# A page can tamper with axe's results, help links included.
+HOSTILE_URL = "javascript:alert(document.cookie)"
 
 
-def image_alt(html: str = '<img src="/logo.png">', selector: str = "header > img") -> Issue:
+def image_alt(html: str = '<img src="/logo.png">', selector: str = "header > img",
+              help_url: str = "https://dequeuniversity.com/rules/axe/4.10/image-alt") -> Issue:
     return Issue(rule="image-alt", outcome="violation", impact="critical",
                  criteria=("1.1.1",), selector=selector, html=html,
                  summary="Fix any of the following: Element does not have an alt attribute",
-                 help="Images must have alternative text",
-                 help_url="https://dequeuniversity.com/rules/axe/4.10/image-alt",
+                 help="Images must have alternative text", help_url=help_url,
                  tags=("wcag2a", "wcag111"))
 
 
@@ -64,14 +66,14 @@ def demo_scans(store: Store) -> None:
     store_scan(store, [
         (AKIMAT, page(f"{AKIMAT}/", image_alt(), contrast_to_review())),
         (AKIMAT, page(f"{AKIMAT}/news/17", image_alt(), link_name())),
-        (SCHOOL, page(f"{SCHOOL}/", image_alt(HOSTILE_HTML, HOSTILE_SELECTOR))),
+        (SCHOOL, page(f"{SCHOOL}/", image_alt(HOSTILE_HTML, HOSTILE_SELECTOR, HOSTILE_URL))),
         (SCHOOL, page(f"{SCHOOL}/about")),
         (CLINIC, page(f"{CLINIC}/", status="blocked")),
     ])
     store_scan(store, [
         (AKIMAT, page(f"{AKIMAT}/", image_alt(), contrast_to_review())),
         (AKIMAT, page(f"{AKIMAT}/news/18")),
-        (SCHOOL, page(f"{SCHOOL}/", image_alt(HOSTILE_HTML, HOSTILE_SELECTOR))),
+        (SCHOOL, page(f"{SCHOOL}/", image_alt(HOSTILE_HTML, HOSTILE_SELECTOR, HOSTILE_URL))),
         (SCHOOL, page(f"{SCHOOL}/about", link_name())),
     ])
     store_scan(store, [

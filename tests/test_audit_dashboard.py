@@ -252,6 +252,7 @@ def test_hostile_html_from_a_scanned_site_is_shown_as_text(app: Flask) -> None:
     assert "<script>alert" not in detail and "<b>bold</b>" not in detail
     assert "onerror=" not in detail.replace("onerror=&#34;", "")
     assert HOSTILE_HTML in text_of(detail)
+    assert "javascript:" not in detail and "How to fix" not in detail
     for path in (site_url(SCHOOL), "/audit/reviews", "/audit/"):
         assert "<script>alert" not in client.get(path).get_data(as_text=True)
 
@@ -374,6 +375,9 @@ def test_the_scanners_reports_show_the_auditors_decisions(app: Flask) -> None:
     html = report("html", "--lang", "ru")
     assert "<th scope=\"col\">Решение аудитора</th>" in html
     assert "не соответствует, Auditor," in text_of(html) and "2,1:1 on the photo" in html
+    # The school's hostile element is text, and its forged help link no link at all.
+    assert "&lt;script&gt;alert(" in html and "<script>alert" not in html
+    assert "javascript:" not in html
 
 
 def test_on_postgresql_with_a_password_which_the_command_shown_hides(

@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from accessibility_audit.store import Store
 from kiosk.auditing.blueprint import audit_store
+from kiosk.auditing.charts import Column, stacked_columns
 from kiosk.auditing.figures import Subject
 from kiosk.content import Content
 from tests.admin_session import add_accounts, csrf, signed_in
@@ -395,3 +396,34 @@ def test_on_postgresql_with_a_password_which_the_command_shown_hides(
     assert [row[0] for row in table_rows(html, "Latest audit of each stand")] == [
         f"127.0.0.1:8080/stand/main {STAND}"]
     assert client.get(site_url(STAND, "stand")).status_code == 200
+
+
+def test_charts_are_named_described_and_patterned() -> None:
+    names = {"critical": "аса ауыр", "serious": "ауыр", "moderate": "орташа",
+             "minor": "шамалы"}
+    svg = str(stacked_columns("Title <b>", "Description & more", [
+        Column("27.11.26", "scan <1>", {"critical": 2, "serious": 1}),
+        Column("28.12.26", "scan 2", {"minor": 3}),
+    ], names))
+    chart = re.search(r'aria-labelledby="(\S+)-title \1-desc"', svg)[1]
+    assert f'<title id="{chart}-title">Title &lt;b&gt;</title>' in svg
+    assert f'<desc id="{chart}-desc">Description &amp; more</desc>' in svg
+    assert 'role="img"' in svg and "scan &lt;1&gt;" in svg
+    # Every impact has a pattern of its own, named in the legend.
+    for impact, name in names.items():
+        assert f'<pattern id="{chart}-{impact}"' in svg and f">{name}</text>" in svg
+    # Segment heights follow the figures: 2 and 1 of the first column, 3 of the second.
+    # (Drawn from the bottom up: the lesser impacts first, the critical on top.)
+    segments = re.findall(rf'width="40" height="([\d.]+)" fill="url\(#{chart}-(\w+)\)"', svg)
+    assert [(impact, float(height)) for height, impact in segments] == [
+        ("serious", pytest.approx(200 / 3, abs=0.1)),
+        ("critical", pytest.approx(400 / 3, abs=0.1)), ("minor", 200.0)]
+    assert re.findall(r'font-weight="700">(\d+)</text>', svg) == ["3", "3"]
+
+
+def test_errors_in_the_dashboard_speak_the_auditors_language(app: Flask) -> None:
+    demo_scans(scans(app))
+    response = signed_in(app, "auditor", "ru").get("/audit/sites/nosuchsite")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert page_facts(html).html_lang == "ru" and 'href="/audit/"' in html

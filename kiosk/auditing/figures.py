@@ -95,10 +95,12 @@ def figures(summary: Summary, reviews: dict[str, Review]) -> Figures:
     by_impact = {impact: 0 for impact in IMPACTS}
     for finding in summary.findings:
         if finding.id in counting:
-            # A finding axe left undecided has no impact of its own worth ranking by;
-            # an auditor's "fail" makes it at least moderate.
+            # axe rates most items it cannot decide; one it left unrated counts as
+            # moderate once an auditor fails it.
             by_impact[finding.impact if finding.impact in IMPACTS else "moderate"] += 1
-    audited = {page.url for page in summary.pages if page.status == "audited"}
+    # As the scanner counts pages: a URL is audited only if every viewport was.
+    audited = ({page.url for page in summary.pages}
+               - {page.url for page in summary.pages if page.status != "audited"})
     dirty: set[str] = set()
     elements = 0
     for page in summary.pages:

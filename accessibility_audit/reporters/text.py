@@ -54,7 +54,7 @@ def _decided(summary: Summary) -> str:
     if not any(decided.values()):
         return ""
     return (f" (auditors decided {decided['pass']} pass, {decided['fail']} fail; "
-            f"a11y-audit still counts only axe's violations)")
+            f"the figures above leave them out)")
 
 
 def _rule_rows(summary: Summary) -> list[tuple[str, ...]]:

@@ -278,3 +278,16 @@ def test_an_old_confirmation_no_longer_takes_words(browser: WebDriver,
             "Your feedback has been sent.")
     finally:
         feedback_server.app.config["NOW"] = DEMO_NOW
+
+
+def test_a_phone_reads_the_feedback_pages_without_scrolling_sideways(
+        browser: WebDriver, feedback_server: SpeakingServer) -> None:
+    set_viewport(browser, 320, 640)  # WCAG 1.4.10, as for every stand page
+    wide = []
+    for lang in LANGS:
+        for path in (f"/stand/main/{lang}/feedback", receipt_path(feedback_server, lang)):
+            browser.get(feedback_server.server.url(path))
+            width = browser.execute_script("return document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append(f"{path}: {width}px wide")
+    assert not wide, wide

@@ -19,7 +19,8 @@
     var dialog = document.querySelector("dialog[open]");
     var scope = dialog || document;
     return Array.prototype.filter.call(scope.querySelectorAll(FOCUSABLE), function (el) {
-      return el.offsetParent !== null || el === document.activeElement;
+      /* Not offsetParent: it is null for fixed elements, such as the Speech button in large type. */
+      return el.getClientRects().length > 0 || el === document.activeElement;
     });
   }
 

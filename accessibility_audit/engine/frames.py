@@ -17,6 +17,8 @@ from axe_selenium_python.axe import _DEFAULT_SCRIPT
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from accessibility_audit.checks.selection import axe_rule_ids
+
 BUNDLED_AXE = Path(_DEFAULT_SCRIPT)
 WHOLE_PAGE: dict[str, Any] = {"exclude": []}
 MAX_FRAME_DEPTH = 8  # frames within frames; deeper nesting is almost always a trap
@@ -52,6 +54,10 @@ class AxeScript:
     def __init__(self, path: Path = BUNDLED_AXE) -> None:
         self.path = path
         self.source = path.read_text(encoding="utf-8")
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of the rules in this build."""
+        return axe_rule_ids(self.source)
 
     def inject(self, driver: WebDriver) -> None:
         driver.execute_script(

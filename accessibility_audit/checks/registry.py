@@ -1,0 +1,26 @@
+"""Every own check: which rules it decides, and whether it looks at the page at each
+audited viewport or once per page (after the viewports, as it may resize)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from accessibility_audit.checks import language_check, target_size
+from accessibility_audit.checks.context import PageContext
+from accessibility_audit.checks.results import Outcomes
+
+
+@dataclass(frozen=True)
+class Check:
+    rules: tuple[str, ...]
+    when: Literal["each-viewport", "once"]
+    run: Callable[[PageContext, frozenset[str]], dict[str, Outcomes]]
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(("page-language-matches-text", "part-language-matches-text"), "once",
+          language_check.run),
+    Check(("target-size-enhanced",), "each-viewport", target_size.run),
+)

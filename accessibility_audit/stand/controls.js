@@ -2,7 +2,8 @@
    them takes the focus. Radio buttons of one name are one stop for Tab. */
 var CONTROLS = "a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), " +
   "select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
-var scope = document.querySelector("dialog[open]") || document;
+/* A modal dialog holds the focus by design; a dialog that is merely open does not. */
+var scope = document.querySelector("dialog:modal") || document;
 var controls = Array.prototype.filter.call(scope.querySelectorAll(CONTROLS), standVisible);
 window.__standControls = controls;
 window.__standFocus = [];

@@ -13,12 +13,17 @@ from pathlib import Path
 
 import pytest
 from flask import Flask, Response, request
+from selenium.webdriver.remote.webdriver import WebDriver
 
+from accessibility_audit.axe import violations
+from accessibility_audit.browser import set_viewport
 from accessibility_audit.exitcodes import Exit
+from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.store import Store
+from accessibility_audit.summary import summarise
 from kiosk.content import Content
 from kiosk.security import CONTENT_SECURITY_POLICY
-from tests.browser.conftest import LiveServer, serve
+from tests.browser.conftest import LANDSCAPE, LiveServer, serve
 from tests.conftest import make_app
 
 pytestmark = pytest.mark.browser
@@ -64,6 +69,45 @@ def break_stand(app: Flask, elsewhere: str) -> None:
         return response
 
 
+TRAPPED_PAGE = "/stand/main/kk/hours"
+# Keeps the focus on #trap whatever key is pressed there: a widget gone wrong.
+TRAP_SCRIPT = """<script>window.addEventListener("keydown", function (event) {
+  if (document.activeElement && document.activeElement.id === "trap") {
+    event.preventDefault(); event.stopImmediatePropagation(); } }, true);</script>"""
+
+
+def trap_stand(app: Flask) -> None:
+    """Plant a keypad trap, a sentence without speech and an idle warning that cannot be
+    answered in the Kazakh hours page."""
+
+    @app.after_request
+    def plant(response: Response) -> Response:
+        if request.path != TRAPPED_PAGE or response.mimetype != "text/html":
+            return response
+        html = response.get_data(as_text=True)
+        key = re.search(r'<h1[^>]*><span data-say="(\w+)"', html)[1]
+        planted = (f'<p><button type="button" id="trap" data-say="{key}" '
+                   'style="min-width:3rem;min-height:3rem">Жұмыс уақыты</button></p>'
+                   '<p id="mute">Бұл сөйлемді стенд айта алмайды.</p>' + TRAP_SCRIPT)
+        html = html.replace('<main id="main" tabindex="-1">',
+                            '<main id="main" tabindex="-1">' + planted, 1)
+        html = re.sub(r'<button[^>]*data-idle="extend".*?</button>', "", html, flags=re.S)
+        response.set_data(html)
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+            "style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+            "script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        return response
+
+
+@pytest.fixture(scope="module")
+def trapped_stand(tmp_path_factory: pytest.TempPathFactory,
+                  demo_content: Content) -> Iterator[LiveServer]:
+    tmp_path = tmp_path_factory.mktemp("trapped-stand")
+    app = make_app(tmp_path, demo_content)
+    trap_stand(app)
+    yield from serve(app, tmp_path)
+
+
 @pytest.fixture(scope="module")
 def broken_stand(tmp_path_factory: pytest.TempPathFactory, demo_content: Content,
                  live_server: LiveServer) -> Iterator[LiveServer]:
@@ -104,7 +148,8 @@ def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
 
 
 def test_a_broken_stand_fails_with_exactly_the_planted_findings(
-        broken_stand: LiveServer, live_server: LiveServer, tmp_path: Path) -> None:
+        broken_stand: LiveServer, live_server: LiveServer, browser: WebDriver,
+        tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"
     result = audit(broken_stand.url("/stand/main/kk/"), "--page", "contacts",
                    "--page", "hours", "--language", "kk", "--mode", "standard",
@@ -127,6 +172,15 @@ def test_a_broken_stand_fails_with_exactly_the_planted_findings(
     assert f"{live_server.base_url}/static/icons.svg" in result.stdout
     html = (tmp_path / "stand.html").read_text()
     assert '<html lang="kk">' in html and "stand-speech-audio" in html
+    assert "Бет, тіл, режим және бағдар бойынша стенд" in html
+    # The stand report is as accessible as the scanner's other reports, in each language.
+    summary = summarise(Store(str(db)).load(1))
+    for language in ("kk", "ru", "en"):
+        path = tmp_path / f"stand-{language}.html"
+        path.write_text(formats()["html"](summary, ReportContext(language=language)))
+        set_viewport(browser, *LANDSCAPE)
+        browser.get(path.as_uri())
+        assert [finding.describe() for finding in violations(browser)] == []
 
 
 def test_bad_stand_addresses_exit_1_with_a_clear_message(live_server: LiveServer,
@@ -139,3 +193,29 @@ def test_bad_stand_addresses_exit_1_with_a_clear_message(live_server: LiveServer
                     tmp_path=tmp_path)
     assert no_page.returncode == Exit.TOOL_FAILED
     assert "the stand has no page 'menu'" in no_page.stderr
+
+
+def test_keypad_traps_unspoken_text_and_a_missing_extend_control_are_found(
+        trapped_stand: LiveServer, tmp_path: Path) -> None:
+    db = tmp_path / "scans.sqlite3"
+    result = audit(trapped_stand.url("/stand/main/"), "--page", "hours", "--language", "kk",
+                   "--mode", "large", "--orientation", "landscape", "-q", db=db,
+                   tmp_path=tmp_path)
+    assert result.returncode == Exit.VIOLATIONS, result.stdout + result.stderr
+    [page] = Store(str(db)).load(1).pages
+    assert page.url == trapped_stand.url(TRAPPED_PAGE + "?mode=large")
+    found: dict[str, set[str]] = {}
+    for _fid, issue in page.issues:
+        found.setdefault(issue.rule, set()).add(issue.selector)
+    assert set(found) == {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
+                          "stand-idle-warning"}
+    assert found["stand-keypad-trap"] == {"#trap"}
+    assert found["stand-speech-key"] == {"#mute"}
+    assert found["stand-idle-warning"] == {"#idle-dialog"}
+    # Before the trap, everything is reached; after it, nothing: not the controls of the
+    # bottom bar, not the Speech button fixed in the corner in large type.
+    unreachable = found["stand-keypad-reach"]
+    assert not any("skip" in selector or selector == "#trap" for selector in unreachable)
+    assert "#controls > button:nth-of-type(1)" in unreachable
+    assert any("home-link" in issue.html for _fid, issue in page.issues
+               if issue.rule == "stand-keypad-reach")

@@ -13,7 +13,9 @@
   document.addEventListener("dragstart", function (event) { event.preventDefault(); });
 
   /* ---- Keypad: arrows move focus through every control, Enter activates it. */
-  var FOCUSABLE = "a[href], button:not([disabled]), [tabindex='0']";
+  /* Every control a page may hold, form fields included (a visitor's feedback form). */
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), " +
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex='0']";
 
   function focusables() {
     var dialog = document.querySelector("dialog[open]");

@@ -300,8 +300,9 @@ def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: t
 
     URL is the stand's address, e.g. http://127.0.0.1:8080/stand/main/. Every page found
     through its links (GET only: no form is ever sent), in every language of its language
-    switcher and every display mode, at portrait and landscape: axe-core (WCAG 2.2 A/AA
-    and best practice, 7:1 contrast in the high-contrast modes), and the stand checks:
+    switcher and every display mode, at portrait and landscape: axe-core and the own
+    checks (WCAG 2.2 A/AA and best practice; 44 px targets; 7:1 contrast in the
+    high-contrast modes), and the stand checks:
     keypad reach and traps, speech keys and their audio, the idle warning, and requests
     leaving the stand's server. Any violation fails the audit (--fail-on minor).
     """

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from selenium.common.exceptions import WebDriverException
 
-from accessibility_audit.engine.audit import AuditSettings, BrowserGone, PageAuditor
+from accessibility_audit.engine.audit import BROWSER_GONE, AuditSettings, BrowserGone, PageAuditor
 from accessibility_audit.engine.launch import Browser, Viewport
 from accessibility_audit.model import PageAudit, PageError
 from accessibility_audit.stand import idle, keypad, network, rules, speech
@@ -47,7 +47,7 @@ class StandAuditor:
         try:
             self._stand_checks(browser, results)
         except WebDriverException as error:
-            if "session" in str(error) or "disconnected" in str(error):
+            if any(marker in str(error) for marker in BROWSER_GONE):
                 raise BrowserGone(error.msg or str(error)) from error
             for result in results:
                 result.status = "failed"

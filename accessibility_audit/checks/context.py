@@ -4,7 +4,7 @@ the way to show it at another, and plain HTTP for what lies beyond the page."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
@@ -30,6 +30,8 @@ class PageContext:
     fetcher: Fetcher | None
     # Shows the page at another viewport and waits for it to settle.
     resize: Callable[[Viewport], None]
+    # What checks learn beyond the page (where a link leads), kept for the whole scan.
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def gather(self, script: str, *arguments: Any) -> Any:
         self.driver.switch_to.default_content()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from accessibility_audit.checks import language_check, target_size
+from accessibility_audit.checks import language_check, reflow, target_size
 from accessibility_audit.checks.context import PageContext
 from accessibility_audit.checks.results import Outcomes
 
@@ -20,7 +20,11 @@ class Check:
 
 
 CHECKS: tuple[Check, ...] = (
-    Check(("page-language-matches-text", "part-language-matches-text"), "once",
+    Check(("page-language-matches-text", "part-language-matches-text",
+           "language-version-exists"), "once",
           language_check.run),
     Check(("target-size-enhanced",), "each-viewport", target_size.run),
+    Check(("reflow",), "each-viewport", reflow.at_viewport),
+    # Last: it leaves the page at 320 px wide.
+    Check(("reflow",), "once", reflow.narrow),
 )

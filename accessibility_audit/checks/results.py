@@ -42,8 +42,10 @@ def rule_results(rule: Rule, outcomes: Outcomes) -> dict[Outcome, dict[str, Any]
     violation, one with doubtful elements needs review, one with passing elements
     passes, and one that found nothing to check is inapplicable."""
     results: dict[Outcome, dict[str, Any]] = {}
+    # An element found at several sizes is one failure, told as first seen.
+    failed = list({node.target: node for node in reversed(outcomes.failed)}.values())[::-1]
     # As the scan asks of axe (resultTypes), one passing element stands for all.
-    for key, nodes, heading in (("violations", outcomes.failed, "Fix the following:"),
+    for key, nodes, heading in (("violations", failed, "Fix the following:"),
                                 ("incomplete", outcomes.review, "Check the following:"),
                                 ("passes", outcomes.passed[:1], "")):
         if nodes:

@@ -40,31 +40,31 @@ class Rule:
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("page-language-matches-text", "serious", ("wcag2a", "wcag311", "cat.language"),
          N_("The page's lang attribute must name the language its text is written in"),
-         N_("Checks that a page marked Russian is not written in Kazakh, nor the other way "
-            "round, from the letters and words of its text"),
+         ("Checks that a page marked Russian is not written in Kazakh, nor the other way "
+          "round, from the letters and words of its text"),
          "language-of-page"),
     Rule("part-language-matches-text", "serious", ("wcag2aa", "wcag312", "cat.language"),
          N_("Passages in another language must be marked with their own lang attribute"),
-         N_("Checks that Kazakh passages inside content marked Russian, and Russian passages "
-            "inside content marked Kazakh, carry a lang attribute of their own"),
+         ("Checks that Kazakh passages inside content marked Russian, and Russian passages "
+          "inside content marked Kazakh, carry a lang attribute of their own"),
          "language-of-parts"),
     Rule("language-version-exists", "moderate",
          ("best-practice", "cat.language", "kz-state-languages"),
          N_("A link to the page in the other state language must lead to that page's "
-            "counterpart"),
-         N_("Follows the links to the Kazakh or Russian version of the page and checks that "
-            "they open this page's counterpart, not an error page or the home page"),
+          "counterpart"),
+         ("Follows the links to the Kazakh or Russian version of the page and checks that "
+          "they open this page's counterpart, not an error page or the home page"),
          "language-of-page"),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
-         N_("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "
-            "except links inside a sentence, controls with a large enough equivalent on the "
-            "page, and unstyled controls of the browser"),
+         ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "
+          "except links inside a sentence, controls with a large enough equivalent on the "
+          "page, and unstyled controls of the browser"),
          "target-size-enhanced"),
     Rule("reflow", "serious", ("wcag21aa", "wcag1410", "cat.structure"),
          N_("Content must reflow at 320 CSS pixels wide without scrolling in two directions"),
-         N_("Checks that the page does not scroll horizontally at 320 CSS pixels wide and at "
-            "the audited viewports, and that only tables, maps, images and code scroll "
-            "sideways in a box of their own"),
+         ("Checks that the page does not scroll horizontally at 320 CSS pixels wide and at "
+          "the audited viewports, and that only tables, maps, images and code scroll "
+          "sideways in a box of their own"),
          "reflow"),
 )}

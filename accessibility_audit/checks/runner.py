@@ -23,6 +23,8 @@ class CheckRunner:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rule_ids = frozenset(rule.id for rule in rules)
         self.checks = [check for check in CHECKS if self.rule_ids.intersection(check.rules)]
+        # Shared by all pages (and worker threads) of a scan; one address, one answer.
+        self.cache: dict[str, Any] = {}
 
     def __bool__(self) -> bool:
         return bool(self.checks)

@@ -169,7 +169,8 @@ class PageAuditor:
             browser.set_viewport(other)
             self._settle(browser)
 
-        context = PageContext(browser.driver, url, viewport, self.fetcher, resize)
+        context = PageContext(browser.driver, url, viewport, self.fetcher, resize,
+                              self.checks.cache)
         run = self.checks.once if once else self.checks.at_viewport
         return run(context, page.errors)
 

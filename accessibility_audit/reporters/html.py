@@ -2,7 +2,8 @@
 
 Messages come from gettext catalogs of our own (``accessibility_audit/translations``);
 numbers and dates are formatted for the language by Babel. axe's own rule help
-stays in English, as axe-core ships no Kazakh or Russian texts."""
+stays in English (marked lang="en"), as axe-core ships no Kazakh or Russian texts;
+the scanner's own checks' help is translated."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from babel.support import Translations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from accessibility_audit import __version__
+from accessibility_audit.checks.rules import RULES
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.charts import Bar, bar_chart
 from accessibility_audit.stand.matrix import is_stand, matrix
+from accessibility_audit.stand.rules import RULES as STAND_RULES
 from accessibility_audit.summary import Summary
 
 LANGUAGES = ("kk", "ru", "en")
@@ -50,9 +53,11 @@ def render(summary: Summary, context: ReportContext) -> str:
         return translated % values if values else translated
 
     template = env.get_template("report.html")
+    # The own checks' help is translated; axe's stays English and is marked so.
+    own_help = {rule.id: _(rule.help) for rule in (*RULES.values(), *STAND_RULES.values())}
     return template.render(summary=summary, lang=context.language, version=__version__,
                            charts=_charts(summary, context, _), impacts=IMPACTS,
-                           history=context.history,
+                           history=context.history, own_help=own_help,
                            stand=matrix(summary) if is_stand(summary) else None,
                            **_labels(_), **_stand_labels(_))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from accessibility_audit.checks.rules import N_
 from accessibility_audit.engine.audit import issues_from
 from accessibility_audit.model import Issue
 
@@ -28,28 +29,30 @@ class StandRule:
 RULES: dict[str, StandRule] = {rule.id: rule for rule in (
     StandRule("stand-keypad-reach", "serious",
               ("wcag2a", "wcag211", "EN-301-549", "EN-5.1.6.1", "EN-9.2.1.1"),
-              "Every visible control must be reachable with the keypad's arrow keys and "
-              "with Tab", UNDERSTANDING + "keyboard.html"),
+              N_("Every visible control must be reachable with the keypad's arrow keys and "
+                 "with Tab"), UNDERSTANDING + "keyboard.html"),
     StandRule("stand-keypad-trap", "critical",
               ("wcag2a", "wcag212", "EN-301-549", "EN-5.1.6.2", "EN-9.2.1.2"),
-              "Keypad focus must be able to move away from every control",
+              N_("Keypad focus must be able to move away from every control"),
               UNDERSTANDING + "no-keyboard-trap.html"),
     StandRule("stand-speech-key", "serious",
               ("EN-301-549", "EN-5.1.3.1", "EN-5.1.3.6"),
-              "Every visible text and control must have speech (a data-say key)", EN_301_549),
+              N_("Every visible text and control must have speech (a data-say key)"),
+              EN_301_549),
     StandRule("stand-speech-audio", "serious",
               ("EN-301-549", "EN-5.1.3.1", "EN-5.1.3.14"),
-              "The speech audio of every text and control must exist, play and be audible",
+              N_("The speech audio of every text and control must exist, play and be "
+                 "audible"),
               EN_301_549),
     StandRule("stand-idle-warning", "serious",
               ("wcag2a", "wcag221", "EN-301-549", "EN-9.2.2.1"),
-              "The idle reset must warn, with a control to extend and at least 20 seconds "
-              "to use it", UNDERSTANDING + "timing-adjustable.html"),
+              N_("The idle reset must warn, with a control to extend and at least 20 "
+                 "seconds to use it"), UNDERSTANDING + "timing-adjustable.html"),
     StandRule("stand-outside-request", "serious",
               # No criterion requires it; a stand that needs the internet stops working
               # offline, and every outside request tells a third party a visitor is there.
               ("best-practice",),
-              "A stand page must make no request outside the stand's own server", ""),
+              N_("A stand page must make no request outside the stand's own server"), ""),
 )}
 
 

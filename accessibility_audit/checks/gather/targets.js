@@ -3,8 +3,9 @@
 const TARGETS = [
   "a[href]", "area[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary",
   "[role=button]", "[role=link]", "[role=checkbox]", "[role=radio]", "[role=switch]", "[role=tab]",
-  "[role=menuitem]", "[role=option]", "[onclick]", "[tabindex]:not([tabindex^='-'])",
+  "[role=menuitem]", "[role=option]", "[onclick]",
 ].join(", ");
+// Boxes focusable only to scroll them (tabindex) are no pointer targets.
 const NATIVE = "input, select, textarea, button";
 const nameOf = (element) => (element.getAttribute("aria-label") || element.innerText
   || element.value || element.title || element.getAttribute("alt") || "").replace(/\s+/g, " ").trim().slice(0, 200);

@@ -5,13 +5,21 @@ the idle warning and the keypad at each orientation, then the requests it made."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from selenium.common.exceptions import WebDriverException
 
-from accessibility_audit.engine.audit import BROWSER_GONE, AuditSettings, BrowserGone, PageAuditor
+from accessibility_audit.checks.results import merge
+from accessibility_audit.engine.audit import (
+    BROWSER_GONE,
+    AuditSettings,
+    BrowserGone,
+    PageAuditor,
+    issues_from,
+)
 from accessibility_audit.engine.launch import Browser, Viewport
 from accessibility_audit.model import PageAudit, PageError
-from accessibility_audit.stand import idle, keypad, network, rules, speech
+from accessibility_audit.stand import idle, keypad, network, reflow, rules, speech
 from accessibility_audit.stand.audio import AudioChecks
 from accessibility_audit.stand.discovery import locate
 
@@ -59,6 +67,8 @@ class StandAuditor:
         driver = browser.driver
         for viewport, result in zip(self.settings.viewports, results, strict=True):
             browser.set_viewport(viewport)
+            _add_entries(result, reflow.check(driver, result.url, viewport,
+                                              self.standard.fetcher))
             unspoken, silent = speech.check(driver, self.audio)
             unreachable, traps = keypad.check(driver)
             _add(result, "stand-speech-key", unspoken)
@@ -69,6 +79,17 @@ class StandAuditor:
         outside = network.check(driver, self.stand_origin, network.requested(driver))
         for result in results:
             _add(result, "stand-outside-request", outside)
+
+
+def _add_entries(result: PageAudit, entries: dict[str, list[dict[str, Any]]]) -> None:
+    """An own check's axe entries join the page's result as the engine's would."""
+    if result.raw is not None:
+        merge(result.raw, entries)  # type: ignore[arg-type]
+    result.issues.extend(issues_from(entries))
+    passed = tuple(entry["id"] for entry in entries.get("passes", []))
+    result.passed_rules = (*result.passed_rules, *passed)
+    result.passes += len(passed)
+    result.inapplicable += len(entries.get("inapplicable", []))
 
 
 def _add(result: PageAudit, rule_id: str, nodes: list[rules.Node]) -> None:

@@ -19,6 +19,7 @@ from accessibility_audit.fetching import Fetcher, HttpSettings
 from accessibility_audit.model import PageAudit
 from accessibility_audit.politeness import HostGate, user_agent
 from accessibility_audit.progress import Progress
+from accessibility_audit.stand import reflow
 from accessibility_audit.stand.audio import AudioChecks
 from accessibility_audit.stand.auditor import ORIENTATIONS, StandAuditor
 from accessibility_audit.stand.discovery import MODES, NotAStand, StandMap, discover
@@ -119,8 +120,10 @@ class StandRun:
         # in the high-contrast modes; not all of AAA.
         tags = (*wcag.tags_for(STANDARD, best_practice=True), "wcag21aaa")
         axe = AxeScript(BUNDLED_AXE)
-        standard = AuditSettings(tags=tags, viewports=viewports)
-        high_contrast = AuditSettings(tags=(*tags, "wcag146"), viewports=viewports)
+        # Reflow runs in the stand checks, at the stand's screens only (stand/reflow.py).
+        standard = AuditSettings(tags=tags, viewports=viewports, skip=(reflow.RULE,))
+        high_contrast = AuditSettings(tags=(*tags, "wcag146"), viewports=viewports,
+                                      skip=(reflow.RULE,))
         assert self.stand is not None
         return StandAuditor(PageAuditor(standard, axe, fetcher),
                             PageAuditor(high_contrast, axe, fetcher),

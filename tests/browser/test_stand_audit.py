@@ -77,8 +77,8 @@ TRAP_SCRIPT = """<script>window.addEventListener("keydown", function (event) {
 
 
 def trap_stand(app: Flask) -> None:
-    """Plant a keypad trap, a sentence without speech and an idle warning that cannot be
-    answered in the Kazakh hours page."""
+    """Plant a keypad trap, a sentence without speech, a paragraph wider than the screen
+    and an idle warning that cannot be answered in the Kazakh hours page."""
 
     @app.after_request
     def plant(response: Response) -> Response:
@@ -88,7 +88,9 @@ def trap_stand(app: Flask) -> None:
         key = re.search(r'<h1[^>]*><span data-say="(\w+)"', html)[1]
         planted = (f'<p><button type="button" id="trap" data-say="{key}" '
                    'style="min-width:3rem;min-height:3rem">Жұмыс уақыты</button></p>'
-                   '<p id="mute">Бұл сөйлемді стенд айта алмайды.</p>' + TRAP_SCRIPT)
+                   '<p id="mute">Бұл сөйлемді стенд айта алмайды.</p>'
+                   f'<p id="wide" style="width:2500px"><span data-say="{key}">Жұмыс '
+                   'уақыты</span></p>' + TRAP_SCRIPT)
         html = html.replace('<main id="main" tabindex="-1">',
                             '<main id="main" tabindex="-1">' + planted, 1)
         html = re.sub(r'<button[^>]*data-idle="extend".*?</button>', "", html, flags=re.S)
@@ -195,7 +197,7 @@ def test_bad_stand_addresses_exit_1_with_a_clear_message(live_server: LiveServer
     assert "the stand has no page 'menu'" in no_page.stderr
 
 
-def test_keypad_traps_unspoken_text_and_a_missing_extend_control_are_found(
+def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
         trapped_stand: LiveServer, tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"
     result = audit(trapped_stand.url("/stand/main/"), "--page", "hours", "--language", "kk",
@@ -208,7 +210,8 @@ def test_keypad_traps_unspoken_text_and_a_missing_extend_control_are_found(
     for _fid, issue in page.issues:
         found.setdefault(issue.rule, set()).add(issue.selector)
     assert set(found) == {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
-                          "stand-idle-warning"}
+                          "stand-idle-warning", "reflow"}
+    assert found["reflow"] == {"#wide"}  # at the stand's screen; 320 px is for websites
     assert found["stand-keypad-trap"] == {"#trap"}
     assert found["stand-speech-key"] == {"#mute"}
     assert found["stand-idle-warning"] == {"#idle-dialog"}

@@ -100,6 +100,6 @@ def finding_lines(summary: Summary) -> list[str]:
         lines += [f"{number}. {finding.rule} ({finding.impact}): {finding.help}",
                   f"   Element: {finding.selector}",
                   f"   {' '.join(finding.summary.split())}",
-                  f"   On {len(finding.pages)} page view(s) at {', '.join(finding.viewports)}: "
+                  f"   Found on {len(finding.pages)} page(s), at {', '.join(finding.viewports)}: "
                   f"{where}{f' and {more} more' if more > 0 else ''}"]
     return lines

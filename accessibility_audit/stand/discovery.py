@@ -17,8 +17,8 @@ import requests
 
 from accessibility_audit.discovery.urls import BadUrl, check_url, origin
 
-STAND_PATH = re.compile(r"^/stand/(?P<location>[^/]+)/(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)/"
-                        r"(?P<page>[^?#]*))?$")
+STAND_PATH = re.compile(r"^/stand/(?P<location>[^/]+)(?:/(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)"
+                        r"(?:/(?P<page>[^?#]*))?)?)?$")
 # The stand's display modes, as the ``mode`` parameter spells them ("" is standard).
 MODES = ("standard", "large", "contrast", "large-contrast")
 HOME = "home"
@@ -72,7 +72,7 @@ def locate(url: str) -> StandPage | None:
     if not match or match["lang"] is None:
         return None
     mode = dict(p.partition("=")[::2] for p in parts.query.split("&") if p).get("mode", "")
-    return StandPage(match["page"].strip("/") or HOME, match["lang"], mode or "standard")
+    return StandPage((match["page"] or "").strip("/") or HOME, match["lang"], mode or "standard")
 
 
 class _Links(HTMLParser):

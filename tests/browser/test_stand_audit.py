@@ -5,6 +5,7 @@ exit code and reports."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -34,8 +35,8 @@ MISSING_KEY = "0" * 24  # well formed, but no page of this stand ever said it
 
 
 def audit(*args: str, db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
-           "TMPDIR": str(tmp_path), "HOME": str(tmp_path)}
+    # The browsers' profiles go under the test's own folder, and go with it.
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
     return subprocess.run([str(SCRIPT), "stand", *args, "--db", str(db)], capture_output=True,
                           text=True, timeout=400, env=env)
 

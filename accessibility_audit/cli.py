@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from accessibility_audit import __version__, wcag
-from accessibility_audit.checks.selection import UnknownRule, check_ids
+from accessibility_audit.checks.rules import RULES
+from accessibility_audit.checks.selection import UnknownRule, axe_rules, check_ids
 from accessibility_audit.diff import compare
 from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
@@ -29,6 +30,8 @@ from accessibility_audit.store import Store, StoreError
 from accessibility_audit.summary import Summary, summarise
 
 DEFAULT_DB = "a11y-audit.sqlite3"
+LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
+                        wcag.BEST_PRACTICE})
 db_option = click.option(
     "--db", default=lambda: os.environ.get("A11Y_AUDIT_DB", DEFAULT_DB), show_default=DEFAULT_DB,
     metavar="PATH|URL", help="SQLite file or SQLAlchemy URL where scans are kept "
@@ -380,6 +383,29 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
     click.echo(render(difference), nl=False)
     if fail_on_new and difference.added:
         sys.exit(Exit.VIOLATIONS)
+
+
+@cli.command("rules")
+@click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="List the rules of this axe-core build instead of the bundled one's.")
+def list_rules(axe_script: Path | None) -> None:
+    """List the rule ids --rule and --skip-rule take: the own checks, then axe-core's,
+    each with its level (the tag --standard or --best-practice selects it by) and WCAG
+    success criteria."""
+    axe = AxeScript(axe_script) if axe_script else AxeScript()
+    click.echo("Own checks of a11y-audit:")
+    for rule in RULES.values():
+        click.echo(_rule_line(rule.id, rule.tags, rule.help))
+    click.echo(f"\naxe-core rules ({axe.path.name}):")
+    for rule_id, tags in axe_rules(axe.source).items():
+        click.echo(_rule_line(rule_id, tags))
+
+
+def _rule_line(rule_id: str, tags: tuple[str, ...], help_text: str = "") -> str:
+    levels = [tag for tag in tags if tag in LEVEL_TAGS]
+    criteria = ", ".join(wcag.criteria(tags))
+    line = f"  {rule_id:<34} {' '.join(levels) or '-':<14} {criteria or '-':<14}"
+    return f"{line} {help_text}".rstrip()
 
 
 @cli.command("scans")

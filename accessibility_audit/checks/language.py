@@ -45,6 +45,7 @@ MIN_SHARE = 0.3
 # Russian words are told by endings and short words, fewer than Kazakh's letters.
 MIN_SHARE_RUSSIAN = 0.25
 ALIASES = {"kz": "kk", "kaz": "kk", "rus": "ru"}
+NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,6 @@ def primary(lang: str) -> str:
     """The language subtag of a lang attribute, with common mistakes (kz) mapped."""
     code = lang.strip().lower().replace("_", "-").split("-")[0]
     return ALIASES.get(code, code)
-
-
-NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
 def evaluate(gathered: dict[str, Any]) -> tuple[Outcomes, Outcomes]:

@@ -43,7 +43,10 @@ def rule_results(rule: Rule, outcomes: Outcomes) -> dict[Outcome, dict[str, Any]
     passes, and one that found nothing to check is inapplicable."""
     results: dict[Outcome, dict[str, Any]] = {}
     # An element found at several sizes is one failure, told as first seen.
-    failed = list({node.target: node for node in reversed(outcomes.failed)}.values())[::-1]
+    first_seen: dict[str, Node] = {}
+    for node in outcomes.failed:
+        first_seen.setdefault(node.target, node)
+    failed = list(first_seen.values())
     # As the scan asks of axe (resultTypes), one passing element stands for all.
     for key, nodes, heading in (("violations", failed, "Fix the following:"),
                                 ("incomplete", outcomes.review, "Check the following:"),

@@ -53,7 +53,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          N_("A link to the page in the other state language must lead to that page's "
           "counterpart"),
          ("Follows the links to the Kazakh or Russian version of the page and checks that "
-          "they open this page's counterpart, not an error page or the home page"),
+          "they open this page's counterpart, not an error page, the home page or a page "
+          "still in the first language"),
          "language-of-page"),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),

@@ -1,14 +1,15 @@
 """Runs the selected own checks on a page and turns their outcomes into axe entries.
 
-A check that fails with a script error costs only its own rules: the page keeps
-axe's results and the others', and the error is reported with the page."""
+A check that fails with a script error or runs out of time costs only its own
+rules: the page keeps axe's results and the others', and the error is reported
+with the page (kind "check-error")."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from selenium.common.exceptions import JavascriptException
+from selenium.common.exceptions import JavascriptException, TimeoutException
 
 from accessibility_audit.checks.context import PageContext
 from accessibility_audit.checks.registry import CHECKS, Check
@@ -20,9 +21,10 @@ OwnResults = dict[str, Outcomes]
 
 
 class CheckRunner:
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], narrow: bool = True) -> None:
         self.rule_ids = frozenset(rule.id for rule in rules)
-        self.checks = [check for check in CHECKS if self.rule_ids.intersection(check.rules)]
+        self.checks = [check for check in CHECKS if self.rule_ids.intersection(check.rules)
+                       and (narrow or not check.narrow)]
         # Shared by all pages (and worker threads) of a scan; one address, one answer.
         self.cache: dict[str, Any] = {}
 
@@ -41,9 +43,13 @@ class CheckRunner:
         for check in checks:
             try:
                 outcomes = check.run(page, self.rule_ids)
-            except JavascriptException as error:
-                errors.append(PageError("check-error", f"the own check of {', '.join(check.rules)} "
-                                        f"failed: {error.msg}"))
+            except (JavascriptException, TimeoutException) as error:
+                if "renderer" in (error.msg or ""):
+                    raise  # the browser stopped answering: the page auditor replaces it
+                problem = PageError("check-error", f"the own check of {', '.join(check.rules)} "
+                                    f"failed: {error.msg}")
+                if problem not in errors:
+                    errors.append(problem)
                 continue
             found.update((rule, o) for rule, o in outcomes.items() if rule in self.rule_ids)
         return found

@@ -9,17 +9,25 @@ from typing import Any
 from accessibility_audit.checks.rules import RULES, Rule
 
 # Each rule in axe's build is an object that starts with its id and has its tags.
-_AXE_RULE = re.compile(r'\{id:"([\w-]+)",[^{}]*?tags:\[')
+_AXE_RULE = re.compile(r'\{id:"([\w-]+)",[^{}]*?tags:\[([^\]]*)\]')
+_TAG = re.compile(r'"([^"]+)"')
 
 
 class UnknownRule(ValueError):
     """A rule id that is neither axe's nor an own check's."""
 
 
+def axe_rules(axe_source: str) -> dict[str, tuple[str, ...]]:
+    """The rules of an axe-core build (its minified source), with their tags."""
+    start = max(axe_source.find("rules:[{id:"), 0)
+    rules: dict[str, tuple[str, ...]] = {}
+    for rule, tags in _AXE_RULE.findall(axe_source, start):
+        rules.setdefault(rule, tuple(_TAG.findall(tags)))
+    return rules
+
+
 def axe_rule_ids(axe_source: str) -> tuple[str, ...]:
-    """The ids of the rules in an axe-core build (its minified source)."""
-    start = axe_source.find("rules:[{id:")
-    return tuple(dict.fromkeys(_AXE_RULE.findall(axe_source, max(start, 0))))
+    return tuple(axe_rules(axe_source))
 
 
 def check_ids(ids: tuple[str, ...], axe_ids: tuple[str, ...]) -> None:

@@ -4,11 +4,12 @@ each viewport, and say plainly what went wrong.
 
 Another component audits with its own settings by building :class:`AuditSettings`
 (the tags of a standard, e.g. ``wcag.tags_for("wcag22aaa")``, which select axe's
-rules and the own checks alike, and optionally ``only``/``skip`` rule ids) and a
-:class:`PageAuditor`; the own checks then run by themselves::
+rules and the own checks alike, and optionally ``only``/``skip`` rule ids, and
+``reflow_320=False`` for a fixed screen) and a :class:`PageAuditor`; the own checks
+then run by themselves::
 
     settings = AuditSettings(tags=wcag.tags_for("wcag22aaa", best_practice=True),
-                             viewports=(Viewport("portrait", 1080, 1920, mobile=True),))
+                             viewports=(Viewport("portrait", 1080, 1920),))
     pages = PageAuditor(settings, AxeScript(), fetcher).audit(browser, url, site, False)
 """
 
@@ -69,6 +70,9 @@ class AuditSettings:
     # Rule ids, axe's and the own checks' alike: run only these, or all but these.
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    # Reflow is also checked at 320 CSS px wide; a fixed screen (a stand) whose
+    # only sizes are its viewports may turn that off.
+    reflow_320: bool = True
 
     def own_rules(self) -> tuple[Rule, ...]:
         return own_rules(self.tags, self.only, self.skip)
@@ -92,7 +96,7 @@ class PageAuditor:
         self.settings = settings
         self.axe = axe
         self.fetcher = fetcher
-        self.checks = CheckRunner(settings.own_rules())
+        self.checks = CheckRunner(settings.own_rules(), narrow=settings.reflow_320)
 
     def audit(self, browser: Browser, url: str, site: str, want_links: bool) -> list[PageAudit]:
         """One result per viewport. Raises :class:`BrowserGone` only for a dead browser."""

@@ -110,5 +110,6 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
             "axe-error": _("axe-core failed"), "dialog": _("Opened a dialog"),
             "beforeunload": _("Asks before leaving"),
             "scanner-error": _("Error in the scanner"),
+            "check-error": _("An own check failed"),
         },
     }

@@ -66,10 +66,11 @@ def browser() -> Iterator[Browser]:
     started.close()
 
 
-def stand_auditor(rules: tuple[str, ...] = ()) -> PageAuditor:
+def stand_auditor(rules: tuple[str, ...] = (), reflow_320: bool = True) -> PageAuditor:
     """What a stand audit builds: AAA settings at the stand's two screens."""
     settings = AuditSettings(tags=wcag.tags_for("wcag22aaa", best_practice=True),
-                             viewports=(PORTRAIT, LANDSCAPE), only=rules)
+                             viewports=(PORTRAIT, LANDSCAPE), only=rules,
+                             reflow_320=reflow_320)
     fetcher = Fetcher(HttpSettings("a11y-audit tests", {}, {}), HostGate(0.0))
     return PageAuditor(settings, AxeScript(), fetcher)
 
@@ -81,6 +82,16 @@ def test_reflow_at_the_stand_resolutions(site: FixtureSite, browser: Browser) ->
     assert "1080 × 1920 CSS px (portrait)" in portrait.violations[0].summary
     # A phone-sized window (320 px) gets the narrow layout; only the portrait stand fails.
     assert not landscape.violations and "reflow" in landscape.passed_rules
+
+
+def test_reflow_at_320_px_unless_the_screen_is_fixed(site: FixtureSite, browser: Browser) -> None:
+    url = site.url("/checks/reflow-fail")
+    narrow, _landscape = stand_auditor(("reflow",)).audit(browser, url, site.base, False)
+    assert sorted(i.selector for i in narrow.violations) == ["#violation1", "#violation2"]
+    assert "At 320 CSS px wide" in narrow.violations[0].summary
+    fixed, _landscape = stand_auditor(("reflow",), reflow_320=False).audit(
+        browser, url, site.base, False)
+    assert not fixed.violations and "reflow" in fixed.passed_rules
 
 
 def test_aaa_settings_bring_the_own_checks_with_them(site: FixtureSite, browser: Browser) -> None:
@@ -95,7 +106,7 @@ def test_aaa_settings_bring_the_own_checks_with_them(site: FixtureSite, browser:
 @pytest.mark.parametrize(("language", "own_help"), [
     ("kk", "Басқа тілдегі үзінділер өз lang атрибутымен белгіленуі керек"),
     ("ru", "Фрагменты на другом языке должны быть отмечены собственным атрибутом lang"),
-])
+], ids=["kk", "ru"])
 def test_reports_carry_the_own_findings_translated_and_stay_accessible(
         checked: Summary, browser: Browser, tmp_path: Path, language: str,
         own_help: str) -> None:
@@ -113,3 +124,13 @@ def test_reports_carry_the_own_findings_translated_and_stay_accessible(
     browser.set_viewport(Viewport("desktop", 1280, 800))
     browser.driver.get(path.as_uri())
     assert [finding.describe() for finding in violations(browser.driver)] == []
+
+
+def test_a_failing_own_check_costs_only_its_rules(site: FixtureSite, store: Store) -> None:
+    summary = run_scan(store, site, ["/checks/broken-builtins"], rules=("image-alt", "reflow"))
+    page = summary.pages[0]
+    assert page.status == "audited"
+    assert [(i.rule, i.selector) for _fid, i in page.issues] == [("image-alt", "#violation1")]
+    assert [e.kind for e in page.errors] == ["check-error"]
+    assert "the own check of reflow failed" in page.errors[0].reason
+    assert "this page broke CSS.escape" in page.errors[0].reason

@@ -8,7 +8,7 @@ const blockOf = (element) => {
     const display = getComputedStyle(node).display;
     if (!display.startsWith("inline") && display !== "contents") return node;
   }
-  return document.body;
+  return document.body || document.documentElement;
 };
 const pieces = new Map();
 const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);

@@ -14,7 +14,7 @@ const blockOf = (element) => {
     const display = getComputedStyle(node).display;
     if (!display.startsWith("inline") && display !== "contents") return node;
   }
-  return document.body;
+  return document.body || document.documentElement;
 };
 // A link whose line also holds other words is part of a sentence.
 const inSentence = (element) => {
@@ -27,7 +27,7 @@ const inSentence = (element) => {
 // page's style sheets cannot reach.
 const host = document.createElement("div");
 host.style.cssText = "position:absolute;left:-10000px;top:0";
-document.body.appendChild(host);
+(document.body || document.documentElement).appendChild(host);
 const shadow = host.attachShadow({ mode: "open" });
 const defaultSize = (element) => {
   const probe = element.cloneNode(false);

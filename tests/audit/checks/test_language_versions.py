@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from accessibility_audit.checks.language_versions import Arrival, evaluate, is_home
+from accessibility_audit.checks.language_versions import (
+    Arrival,
+    evaluate,
+    is_home,
+    text_language,
+)
+from tests.audit.checks.samples import KAZAKH, RUSSIAN
 
 
 def test_home_pages_are_told_by_their_path_without_language_parts() -> None:
@@ -43,3 +49,21 @@ def test_a_home_page_may_link_to_the_other_home_page() -> None:
                 "links": [_link("#kk", "https://a.kz/kk/", "kk")]}
     outcomes = evaluate(gathered, {"https://a.kz/kk/": Arrival("https://a.kz/kk/", 200)})
     assert [n.target for n in outcomes.passed] == ["#kk"] and not outcomes.failed
+
+
+def test_a_counterpart_still_in_the_first_language_is_no_version() -> None:
+    gathered = {"url": "https://a.kz/ru/about", "lang": "ru",
+                "links": [_link("#kk", "https://a.kz/kk/about", "kk")]}
+    untranslated = Arrival("https://a.kz/kk/about", 200, language="ru")
+    outcomes = evaluate(gathered, {"https://a.kz/kk/about": untranslated})
+    assert [n.message for n in outcomes.failed] == [
+        "The link to the Kazakh version leads to a page written in Russian "
+        "(https://a.kz/kk/about): translate it"]
+
+
+def test_the_language_of_a_fetched_page_is_told_by_its_visible_text() -> None:
+    kazakh = f"<html lang='ru'><title>Бет</title><p>{KAZAKH[2]}</p></html>"
+    assert text_language(kazakh) == "kk"
+    hidden = f"<html><script>var t = '{KAZAKH[2]}';</script><p>{RUSSIAN[2]}</p></html>"
+    assert text_language(hidden) == "ru"
+    assert text_language("<p>Өскемен</p>") is None

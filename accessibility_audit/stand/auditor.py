@@ -1,6 +1,6 @@
 """One stand page through the scanner's own engine, then the stand's own checks in the
-same browser: axe (and the scanner's other checks) by :class:`PageAuditor`, then speech,
-the idle warning and the keypad at each orientation, then the requests it made."""
+same browser: axe (and the scanner's other checks) by :class:`PageAuditor`, then reflow,
+speech, the idle warning and the keypad at each orientation, then the requests it made."""
 
 from __future__ import annotations
 

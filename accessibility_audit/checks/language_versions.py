@@ -99,11 +99,13 @@ def is_home(url: str) -> bool:
 
 
 def links_to_check(gathered: dict[str, Any]) -> list[dict[str, Any]]:
-    """The page's links to the other state language, other than back to itself."""
+    """The page's links to the other state language, other than back to itself or
+    to a script (a switch made by JavaScript cannot be followed here)."""
     here = urldefrag(gathered["url"])[0]
     page_lang = primary(gathered["lang"])
     return [link for link in gathered["links"]
-            if link["language"] != page_lang and urldefrag(link["href"])[0] != here]
+            if link["language"] != page_lang and urldefrag(link["href"])[0] != here
+            and urlsplit(link["href"]).scheme in ("http", "https")]
 
 
 def evaluate(gathered: dict[str, Any], arrivals: dict[str, Arrival]) -> Outcomes:

@@ -88,6 +88,12 @@ def test_rules_are_chosen_by_id_and_kept_with_the_scan(tmp_path: Path, site: Fix
         ["reflow", "image-alt"], ["image-alt"])
 
 
+def _interruptible() -> None:
+    # A test run started in the background (cmd &) ignores SIGINT, and its children
+    # inherit that; a person's Ctrl+C reaches a scan started in a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.browser
 def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
                                                            site: FixtureSite) -> None:
@@ -95,7 +101,7 @@ def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
     urls = [site.url(f"/slow?{n}") for n in range(4)]
     scan = subprocess.Popen([str(SCRIPT), "scan", *urls, "--workers", "1", "--delay", "0",
                              "--db", str(db)], stderr=subprocess.PIPE, text=True,
-                            env=scanner_environment())
+                            env=scanner_environment(), preexec_fn=_interruptible)
     for line in scan.stderr:   # progress goes to stderr, one line per page off a terminal
         if line.startswith("[1/4]"):
             break

@@ -25,6 +25,7 @@ def test_links_must_reach_the_counterpart() -> None:
     gathered = {"url": "https://a.kz/ru/news/7", "lang": "ru", "links": [
         _link("#same-language", "https://a.kz/ru/news/8", "ru"),
         _link("#itself", "https://a.kz/ru/news/7#top", "kk"),
+        _link("#script", "javascript:setLanguage('kk')", "kk"),
         _link("#good", "https://a.kz/kk/news/7", "kk"),
         _link("#missing", "https://a.kz/kk/news/77", "kk"),
         _link("#home", "https://a.kz/kk/news/0", "kk"),

@@ -228,7 +228,7 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
         raise Failure(str(error)) from error
     for warning in run.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    summary = summarise(store.load(scan_id))
+    summary = summarise(store.load(scan_id), store.reviews())
     click.echo(text_summary(summary))
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -322,7 +322,7 @@ def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: t
         sys.exit(Exit.INTERRUPTED)
     except (NotAStand, BadUrl, BrowserFailed) as error:
         raise Failure(str(error)) from error
-    summary = summarise(store.load(scan_id))
+    summary = summarise(store.load(scan_id), store.reviews())
     _write(summary, store, scan_id, format_, lang, output, text_too=True)
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -363,7 +363,8 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
     """
     store = _open(db)
     scan_id = _resolve(store, scan_ref)
-    _write(summarise(store.load(scan_id)), store, scan_id, format_, lang, output)
+    _write(summarise(store.load(scan_id), store.reviews()), store, scan_id, format_, lang,
+           output)
 
 
 @cli.command("diff")

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from flask import Flask
 
+from kiosk.auditing import (  # noqa: F401 - importing a view module registers it
+    dashboard_pages,
+    findings,
+    league,
+    overview,
+    reviews,
+    sites,
+    trends,
+)
 from kiosk.auditing.blueprint import bp
 
 

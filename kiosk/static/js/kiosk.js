@@ -13,13 +13,16 @@
   document.addEventListener("dragstart", function (event) { event.preventDefault(); });
 
   /* ---- Keypad: arrows move focus through every control, Enter activates it. */
-  var FOCUSABLE = "a[href], button:not([disabled]), textarea, [tabindex='0']";
+  /* Every control a page may hold, form fields included (a visitor's feedback form). */
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), " +
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex='0']";
 
   function focusables() {
     var dialog = document.querySelector("dialog[open]");
     var scope = dialog || document;
     return Array.prototype.filter.call(scope.querySelectorAll(FOCUSABLE), function (el) {
-      return el.offsetParent !== null || el === document.activeElement;
+      /* Not offsetParent: it is null for fixed elements, such as the Speech button in large type. */
+      return el.getClientRects().length > 0 || el === document.activeElement;
     });
   }
 
@@ -48,7 +51,7 @@
     /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
     if (event.repeat) { event.preventDefault(); return; }
     /* In a text field Left and Right move the caret; Up and Down still move on. */
-    var inText = document.activeElement && document.activeElement.tagName === "TEXTAREA";
+    var inText = document.activeElement && document.activeElement.matches("textarea, input");
     if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText)) {
       event.preventDefault(); moveFocus(1);
     } else if (event.key === "ArrowUp" || (event.key === "ArrowLeft" && !inText)) {

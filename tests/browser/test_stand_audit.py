@@ -134,7 +134,7 @@ def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
     cells = report["stand"]["matrix"]
     pages = {cell["page"] for cell in cells}
     assert {"home", "hours", "appeals", "contacts", "accessibility", "announcements",
-            "assistance"} <= pages
+            "assistance", "feedback"} <= pages
     assert {cell["language"] for cell in cells} == {"kk", "ru", "en"}
     assert {cell["mode"] for cell in cells} == {"standard", "large", "contrast",
                                                 "large-contrast"}

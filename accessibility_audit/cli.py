@@ -16,6 +16,7 @@ from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
 from accessibility_audit.exitcodes import EXIT_CODE_HELP, Exit, verdict
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.physical.cli import build as build_checklist_group
 from accessibility_audit.progress import Progress
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, diff_text, formats
 from accessibility_audit.reporters.text import render as text_summary
@@ -298,3 +299,6 @@ def _resolve(store: Store, reference: str) -> int:
         return store.resolve(reference)
     except StoreError as error:
         raise Failure(str(error)) from error
+
+
+cli.add_command(build_checklist_group(db_option))

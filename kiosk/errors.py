@@ -21,7 +21,7 @@ def _page_lang() -> str:
     lang = (request.view_args or {}).get("lang")
     if lang in CODES:
         return lang
-    if request.path.startswith("/admin"):
+    if request.path.startswith(("/admin", "/audit")):
         return session.get("admin_lang") if session.get("admin_lang") in CODES else "kk"
     # The language segment of an unknown URL still tells us what the visitor reads.
     parts = request.path.strip("/").split("/")
@@ -31,8 +31,8 @@ def _page_lang() -> str:
 def _home_url(lang: str, mode: Mode) -> str:
     """The start page of the stand the visitor was on, in their language and mode."""
     parts = request.path.strip("/").split("/")
-    if parts[0] == "admin":
-        return "/admin/"
+    if parts[0] in ("admin", "audit"):
+        return f"/{parts[0]}/"
     if len(parts) > 1 and parts[0] == "stand":
         return f"/stand/{parts[1]}/{lang}/" + (f"?mode={mode.param}" if mode.param else "")
     return "/"

@@ -1,7 +1,7 @@
 """Languages of the stand: which one a request is in, and how each is named.
 
 Precedence: the language in the URL (``/stand/<location>/<lang>/…``); in the admin
-area, the language the manager chose (kept in the session); else the configured
+and auditors' areas, the language the manager chose (kept in the session); else the configured
 default. The stand never guesses from Accept-Language: a public stand is shared, and
 each visitor chooses on screen.
 """
@@ -33,7 +33,7 @@ def select_locale() -> str:
     lang = (request.view_args or {}).get("lang") if request else None
     if lang in CODES:
         return lang
-    if request and request.path.startswith("/admin") and session.get("admin_lang") in CODES:
+    if request and request.path.startswith(("/admin", "/audit")) and session.get("admin_lang") in CODES:
         return session["admin_lang"]
     return current_app.config["DEFAULT_LANGUAGE"]
 

@@ -16,7 +16,7 @@ from kiosk.store import store
 
 def _safe_next(target: str | None) -> str:
     # Only a path of this site: never an address an attacker put in the link.
-    if target and target.startswith("/admin") and not target.startswith("//"):
+    if target and target.startswith(("/admin", "/audit")) and not target.startswith("//"):
         return target
     return url_for("admin.dashboard")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from kiosk.auditing import checklist_form, stands  # noqa: F401 - importing registers the views
 from kiosk.auditing.blueprint import bp
 
 

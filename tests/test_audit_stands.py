@@ -20,7 +20,7 @@ from accessibility_audit.store import tables as t
 from kiosk.auditing.blueprint import audit_store
 from tests.admin_forms import filled
 from tests.admin_session import add_accounts, csrf, signed_in
-from tests.audit.test_checklist import filled_template, jpeg_with_location
+from tests.checklist_data import filled_template, jpeg_with_location
 from tests.conftest import make_app
 from tests.html_checks import page_facts
 from tests.stand_audits import add_stand_audit

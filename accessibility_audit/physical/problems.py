@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accessibility_audit.physical.parsing import Problem
-from accessibility_audit.physical.texts import _, sayer
+from accessibility_audit.physical.texts import UNITS, _, sayer
 
 MESSAGES = {
     "not-number": _("“%(value)s” is not a number: write the measurement in %(unit)s, for "
@@ -41,7 +41,11 @@ MESSAGES = {
 
 def describe(problem: Problem, language: str) -> str:
     """The problem in ``language``, without its line (the caller places that)."""
-    return sayer(language)(MESSAGES[problem.code]) % problem.values
+    say = sayer(language)
+    values = dict(problem.values)
+    if "unit" in values:
+        values["unit"] = say(UNITS.get(values["unit"], values["unit"]))
+    return say(MESSAGES[problem.code]) % values
 
 
 def with_line(problem: Problem, language: str) -> str:

@@ -99,7 +99,7 @@ def remember_stand(store: Store, url: str, label: str, now: dt.datetime) -> None
         _remember_stand(db, url, label, now)
 
 
-def add_stored_photo(store: Store, item: str, photo: Photo, now: dt.datetime) -> int:
+def add_pending_photo(store: Store, item: str, photo: Photo, now: dt.datetime) -> int:
     """Keep an uploaded photo while its form is corrected; :func:`save` attaches it."""
     with store.engine.begin() as db:
         return db.execute(insert(t.checklist_photos).values(

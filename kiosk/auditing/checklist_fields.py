@@ -48,13 +48,16 @@ class ChecklistForm:
     items: dict[str, ItemField] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)  # label, auditor, checked_on
 
-    def summary(self) -> list[tuple[str, str]]:
-        """(field id, message) for the error summary, in the order of the page."""
-        found = [(name, m) for name in ("label", "auditor", "checked_on")
-                 for m in self.errors.get(name, [])]
+    def summary(self) -> list[tuple[str, str | None, str]]:
+        """(field id, the item's question or None, message) for the error summary, in
+        the order of the page."""
+        found: list[tuple[str, str | None, str]] = [
+            (name, None, m) for name in ("label", "auditor", "checked_on")
+            for m in self.errors.get(name, [])]
         for item_field in self.items.values():
-            found += [(item_field.id, m) for m in item_field.errors]
-            found += [(f"{item_field.id}-photo", m) for m in item_field.photo_errors]
+            question = item_field.item.question
+            found += [(item_field.id, question, m) for m in item_field.errors]
+            found += [(f"{item_field.id}-photo", question, m) for m in item_field.photo_errors]
         return found
 
 
@@ -131,7 +134,7 @@ def _photo(item_field: ItemField, data: MultiDict, upload: FileStorage | None, s
         item_field.photo_errors.append(describe(
             Problem(f"photo-{error.reason}", {"mb": str(MAX_BYTES // 1024 // 1024)}), language))
         return
-    photo_id = storage.add_stored_photo(store, item, photo, now)
+    photo_id = storage.add_pending_photo(store, item, photo, now)
     item_field.photo = storage.stored_photo(store, photo_id, item)
 
 

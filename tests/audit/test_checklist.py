@@ -23,23 +23,13 @@ from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.physical.yaml_file import FileProblems, read, template
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as t
+from tests.checklist_data import TODAY, everything_passing, filled_template, jpeg_with_location
 from tests.stand_audits import add_stand_audit
 
 SCRIPT = Path(sys.executable).parent / "a11y-audit"
 STAND = "http://127.0.0.1:8080/stand/main/"
-TODAY = dt.date(2026, 11, 27)
 ITEMS = checklist().by_id
 
-
-def everything_passing() -> dict[str, Answer]:
-    """Answers a stand that meets every item would get."""
-    answers = {}
-    for item in checklist().items:
-        if item.kind == "yesno":
-            answers[item.id] = Answer(choice="yes")
-        else:
-            answers[item.id] = Answer(value=item.min if item.min is not None else 0)
-    return answers
 
 
 @pytest.mark.parametrize(("item", "value", "verdict"), [
@@ -111,12 +101,6 @@ def test_an_address_that_is_not_a_stand_is_refused(value: str) -> None:
     with pytest.raises(BadStandUrl, match="is not the address of a stand"):
         stand_url(value)
 
-
-def filled_template(**answers: str) -> str:
-    text = template(checklist(), "en", TODAY, "Entrance hall, left", "Айгүл Серікова")
-    for item, answer in answers.items():
-        text = text.replace(f"  {item}:\n    answer:\n", f"  {item}:\n    answer: {answer}\n")
-    return text
 
 
 def test_the_template_reads_back_as_filled_in() -> None:
@@ -243,18 +227,6 @@ def test_the_report_joins_the_latest_stand_audit(tmp_path: Path) -> None:
     assert broken.software.by_page["hours"].violations == 1
     assert broken.verdict == "does-not-meet"
 
-
-def jpeg_with_location() -> bytes:
-    image = Image.new("RGB", (2400, 1200), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0112] = 6  # Orientation: the camera was turned; the pixels are sideways
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2] = "N", (43.0, 14.0, 18.0)  # Almaty
-    gps[3], gps[4] = "E", (76.0, 53.0, 45.0)
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()
 
 
 def test_a_photo_loses_its_location_and_is_turned_upright() -> None:

@@ -28,7 +28,8 @@ class PagePlace:
 
 @dataclass
 class Tally:
-    """Audited rows and violating elements of one page, language or mode."""
+    """Page views (a page in one language, mode and orientation) and violating
+    elements of one page, language, mode or orientation."""
 
     rows: int = 0
     violations: int = 0
@@ -48,6 +49,7 @@ class SoftwareResult:
     by_page: dict[str, Tally]
     by_language: dict[str, Tally]
     by_mode: dict[str, Tally]
+    by_orientation: dict[str, Tally]
 
     @property
     def verdict(self) -> Overall:
@@ -92,11 +94,12 @@ def latest_stand_audit(store: Store, stand: str) -> SoftwareResult | None:
 
 def software_result(store: Store, scan_id: int, stand: str) -> SoftwareResult:
     summary = summarise(store.load(scan_id))
-    tallies: tuple[dict[str, Tally], ...] = ({}, {}, {})
+    tallies: tuple[dict[str, Tally], ...] = ({}, {}, {}, {})
     for page in summary.pages:
         where = place(page.url, stand)
         count = sum(1 for _id, issue in page.issues if issue.outcome == "violation")
-        for tally, key in zip(tallies, (where.page, where.language, where.mode), strict=True):
+        keys = (where.page, where.language, where.mode, page.viewport)
+        for tally, key in zip(tallies, keys, strict=True):
             entry = tally.setdefault(key, Tally())
             entry.rows += 1
             entry.violations += count
@@ -107,4 +110,5 @@ def software_result(store: Store, scan_id: int, stand: str) -> SoftwareResult:
         tool_version=scan.tool_version, axe_version=scan.axe_version,
         rows=len(summary.pages), problem_rows=len(summary.pages) - statuses["audited"],
         violations=summary.violations, needs_review=len(summary.needs_review),
-        by_page=tallies[0], by_language=tallies[1], by_mode=tallies[2])
+        by_page=tallies[0], by_language=tallies[1], by_mode=tallies[2],
+        by_orientation=tallies[3])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import Photo
@@ -99,9 +99,16 @@ def remember_stand(store: Store, url: str, label: str, now: dt.datetime) -> None
         _remember_stand(db, url, label, now)
 
 
+# A form left uncorrected this long has been given up; its photos go.
+PENDING_PHOTOS_KEPT = dt.timedelta(days=2)
+
+
 def add_pending_photo(store: Store, item: str, photo: Photo, now: dt.datetime) -> int:
     """Keep an uploaded photo while its form is corrected; :func:`save` attaches it."""
     with store.engine.begin() as db:
+        db.execute(delete(t.checklist_photos).where(
+            t.checklist_photos.c.checklist_id.is_(None),
+            t.checklist_photos.c.added < now - PENDING_PHOTOS_KEPT))
         return db.execute(insert(t.checklist_photos).values(
             checklist_id=None, item=item, media_type=photo.media_type, width=photo.width,
             height=photo.height, data=photo.data, added=now)).inserted_primary_key[0]

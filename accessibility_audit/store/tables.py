@@ -153,4 +153,6 @@ checklist_photos = Table(
     Column("height", Integer, nullable=False),
     Column("data", LargeBinary, nullable=False),  # re-encoded, without metadata
     Column("added", DateTime(timezone=True), nullable=False),
+    # A form may name a photo by its id days later: an id is never given out twice.
+    sqlite_autoincrement=True,
 )

@@ -246,3 +246,27 @@ def test_anything_but_a_jpeg_or_png_photo_is_refused(data: bytes) -> None:
     with pytest.raises(BadPhoto) as caught:
         process(data)
     assert caught.value.reason == "not-image"
+
+
+def test_checklists_and_photos_are_kept_in_sqlite_and_postgresql(database_url: str) -> None:
+    store = Store(database_url)
+    now = dt.datetime(2026, 11, 27, 6, tzinfo=dt.UTC)
+    forgotten = storage.add_pending_photo(store, "glare", process(jpeg_with_location()),
+                                          now - dt.timedelta(days=3))
+    photo = storage.add_pending_photo(store, "glare", process(jpeg_with_location()), now)
+    answers = {"glare": Answer(choice="no", note="Sun on the screen"),
+               "operable-highest": Answer(value=1250.5)}
+    first = storage.save(store, storage.Submission(STAND, "Hall", "Айгүл", TODAY, "form",
+                                                   "", answers, {"glare": photo}), now)
+    # The next visit keeps the photo: the new submission gets its own copy.
+    second = storage.save(store, storage.Submission(STAND, "Hall", "Айгүл", TODAY, "form",
+                                                    "", answers, {"glare": photo}), now)
+    latest = storage.latest(store, STAND)
+    assert latest.id == second != first
+    assert latest.answers["operable-highest"].value == 1250.5
+    assert latest.answers["glare"] == Answer(choice="no", note="Sun on the screen")
+    kept = latest.photos["glare"]
+    assert kept.id != photo and storage.photo_data(store, kept.id)[0] == "image/jpeg"
+    # A photo of a form abandoned days ago is gone once another photo arrives.
+    assert storage.photo_data(store, forgotten) is None
+    store.close()

@@ -181,7 +181,7 @@ def test_the_report_joins_the_stand_audit(app: Flask, auditor: FlaskClient) -> N
     assert f"<dd>{scan_id} (" in html
     assert "stand-speech-audio" in html
     assert "https://example.kz/rules/stand-speech-audio" in html
-    large = re.search(r'<th scope="row">large</th><td class="number">(\d+)</td>'
+    large = re.search(r'<th scope="row">large type</th><td class="number">(\d+)</td>'
                       r'<td class="number">(\d+)</td>', html)
     assert large.groups() == ("3", "1")
     assert "Does not meet the requirements" in html

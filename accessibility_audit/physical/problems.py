@@ -35,6 +35,8 @@ MESSAGES = {
     "photo-not-image": _("This file is not a JPEG or PNG photo."),
     "photo-too-many-pixels": _("The photo has too many pixels: send a smaller one."),
     "file-empty": _("Choose a filled-in YAML file to import."),
+    "file-too-large": _("The file is larger than %(kb)s KB: a checklist is much smaller; "
+                        "check that you chose the right file."),
     "not-utf8": _("The file is not UTF-8 text: save it from the template as UTF-8."),
 }
 

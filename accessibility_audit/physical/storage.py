@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import Photo
@@ -67,7 +67,7 @@ def save(store: Store, submission: Submission, now: dt.datetime) -> int:
     return checklist_id
 
 
-def _attach_photo(db: object, checklist_id: int, stand: str, item: str, photo_id: int,
+def _attach_photo(db: Connection, checklist_id: int, stand: str, item: str, photo_id: int,
                   now: dt.datetime) -> None:
     """A pending photo joins the checklist; one of an earlier checklist of the same stand
     is copied, so every submission keeps its own evidence."""
@@ -85,7 +85,7 @@ def _attach_photo(db: object, checklist_id: int, stand: str, item: str, photo_id
             height=row.height, data=row.data, added=now))
 
 
-def _remember_stand(db: object, url: str, label: str, now: dt.datetime) -> None:
+def _remember_stand(db: Connection, url: str, label: str, now: dt.datetime) -> None:
     found = db.execute(select(t.stands.c.id).where(t.stands.c.url == url)).scalar()
     if found is None:
         db.execute(insert(t.stands).values(url=url, label=label, added=now))
@@ -170,7 +170,7 @@ def labelled_stands(store: Store) -> dict[str, str]:
         return {r.url: r.label for r in db.execute(select(t.stands).order_by(t.stands.c.url))}
 
 
-def _photo(row: object) -> StoredPhoto:
+def _photo(row: Row) -> StoredPhoto:
     return StoredPhoto(row.id, row.item, row.media_type, row.width, row.height)
 
 

@@ -34,12 +34,16 @@ ALMATY = ZoneInfo("Asia/Almaty")
 @auditor_required
 def stand_checklist(key: str) -> ResponseReturnValue:
     url = _stand(key)
+    return _page(key, url, _fresh_form(url))
+
+
+def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
+    """The form for a new visit: the latest answers, the signed-in auditor, today."""
     account = current_account()
-    form = checklist_fields.from_latest(checklist(), storage.latest(audit_store(), url),
-                                        account.display_name or account.username,
-                                        _today(), storage.labelled_stands(audit_store())
-                                        .get(url, ""))
-    return _page(key, url, form)
+    store = audit_store()
+    return checklist_fields.from_latest(checklist(), storage.latest(store, url),
+                                        account.display_name or account.username, _today(),
+                                        storage.labelled_stands(store).get(url, ""))
 
 
 @bp.post("/stands/<key>/checklist")
@@ -66,16 +70,15 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
     try:
         if not data:
             raise FileProblems([Problem("file-empty")])
+        if len(data) > YAML_BYTES:
+            raise FileProblems([Problem("file-too-large", {"kb": str(YAML_BYTES // 1024)})])
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise FileProblems([Problem("not-utf8")]) from None
         filled = read(text, checklist(), _today())
     except FileProblems as error:
-        account = current_account()
-        form = checklist_fields.from_latest(checklist(), storage.latest(audit_store(), url),
-                                            account.display_name or account.username, _today())
-        return _page(key, url, form, file_problems=[
+        return _page(key, url, _fresh_form(url), file_problems=[
             with_line(p, _lang()) for p in error.problems]), 400
     storage.save(audit_store(), storage.Submission(
         url, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,

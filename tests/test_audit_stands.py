@@ -223,3 +223,10 @@ def test_the_template_download_is_the_checklist_in_the_page_language(app: Flask)
     assert text.startswith("# Чек-лист оборудования информационного стенда\n")
     assert "  # Высота самого высокого органа управления над полом\n" in text
     assert "label: \"Entrance hall, left\"" in text
+
+
+def test_auditors_find_the_stands_from_the_admin_area(app: Flask) -> None:
+    nav = 'href="/audit/stands"'
+    assert nav in signed_in(app, "auditor").get("/admin/").get_data(as_text=True)
+    assert nav in signed_in(app, "admin").get("/admin/").get_data(as_text=True)
+    assert nav not in signed_in(app, "editor").get("/admin/").get_data(as_text=True)

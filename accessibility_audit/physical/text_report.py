@@ -4,7 +4,8 @@ report``) and for the stand audit's own report."""
 from __future__ import annotations
 
 from accessibility_audit.physical.model import checklist
-from accessibility_audit.physical.report import StandReport
+from accessibility_audit.physical.report import StandReport, stand_report
+from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.physical.texts import (
     CHOICES,
     OVERALL,
@@ -14,6 +15,7 @@ from accessibility_audit.physical.texts import (
     measured,
     sayer,
 )
+from accessibility_audit.store import Store
 
 
 def physical_lines(report: StandReport, language: str) -> list[str]:
@@ -55,3 +57,15 @@ def render(report: StandReport, language: str = "en") -> str:
             "violations": len(software.violations), "rows": software.rows})
     lines += ["", *physical_lines(report, language)]
     return "\n".join(lines) + "\n"
+
+
+def stand_addendum(store: Store, stand: str, language: str = "en") -> list[str]:
+    """What a stand audit's own text report adds: the stand's latest checklist and the
+    verdict joining both sides (``a11y-audit stand`` and ``report`` of a stand scan)."""
+    try:
+        report = stand_report(store, stand_url(stand))
+    except BadStandUrl:
+        return []
+    say = sayer(language)
+    return ["", say(_("Overall: %(verdict)s")) % {"verdict": say(OVERALL[report.verdict])},
+            *physical_lines(report, language)]

@@ -20,6 +20,7 @@ from accessibility_audit.physical.photos import BadPhoto, process
 from accessibility_audit.physical.problems import with_line
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
+from accessibility_audit.physical.text_report import stand_addendum
 from accessibility_audit.physical.yaml_file import FileProblems, read, template
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as t
@@ -270,3 +271,18 @@ def test_checklists_and_photos_are_kept_in_sqlite_and_postgresql(database_url: s
     # A photo of a form abandoned days ago is gone once another photo arrives.
     assert storage.photo_data(store, forgotten) is None
     store.close()
+
+
+def test_a_stand_audit_report_can_carry_the_checklist(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "audit.sqlite3"))
+    add_stand_audit(store, STAND, broken=False)
+    assert stand_addendum(store, STAND)[1:] == [
+        "Overall: Incomplete: not everything was checked",
+        "Physical checklist: not filled in yet."]
+    answers = {**everything_passing(), "operable-lowest": Answer(value=350)}
+    storage.save(store, storage.Submission(STAND, "", "Айгүл", TODAY, "form", answers=answers),
+                 dt.datetime(2026, 11, 27, 6, tzinfo=dt.UTC))
+    lines = stand_addendum(store, STAND, "ru")
+    assert lines[1] == "Общий итог: Не соответствует требованиям"
+    assert "  [не соответствует] Высота самого низкого органа управления над полом → " \
+           "350 мм (не менее 380 мм) — EN 301 549 8.3.2.2, ADA 308.2.1" in lines

@@ -9,9 +9,12 @@ from pathlib import Path
 import click
 
 from accessibility_audit import __version__, wcag
+from accessibility_audit.checks.rules import RULES
+from accessibility_audit.checks.selection import UnknownRule, axe_rules, check_ids
 from accessibility_audit.diff import compare
 from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
 from accessibility_audit.exitcodes import EXIT_CODE_HELP, Exit, verdict
 from accessibility_audit.model import IMPACTS
@@ -25,6 +28,8 @@ from accessibility_audit.store import Store, StoreError
 from accessibility_audit.summary import summarise
 
 DEFAULT_DB = "a11y-audit.sqlite3"
+LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
+                        wcag.BEST_PRACTICE})
 db_option = click.option(
     "--db", default=lambda: os.environ.get("A11Y_AUDIT_DB", DEFAULT_DB), show_default=DEFAULT_DB,
     metavar="PATH|URL", help="SQLite file or SQLAlchemy URL where scans are kept "
@@ -122,8 +127,15 @@ def _targets(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str,
 @click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
               help="An HTTP header for every request (third parties included; never stored).")
 @click.option("--standard", type=click.Choice(list(wcag.STANDARDS)), default="wcag22aa",
-              show_default=True, help="The WCAG level whose axe rules are run.")
-@click.option("--best-practice", is_flag=True, help="Also run axe's best-practice rules.")
+              show_default=True, help="The WCAG level whose rules are run, axe's and the "
+              "own checks' (wcag22aaa adds 7:1 contrast and 44 px targets).")
+@click.option("--best-practice", is_flag=True, help="Also run the best-practice rules (axe's, "
+              "and the own check of links to the other state language's version).")
+@click.option("--rule", "rules", multiple=True, metavar="ID",
+              help="Run only this rule, axe's or an own check's, whatever the standard "
+              "(repeatable).")
+@click.option("--skip-rule", "skip_rules", multiple=True, metavar="ID",
+              help="Do not run this rule (repeatable).")
 @click.option("--viewport", "viewports", multiple=True, type=click.Choice(list(VIEWPORTS)),
               help="Audit at this viewport (repeatable; default desktop). "
               "desktop is 1280×800, mobile 375×667 with touch.")
@@ -161,7 +173,8 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
          crawls: tuple[str, ...], sites: Path | None, max_pages: int, max_depth: int,
          include: tuple[str, ...], exclude: tuple[str, ...], ignore_robots: bool, delay: float,
          cookies: tuple[str, ...], headers: tuple[str, ...], standard: str,
-         best_practice: bool, viewports: tuple[str, ...], workers: int, page_timeout: float,
+         best_practice: bool, rules: tuple[str, ...], skip_rules: tuple[str, ...],
+         viewports: tuple[str, ...], workers: int, page_timeout: float,
          recycle_after: int, recycle_memory: float, max_elements: int,
          axe_script: Path | None, grid: str | None, contact: str | None, load_media: bool,
          resume: str | None, fail_on: str | None, max_violations: int | None,
@@ -188,11 +201,13 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
             delay=delay, respect_robots=not ignore_robots,
             limits=CrawlLimits(max_pages, max_depth, include, exclude),
             axe_script=str(axe_script) if axe_script else None, grid_url=grid,
-            block_media=not load_media)
+            block_media=not load_media, rules=tuple(dict.fromkeys(rules)),
+            skip_rules=tuple(dict.fromkeys(skip_rules)))
         try:
             options.limits.compiled()
         except BadUrl as error:
             raise Failure(str(error)) from error
+        _check_rules(options, axe_script)
     if not options.contact and not quiet:
         click.echo("Note: no --contact given; site owners cannot reach you from the user "
                    "agent.", err=True)
@@ -213,6 +228,18 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
     if code != Exit.OK:
         click.echo(f"Exit code {int(code)}: {_explain(code, fail_on, max_violations)}", err=True)
     sys.exit(code)
+
+
+def _check_rules(options: ScanOptions, axe_script: Path | None) -> None:
+    axe = AxeScript(axe_script) if axe_script else AxeScript()
+    try:
+        check_ids(options.rules + options.skip_rules, axe.rule_ids())
+    except UnknownRule as error:
+        raise click.BadParameter(str(error), param_hint="'--rule' / '--skip-rule'") from error
+    if options.rules and not set(options.rules) - set(options.skip_rules):
+        raise click.BadParameter("every rule given with --rule is also skipped with "
+                                 "--skip-rule: nothing would be checked",
+                                 param_hint="'--rule' / '--skip-rule'")
 
 
 def _explain(code: Exit, fail_on: str | None, max_violations: int | None) -> str:
@@ -271,6 +298,29 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
     click.echo(render(difference), nl=False)
     if fail_on_new and difference.added:
         sys.exit(Exit.VIOLATIONS)
+
+
+@cli.command("rules")
+@click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="List the rules of this axe-core build instead of the bundled one's.")
+def list_rules(axe_script: Path | None) -> None:
+    """List the rule ids --rule and --skip-rule take: the own checks, then axe-core's,
+    each with its level (the tag --standard or --best-practice selects it by) and WCAG
+    success criteria."""
+    axe = AxeScript(axe_script) if axe_script else AxeScript()
+    click.echo("Own checks of a11y-audit:")
+    for rule in RULES.values():
+        click.echo(_rule_line(rule.id, rule.tags, rule.help))
+    click.echo(f"\naxe-core rules ({axe.path.name}):")
+    for rule_id, tags in axe_rules(axe.source).items():
+        click.echo(_rule_line(rule_id, tags))
+
+
+def _rule_line(rule_id: str, tags: tuple[str, ...], help_text: str = "") -> str:
+    levels = [tag for tag in tags if tag in LEVEL_TAGS]
+    criteria = ", ".join(wcag.criteria(tags))
+    line = f"  {rule_id:<34} {' '.join(levels) or '-':<14} {criteria or '-':<14}"
+    return f"{line} {help_text}".rstrip()
 
 
 @cli.command("scans")

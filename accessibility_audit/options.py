@@ -37,6 +37,9 @@ class ScanOptions:
     axe_script: str | None = None
     grid_url: str | None = None
     block_media: bool = True
+    # Rule ids (axe's or the own checks'): run only these, or all but these.
+    rules: tuple[str, ...] = ()
+    skip_rules: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -51,6 +54,9 @@ class ScanOptions:
         values = dict(data)
         values["targets"] = tuple(Target(**target) for target in data["targets"])
         values["viewports"] = tuple(data["viewports"])
+        # Scans stored before rule selection existed have neither key.
+        values["rules"] = tuple(data.get("rules", ()))
+        values["skip_rules"] = tuple(data.get("skip_rules", ()))
         limits = dict(data["limits"])
         limits["include"], limits["exclude"] = (tuple(limits["include"]),
                                                 tuple(limits["exclude"]))

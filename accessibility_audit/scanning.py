@@ -127,7 +127,8 @@ class ScanRun:
             tags=wcag.tags_for(options.standard, options.best_practice),
             viewports=tuple(VIEWPORTS[name] for name in options.viewports),
             max_elements=options.max_elements, cookies=tuple(options.cookies.items()),
-            media_loaded=not options.block_media)
+            media_loaded=not options.block_media, only=options.rules,
+            skip=options.skip_rules)
         axe = AxeScript(Path(options.axe_script) if options.axe_script else BUNDLED_AXE)
         return PageAuditor(settings, axe, fetcher)
 

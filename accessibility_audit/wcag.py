@@ -10,6 +10,9 @@ STANDARDS: dict[str, tuple[str, ...]] = {
     "wcag2aa": ("wcag2a", "wcag2aa"),
     "wcag21aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"),
     "wcag22aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"),
+    # AAA: axe's wcag2aaa rules (7:1 contrast …) and the own AAA checks (44 px targets).
+    "wcag22aaa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "wcag2aaa",
+                  "wcag21aaa", "wcag22aaa"),
 }
 BEST_PRACTICE = "best-practice"
 

@@ -1,5 +1,17 @@
 """Auditing one page in one browser: open it, let it settle, check it is the real
-page, run axe in every frame at each viewport, and say plainly what went wrong."""
+page, run axe in every frame and the own checks (accessibility_audit.checks) at
+each viewport, and say plainly what went wrong.
+
+Another component audits with its own settings by building :class:`AuditSettings`
+(the tags of a standard, e.g. ``wcag.tags_for("wcag22aaa")``, which select axe's
+rules and the own checks alike, and optionally ``only``/``skip`` rule ids, and
+``reflow_320=False`` for a fixed screen) and a :class:`PageAuditor`; the own checks
+then run by themselves::
+
+    settings = AuditSettings(tags=wcag.tags_for("wcag22aaa", best_practice=True),
+                             viewports=(Viewport("portrait", 1080, 1920),))
+    pages = PageAuditor(settings, AxeScript(), fetcher).audit(browser, url, site, False)
+"""
 
 from __future__ import annotations
 
@@ -16,6 +28,11 @@ from selenium.common.exceptions import (
 )
 
 from accessibility_audit import wcag
+from accessibility_audit.checks.context import PageContext
+from accessibility_audit.checks.results import merge
+from accessibility_audit.checks.rules import Rule
+from accessibility_audit.checks.runner import CheckRunner, OwnResults, axe_entries, combine
+from accessibility_audit.checks.selection import axe_selection, own_rules
 from accessibility_audit.engine import preflight
 from accessibility_audit.engine.blocking import blocked_reason
 from accessibility_audit.engine.frames import AxeFailed, AxeScript, run_everywhere
@@ -50,10 +67,22 @@ class AuditSettings:
     settle_limit_ms: int = 5_000
     cookies: tuple[tuple[str, str], ...] = ()
     media_loaded: bool = False
+    # Rule ids, axe's and the own checks' alike: run only these, or all but these.
+    only: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    # Reflow is also checked at 320 CSS px wide; a fixed screen (a stand) whose
+    # only sizes are its viewports may turn that off.
+    reflow_320: bool = True
 
-    def axe_options(self) -> dict[str, Any]:
-        options: dict[str, Any] = {"runOnly": {"type": "tag", "values": list(self.tags)},
-                                   "resultTypes": ["violations", "incomplete"]}
+    def own_rules(self) -> tuple[Rule, ...]:
+        return own_rules(self.tags, self.only, self.skip)
+
+    def axe_options(self) -> dict[str, Any] | None:
+        """axe's options, or None when only own checks were asked for."""
+        selection = axe_selection(self.tags, self.only, self.skip)
+        if selection is None:
+            return None
+        options: dict[str, Any] = {**selection, "resultTypes": ["violations", "incomplete"]}
         if not self.media_loaded:
             # axe would wait 10 s for the metadata of audio and video the browser
             # does not fetch; its one rule that needs them (no-autoplay-audio) then
@@ -67,6 +96,7 @@ class PageAuditor:
         self.settings = settings
         self.axe = axe
         self.fetcher = fetcher
+        self.checks = CheckRunner(settings.own_rules(), narrow=settings.reflow_320)
 
     def audit(self, browser: Browser, url: str, site: str, want_links: bool) -> list[PageAudit]:
         """One result per viewport. Raises :class:`BrowserGone` only for a dead browser."""
@@ -107,7 +137,7 @@ class PageAuditor:
             opening = [PageError("dialog", f"the page opened a dialog: {error.alert_text!r}")]
         else:
             opening = []
-        results = []
+        results, own = [], []
         facts: dict[str, Any] = {}
         for viewport in self.settings.viewports:
             browser.set_viewport(viewport)
@@ -117,14 +147,36 @@ class PageAuditor:
                 refusal = self._refusal(url, facts)
                 if refusal is not None:
                     return [_as(refusal, v.name) for v in self.settings.viewports]
-            results.append(self._axe(browser, url, viewport, facts, opening))
+            page = self._axe(browser, url, viewport, facts, opening)
+            results.append(page)
+            own.append(self._own(browser, url, viewport, page, once=False))
+        # Checks made once per page come last: they may show it at other sizes.
+        own[0] = combine(own[0], self._own(browser, url, self.settings.viewports[-1],
+                                           results[0], once=True))
         extra = _event_errors(facts.get("events", []))
         elapsed = time.monotonic() - started
-        for result in results:
+        for result, found in zip(results, own, strict=True):
+            if result.raw is not None:
+                merge(result.raw, axe_entries(found))
+                _tally(result)
             result.errors.extend(extra)
             result.seconds = elapsed / len(results)
         results[0].links = facts.get("links", [])
         return results
+
+    def _own(self, browser: Browser, url: str, viewport: Viewport, page: PageAudit, *,
+             once: bool) -> OwnResults:
+        if not self.checks or page.raw is None:
+            return {}
+
+        def resize(other: Viewport) -> None:
+            browser.set_viewport(other)
+            self._settle(browser)
+
+        context = PageContext(browser.driver, url, viewport, self.fetcher, resize,
+                              self.checks.cache)
+        run = self.checks.once if once else self.checks.at_viewport
+        return run(context, page.errors)
 
     def _check_responsive(self, browser: Browser) -> None:
         """After a load timeout: a page still arriving can be stopped; a page whose
@@ -157,8 +209,11 @@ class PageAuditor:
         page = PageAudit(url=url, viewport=viewport.name, status="audited",
                          final_url=facts.get("url"), http_status=facts.get("status"),
                          title=facts.get("title"), errors=list(opening))
+        options = self.settings.axe_options()
         try:
-            raw = run_everywhere(browser.driver, self.axe, self.settings.axe_options())
+            raw = (run_everywhere(browser.driver, self.axe, options) if options is not None
+                   else {key: [] for key in ("violations", "passes", "incomplete",
+                                             "inapplicable")})
         except TimeoutException:
             page.status = "failed"
             page.errors.append(PageError("axe-timeout", "axe-core did not finish within "
@@ -169,12 +224,17 @@ class PageAuditor:
             page.errors.append(PageError("axe-error", f"axe-core failed: {error}"))
             return page
         page.axe_version = raw.get("testEngine", {}).get("version")
-        page.issues = list(issues_from(raw))
-        page.passed_rules = tuple(rule["id"] for rule in raw.get("passes", []))
-        page.passes = len(page.passed_rules)
-        page.inapplicable = len(raw.get("inapplicable", []))
         page.raw = raw
         return page
+
+
+def _tally(page: PageAudit) -> None:
+    """The page's issues and counts, from axe's result with the own checks merged in."""
+    raw = page.raw or {}
+    page.issues = list(issues_from(raw))
+    page.passed_rules = tuple(rule["id"] for rule in raw.get("passes", []))
+    page.passes = len(page.passed_rules)
+    page.inapplicable = len(raw.get("inapplicable", []))
 
 
 def issues_from(raw: dict[str, Any]) -> list[Issue]:

@@ -2,7 +2,8 @@
 
 Messages come from gettext catalogs of our own (``accessibility_audit/translations``);
 numbers and dates are formatted for the language by Babel. axe's own rule help
-stays in English, as axe-core ships no Kazakh or Russian texts."""
+stays in English (marked lang="en"), as axe-core ships no Kazakh or Russian texts;
+the scanner's own checks' help is translated."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from babel.support import Translations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from accessibility_audit import __version__
+from accessibility_audit.checks.rules import RULES
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.charts import Bar, bar_chart
@@ -49,9 +51,11 @@ def render(summary: Summary, context: ReportContext) -> str:
         return translated % values if values else translated
 
     template = env.get_template("report.html")
+    # The own checks' help is translated; axe's stays English and is marked so.
+    own_help = {rule.id: _(rule.help) for rule in RULES.values()}
     return template.render(summary=summary, lang=context.language, version=__version__,
                            charts=_charts(summary, context, _), impacts=IMPACTS,
-                           history=context.history, **_labels(_))
+                           history=context.history, own_help=own_help, **_labels(_))
 
 
 def _charts(summary: Summary, context: ReportContext, _: Any) -> dict[str, Any]:
@@ -91,5 +95,6 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
             "axe-error": _("axe-core failed"), "dialog": _("Opened a dialog"),
             "beforeunload": _("Asks before leaving"),
             "scanner-error": _("Error in the scanner"),
+            "check-error": _("An own check failed"),
         },
     }

@@ -29,6 +29,10 @@ def audit(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     (["scan", "--cookie", "session", "http://gov.kz/"], "is not NAME=VALUE"),
     (["scan", "--workers", "0", "http://gov.kz/"], "'--workers'"),
     (["scan", "--include", "(", "http://gov.kz/"], "not a valid regular expression"),
+    (["scan", "--rule", "imgae-alt", "--skip-rule", "reflow", "http://gov.kz/"],
+     "unknown rule 'imgae-alt'; the own checks are page-language-matches-text, "),
+    (["scan", "--rule", "reflow", "--skip-rule", "reflow", "http://gov.kz/"],
+     "nothing would be checked"),
     (["report", "7"], "holds no scans yet"),
     (["diff", "1", "2"], "holds no scans yet"),
 ])
@@ -59,6 +63,37 @@ def test_exit_codes_gate_ci(tmp_path: Path, site: FixtureSite) -> None:
     assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 4
 
 
+def test_rules_lists_every_id_with_its_level_and_criteria() -> None:
+    listing = subprocess.run([str(SCRIPT), "rules"], capture_output=True, text=True,
+                             timeout=60, env=scanner_environment())
+    assert listing.returncode == Exit.OK, listing.stderr
+    lines = {line.split()[0]: line.split()[1:3] for line in listing.stdout.splitlines()
+             if line.startswith("  ")}
+    assert lines["target-size-enhanced"] == ["wcag21aaa", "2.5.5"]
+    assert lines["part-language-matches-text"] == ["wcag2aa", "3.1.2"]
+    assert lines["color-contrast-enhanced"] == ["wcag2aaa", "1.4.6"]
+    assert len(lines) > 100
+
+
+@pytest.mark.browser
+def test_rules_are_chosen_by_id_and_kept_with_the_scan(tmp_path: Path, site: FixtureSite) -> None:
+    db = tmp_path / "scans.sqlite3"
+    only = audit("scan", site.url("/checks/reflow-fail"), site.url("/missing-alt"),
+                 "--rule", "reflow", "--rule", "image-alt", "--skip-rule", "image-alt",
+                 "--fail-on", "serious", "--delay", "0", "--quiet", db=db)
+    assert only.returncode == Exit.VIOLATIONS, only.stderr
+    assert "reflow" in only.stdout and "image-alt" not in only.stdout
+    stored = Store(str(db)).load(1)
+    assert (stored.options["rules"], stored.options["skip_rules"]) == (
+        ["reflow", "image-alt"], ["image-alt"])
+
+
+def _interruptible() -> None:
+    # A test run started in the background (cmd &) ignores SIGINT, and its children
+    # inherit that; a person's Ctrl+C reaches a scan started in a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.browser
 def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
                                                            site: FixtureSite) -> None:
@@ -66,7 +101,7 @@ def test_ctrl_c_keeps_what_was_scanned_and_resume_finishes(tmp_path: Path,
     urls = [site.url(f"/slow?{n}") for n in range(4)]
     scan = subprocess.Popen([str(SCRIPT), "scan", *urls, "--workers", "1", "--delay", "0",
                              "--db", str(db)], stderr=subprocess.PIPE, text=True,
-                            env=scanner_environment())
+                            env=scanner_environment(), preexec_fn=_interruptible)
     for line in scan.stderr:   # progress goes to stderr, one line per page off a terminal
         if line.startswith("[1/4]"):
             break

@@ -91,8 +91,10 @@ def test_the_watchdog_kills_a_frozen_browser(store: Store, site: FixtureSite,
     summary = run_scan(store, site, ["/slow"], workers=1, page_timeout=3)
     freezer.join()
     assert statuses(summary)[site.url("/slow")] == ("audited", [])
-    # Killed after 3 s (load) + 3 s (axe) + 1 s grace, then a fresh browser's 4 s.
-    assert time.monotonic() - started < 20
+    # Killed after 3 s (load) + 3 s (axe) + 1 s grace, then a fresh browser's 4 s; a
+    # frozen browser nobody kills would hold the scan for ever. The margin is for a
+    # loaded CI machine, where starting Chromium alone can take 10 s.
+    assert time.monotonic() - started < 60
     assert scanner_processes() == []
 
 

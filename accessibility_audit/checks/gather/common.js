@@ -1,0 +1,35 @@
+// Shared by the own checks' gatherers (prepended to each): a CSS selector and a
+// short HTML excerpt for an element, as axe gives them, and whether it is seen.
+const a11yOwnSelector = (element) => {
+  const parts = [];
+  for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+    if (node.id && document.querySelectorAll("#" + CSS.escape(node.id)).length === 1) {
+      parts.unshift("#" + CSS.escape(node.id));
+      break;
+    }
+    const parent = node.parentElement;
+    if (!parent) {
+      parts.unshift(node.localName);
+      break;
+    }
+    const index = Array.prototype.indexOf.call(parent.children, node) + 1;
+    const alike = Array.prototype.filter.call(parent.children, (c) => c.localName === node.localName);
+    parts.unshift(alike.length > 1 ? `${node.localName}:nth-child(${index})` : node.localName);
+  }
+  return parts.join(" > ");
+};
+// axe's excerpt: the whole element when short, else its opening tag.
+const a11yOwnHtml = (element) => {
+  const html = element.outerHTML;
+  if (html.length <= 300) return html;
+  const open = html.slice(0, html.indexOf(">") + 1);
+  return open.length <= 300 ? open : open.slice(0, 297) + "...";
+};
+const a11yOwnVisible = (element) => {
+  if (element.checkVisibility && !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) {
+    return false;
+  }
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0;
+};
+const a11yOwnNode = (element) => ({ target: a11yOwnSelector(element), html: a11yOwnHtml(element) });

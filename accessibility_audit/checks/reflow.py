@@ -1,0 +1,58 @@
+"""Reflow, WCAG 1.4.10: no scrolling in two directions at 320 CSS px wide (a
+1280 px screen at 400 % zoom), nor at the viewports audited (such as a stand's
+1080 × 1920 portrait and 1920 × 1080 landscape screens).
+
+A page fails when it scrolls sideways; the findings name the outermost elements
+that reach past the right edge. A box that scrolls sideways on its own fails too,
+unless what is wide in it needs two dimensions — a data table, a map, an image,
+code — which is the criterion's exception."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accessibility_audit.checks.context import PageContext, gatherer
+from accessibility_audit.checks.results import Node, Outcomes
+from accessibility_audit.engine.launch import Viewport
+
+SCRIPT = gatherer("overflow")
+# WCAG's width for reflow; the height matters only for vertical text.
+NARROW = Viewport("reflow-320", 320, 256)
+
+
+def evaluate(gathered: dict[str, Any], where: str) -> Outcomes:
+    """``where`` says at what size the page was seen, for the messages."""
+    outcomes = Outcomes()
+    page_wide = gathered["scrollWidth"] > gathered["width"] + 1
+    for element in gathered["outermost"]:
+        outcomes.failed.append(Node(element["target"], element["html"], (
+            f"At {where} the page scrolls sideways ({gathered['scrollWidth']} CSS px wide "
+            f"for {gathered['width']}): this element reaches {element['right']:.0f} px; let it "
+            "wrap or shrink" + (", or put it in a box that scrolls on its own"
+                                if element["twoD"] else ""))))
+    if page_wide and not outcomes.failed:
+        outcomes.review.append(Node("html", "<html>", (
+            f"At {where} the page scrolls sideways ({gathered['scrollWidth']} CSS px wide for "
+            f"{gathered['width']}), but no element could be named: check what overflows")))
+    for box in gathered["boxes"]:
+        node = Node(box["target"], box["html"])
+        if box["twoD"]:
+            outcomes.passed.append(node)
+        else:
+            outcomes.failed.append(Node(node.target, node.html, (
+                f"At {where} this box scrolls sideways, but its content needs no two "
+                "dimensions: let the text wrap")))
+    if not page_wide and not gathered["boxes"]:
+        outcomes.passed.append(Node("html", "<html>"))
+    return outcomes
+
+
+def at_viewport(page: PageContext, rules: frozenset[str]) -> dict[str, Outcomes]:
+    viewport = page.viewport
+    where = f"{viewport.width} × {viewport.height} CSS px ({viewport.name})"
+    return {"reflow": evaluate(page.gather(SCRIPT), where)}
+
+
+def narrow(page: PageContext, rules: frozenset[str]) -> dict[str, Outcomes]:
+    page.resize(NARROW)
+    return {"reflow": evaluate(page.gather(SCRIPT), f"{NARROW.width} CSS px wide")}

@@ -222,7 +222,7 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
         raise Failure(str(error)) from error
     for warning in run.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    summary = summarise(store.load(scan_id))
+    summary = summarise(store.load(scan_id), store.reviews())
     click.echo(text_summary(summary))
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -270,7 +270,7 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
     """
     store = _open(db)
     scan_id = _resolve(store, scan_ref)
-    summary = summarise(store.load(scan_id))
+    summary = summarise(store.load(scan_id), store.reviews())
     sites = {page.site for page in summary.pages}
     context = ReportContext(language=lang, history=store.history(sites, scan_id))
     text = formats()[format_](summary, context)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from accessibility_audit import wcag
 from accessibility_audit.model import IMPACTS, Issue
-from accessibility_audit.store.repository import StoredPage, StoredScan
+from accessibility_audit.store.repository import Review, StoredPage, StoredScan
 
 
 @dataclass
@@ -44,6 +44,8 @@ class Summary:
     by_criterion: dict[str, int]
     by_impact: dict[str, int]
     rule_pages: dict[str, int]
+    # Auditors' decisions on needs-review findings (the kiosk's /audit), by finding id.
+    reviews: dict[str, Review] = field(default_factory=dict)
 
     @property
     def pages(self) -> list[StoredPage]:
@@ -56,6 +58,12 @@ class Summary:
     @property
     def needs_review(self) -> list[Finding]:
         return [f for f in self.findings if f.outcome == "incomplete"]
+
+    def decisions(self) -> dict[str, int]:
+        """How many needs-review findings auditors decided "pass" and "fail"."""
+        counts = Counter(self.reviews[f.id].decision for f in self.needs_review
+                         if f.id in self.reviews)
+        return {"pass": counts.get("pass", 0), "fail": counts.get("fail", 0)}
 
     @property
     def urls(self) -> list[str]:
@@ -75,7 +83,7 @@ class Summary:
         return [page for page in self.pages if page.errors]
 
 
-def summarise(scan: StoredScan) -> Summary:
+def summarise(scan: StoredScan, reviews: dict[str, Review] | None = None) -> Summary:
     findings: dict[str, Finding] = {}
     for page in scan.pages:
         for fid, issue in page.issues:
@@ -87,7 +95,8 @@ def summarise(scan: StoredScan) -> Summary:
     ordered = sorted(findings.values(), key=_importance)
     violations = [f for f in ordered if f.outcome == "violation"]
     return Summary(scan, ordered, _by_criterion(violations), _by_impact(violations),
-                   _rule_pages(violations))
+                   _rule_pages(violations),
+                   {fid: r for fid, r in (reviews or {}).items() if fid in findings})
 
 
 def _new(fid: str, page: StoredPage, issue: Issue) -> Finding:

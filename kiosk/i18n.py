@@ -33,8 +33,8 @@ def select_locale() -> str:
     lang = (request.view_args or {}).get("lang") if request else None
     if lang in CODES:
         return lang
-    if request and request.path.startswith(("/admin", "/audit")) \
-            and session.get("admin_lang") in CODES:
+    staff_area = request and request.path.startswith(("/admin", "/audit"))
+    if staff_area and session.get("admin_lang") in CODES:
         return session["admin_lang"]
     return current_app.config["DEFAULT_LANGUAGE"]
 

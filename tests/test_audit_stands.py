@@ -225,8 +225,10 @@ def test_the_template_download_is_the_checklist_in_the_page_language(app: Flask)
     assert "label: \"Entrance hall, left\"" in text
 
 
-def test_auditors_find_the_stands_from_the_admin_area(app: Flask) -> None:
-    nav = 'href="/audit/stands"'
-    assert nav in signed_in(app, "auditor").get("/admin/").get_data(as_text=True)
-    assert nav in signed_in(app, "admin").get("/admin/").get_data(as_text=True)
-    assert nav not in signed_in(app, "editor").get("/admin/").get_data(as_text=True)
+def test_auditors_find_the_stands_in_the_auditors_menu(app: Flask) -> None:
+    auditor = signed_in(app, "auditor")
+    assert 'href="/audit/"' in auditor.get("/admin/").get_data(as_text=True)
+    menu = re.search(r'<nav class="audit-nav".*?</nav>',
+                     auditor.get("/audit/").get_data(as_text=True), re.S)[0]
+    assert 'href="/audit/stands"' in menu
+    assert 'href="/audit/"' not in signed_in(app, "editor").get("/admin/").get_data(as_text=True)

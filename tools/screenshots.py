@@ -17,8 +17,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
+from accessibility_audit.model import Issue, PageAudit
+from accessibility_audit.store import Store
+from accessibility_audit.store import tables as audit_tables
 from kiosk import create_app
 from kiosk.admin.accounts import Role, add_user
+from kiosk.auditing.blueprint import audit_store
 from kiosk.content import load_file
 from kiosk.store import store
 
@@ -53,6 +57,56 @@ def admin_shots(driver: WebDriver, base: str) -> None:
     _save(driver, "admin-location-ru")
 
 
+def _issue(rule: str, impact: str, criteria: str, html: str, outcome: str = "violation") -> Issue:
+    return Issue(rule=rule, outcome=outcome, impact=impact,  # type: ignore[arg-type]
+                 criteria=tuple(criteria.split()), selector=f"main {html[1:html.index(' ')]}",
+                 html=html, summary="", help=f"axe-core rule {rule}",
+                 help_url=f"https://dequeuniversity.com/rules/axe/4.10/{rule}")
+
+
+def audit_scans(scans: Store) -> None:
+    """Four monthly scans of two agencies' websites, getting better, for the dashboard."""
+    akimat, school = "https://akimat.example.kz", "https://mektep.example.kz"
+    image = _issue("image-alt", "critical", "1.1.1", '<img src="/gerb.png">')
+    link = _issue("link-name", "serious", "2.4.4 4.1.2", '<a href="/news/1"></a>')
+    label = _issue("label", "critical", "1.3.1 4.1.2", '<input type="text" name="q">')
+    contrast = _issue("color-contrast", "serious", "1.4.3", '<p class="lead">Text</p>',
+                      "incomplete")
+    lang = _issue("html-lang-valid", "serious", "3.1.1", '<html lang="kz">')
+    months = ((image, link, label, lang, contrast), (image, link, label, contrast),
+              (image, link, contrast), (link, contrast))
+    for month, found in enumerate(months):
+        scan_id = scans.new_scan(standard="wcag22aa", user_agent="screenshots",
+                                 tool_version="screenshots", options={})
+        for site, issues in ((akimat, found), (school, found[month % 2:])):
+            for number, path in enumerate(("/", "/news/17", "/contacts", "/services")):
+                scans.save_pages(scan_id, [PageAudit(
+                    url=f"{site}{path}", viewport="desktop", status="audited",
+                    axe_version="4.10.2", issues=list(issues[:len(issues) - number]),
+                    passes=30)], site)
+        scans.set_status(scan_id, "finished")
+        with scans.engine.begin() as db:
+            db.execute(audit_tables.scans.update().where(audit_tables.scans.c.id == scan_id)
+                       .values(started=MOMENT - dt.timedelta(days=30 * (3 - month))))
+    scans.set_agency(akimat, "Көктал ауданының әкімдігі", "screenshots")
+
+
+def audit_shots(driver: WebDriver, base: str) -> None:
+    """The auditors' dashboard: one agency's site page, with its trend and findings."""
+    set_viewport(driver, *ADMIN_SIZE)
+    driver.delete_all_cookies()
+    driver.get(f"{base}/admin/language/kk")
+    driver.get(f"{base}/admin/login?next=/audit/")
+    driver.find_element(By.ID, "username").send_keys("asel")
+    driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == f"{base}/audit/")
+    driver.find_element(By.LINK_TEXT, "Көктал ауданының әкімдігі").click()
+    WebDriverWait(driver, 10).until(lambda d: "/audit/sites/" in d.current_url)
+    driver.execute_script("document.getElementById('trend-title').scrollIntoView()")
+    _save(driver, "audit-site-trend-kk")
+
+
 def _save(driver: WebDriver, name: str) -> None:
     driver.execute_async_script("document.fonts.ready.then(arguments[arguments.length - 1])")
     driver.save_screenshot(str(OUT / f"{name}.png"))
@@ -67,6 +121,8 @@ def main() -> int:
         store(app).publish(load_file(ROOT / "content" / "demo.yaml"), author="screenshots")
         with store(app).sessions.begin() as db:
             add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
+            add_user(db, "asel", ADMIN_PASSWORD, Role.AUDITOR, "Әсел Нұрланқызы")
+        audit_scans(audit_store(app))
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
         driver = start_chromium()
@@ -77,6 +133,7 @@ def main() -> int:
                 driver.get(f"http://127.0.0.1:{server.effective_port}{path}")
                 _save(driver, name)
             admin_shots(driver, f"http://127.0.0.1:{server.effective_port}")
+            audit_shots(driver, f"http://127.0.0.1:{server.effective_port}")
         finally:
             driver.quit()
             server.close()

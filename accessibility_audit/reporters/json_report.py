@@ -23,7 +23,7 @@ def document(summary: Summary) -> dict[str, Any]:
         "pages_by_status": summary.page_counts(),
         "violations_by_criterion": summary.by_criterion,
         "violations_by_impact": summary.by_impact,
-        "findings": [finding_json(f) for f in summary.findings],
+        "findings": [finding_json(f, summary) for f in summary.findings],
         "pages": [{
             "url": page.url, "viewport": page.viewport, "status": page.status,
             "http_status": page.http_status, "title": page.title, "template": page.template,
@@ -35,12 +35,19 @@ def document(summary: Summary) -> dict[str, Any]:
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    return {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
-            "impact": finding.impact, "help": finding.help, "help_url": finding.help_url,
-            "wcag": list(finding.criteria), "selector": finding.selector, "html": finding.html,
-            "summary": finding.summary, "pages": finding.pages, "templates": finding.templates,
-            "viewports": finding.viewports, "occurrences": finding.occurrences}
+def finding_json(finding: Finding, summary: Summary | None = None) -> dict[str, Any]:
+    found = {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
+             "impact": finding.impact, "help": finding.help, "help_url": finding.help_url,
+             "wcag": list(finding.criteria), "selector": finding.selector,
+             "html": finding.html, "summary": finding.summary, "pages": finding.pages,
+             "templates": finding.templates, "viewports": finding.viewports,
+             "occurrences": finding.occurrences}
+    review = summary.reviews.get(finding.id) if summary else None
+    if review and finding.outcome == "incomplete":
+        # An auditor's decision from the kiosk's /audit; the latest one counts.
+        found["review"] = {"decision": review.decision, "note": review.note,
+                           "reviewer": review.reviewer, "decided": review.decided.isoformat()}
+    return found
 
 
 def render(summary: Summary, context: ReportContext) -> str:

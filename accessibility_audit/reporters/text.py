@@ -32,9 +32,10 @@ def render(summary: Summary, context: ReportContext | None = None) -> str:
         lines.append("")
         by_impact = ", ".join(f"{n} {impact}" for impact, n in summary.by_impact.items() if n)
         lines.append(f"{len(violations)} violation finding{'s' if len(violations) != 1 else ''}"
-                     f" ({by_impact}); {len(summary.needs_review)} need review.")
+                     f" ({by_impact}); {len(summary.needs_review)} need review{_decided(summary)}.")
     else:
-        lines.append(f"No violations found; {len(summary.needs_review)} items need review.")
+        lines.append(f"No violations found; {len(summary.needs_review)} items need review"
+                     f"{_decided(summary)}.")
     problems = summary.problem_pages()
     if problems:
         lines += ["", "Pages with problems:"]
@@ -46,6 +47,14 @@ def render(summary: Summary, context: ReportContext | None = None) -> str:
                     seen.add(key)
                     lines.append(f"  {page.url}  {page.status}: {error.reason}")
     return "\n".join(lines) + "\n"
+
+
+def _decided(summary: Summary) -> str:
+    decided = summary.decisions()
+    if not any(decided.values()):
+        return ""
+    return (f" (auditors decided {decided['pass']} pass, {decided['fail']} fail; "
+            f"the figures above leave them out)")
 
 
 def _rule_rows(summary: Summary) -> list[tuple[str, ...]]:

@@ -9,7 +9,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -60,6 +60,34 @@ class StoredScan:
     user_agent: str
     options: dict[str, Any]
     pages: list[StoredPage] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ScanHeader:
+    """A scan without its pages: enough to list scans and to pick the ones to load."""
+
+    id: int
+    started: dt.datetime
+    finished: dt.datetime | None
+    status: str
+    options: dict[str, Any]
+    sites: tuple[str, ...]
+
+
+DECISIONS = ("pass", "fail")
+
+
+@dataclass(frozen=True)
+class Review:
+    """An auditor's decision on a "needs review" finding."""
+
+    finding_id: str
+    rule: str
+    decision: str  # pass or fail
+    note: str
+    reviewer: str
+    reviewer_name: str
+    decided: dt.datetime
 
 
 def database_url(value: str) -> str:
@@ -206,6 +234,75 @@ class Store:
                 .where(t.pages.c.site.in_(sites), t.scans.c.id <= up_to)
                 .group_by(t.scans.c.id, t.scans.c.started).order_by(t.scans.c.id)).all()
         return [(r[0], _aware(r[1]), r[2]) for r in rows]
+
+    def scan_headers(self) -> list[ScanHeader]:
+        """Every scan, oldest first, with the sites its pages belong to."""
+        with self.engine.connect() as db:
+            sites: dict[int, list[str]] = {}
+            for scan_id, site in db.execute(select(t.pages.c.scan_id, t.pages.c.site)
+                                            .distinct().order_by(t.pages.c.scan_id,
+                                                                 t.pages.c.site)):
+                sites.setdefault(scan_id, []).append(site)
+            return [ScanHeader(r.id, _aware(r.started), _aware(r.finished), r.status,
+                               r.options or {}, tuple(sites.get(r.id, ())))
+                    for r in db.execute(select(t.scans).order_by(t.scans.c.id))]
+
+    def sightings(self, scan_ids: list[int],
+                  site: str | None = None) -> dict[str, tuple[int, int]]:
+        """(first, last) scan id in which each finding was seen among ``scan_ids``."""
+        query = (select(t.issues.c.finding_id, func.min(t.pages.c.scan_id),
+                        func.max(t.pages.c.scan_id))
+                 .select_from(t.issues.join(t.pages))
+                 .where(t.pages.c.scan_id.in_(scan_ids))
+                 .group_by(t.issues.c.finding_id))
+        if site is not None:
+            query = query.where(t.pages.c.site == site)
+        with self.engine.connect() as db:
+            return {fid: (first, last) for fid, first, last in db.execute(query)}
+
+    # What auditors add: agencies' names and decisions on "needs review" findings
+
+    def agencies(self) -> dict[str, str]:
+        with self.engine.connect() as db:
+            return dict(db.execute(select(t.sites.c.site, t.sites.c.agency)).all())
+
+    def set_agency(self, site: str, agency: str, who: str) -> None:
+        """Name the agency behind a site or stand; an empty name removes it."""
+        agency = " ".join(agency.split())
+        with self.engine.begin() as db:
+            db.execute(delete(t.sites).where(t.sites.c.site == site))
+            if agency:
+                db.execute(insert(t.sites).values(site=site, agency=agency, updated=_now(),
+                                                  updated_by=who))
+
+    def add_review(self, finding_id: str, rule: str, decision: str, note: str,
+                   reviewer: str, reviewer_name: str) -> Review:
+        if decision not in DECISIONS:
+            raise StoreError(f"a review decides pass or fail, not {decision!r}")
+        review = Review(finding_id, rule, decision, note.strip(), reviewer, reviewer_name,
+                        _now())
+        with self.engine.begin() as db:
+            db.execute(insert(t.reviews).values(
+                finding_id=finding_id, rule=rule, decision=decision, note=review.note,
+                reviewer=reviewer, reviewer_name=reviewer_name, decided=review.decided))
+        return review
+
+    def reviews(self) -> dict[str, Review]:
+        """The decision that counts for each reviewed finding: the latest one."""
+        latest: dict[str, Review] = {}
+        for review in self._reviews(select(t.reviews).order_by(t.reviews.c.id)):
+            latest[review.finding_id] = review
+        return latest
+
+    def review_history(self, finding_id: str) -> list[Review]:
+        """Every decision on one finding, latest first."""
+        return self._reviews(select(t.reviews).where(t.reviews.c.finding_id == finding_id)
+                             .order_by(t.reviews.c.id.desc()))
+
+    def _reviews(self, query: Any) -> list[Review]:
+        with self.engine.connect() as db:
+            return [Review(r.finding_id, r.rule, r.decision, r.note, r.reviewer,
+                           r.reviewer_name, _aware(r.decided)) for r in db.execute(query)]
 
     def close(self) -> None:
         self.engine.dispose()

@@ -156,3 +156,30 @@ checklist_photos = Table(
     # A form may name a photo by its id days later: an id is never given out twice.
     sqlite_autoincrement=True,
 )
+
+# What the auditors' dashboard (the kiosk's /audit) adds to the scans: a human name
+# for each site or stand, and the auditors' decisions on axe's "needs review" items.
+
+sites = Table(
+    "audit_sites", metadata,
+    # The site's origin (https://akimat.example.kz) or a stand's base URL.
+    Column("site", Text, primary_key=True),
+    Column("agency", Text, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+
+reviews = Table(
+    "audit_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    # Finding ids are stable from scan to scan, so a decision holds for later scans
+    # of the same element; every decision is kept, the latest one counts.
+    Column("finding_id", String(16), nullable=False),
+    Column("rule", String(80), nullable=False),
+    Column("decision", String(10), nullable=False),  # pass or fail
+    Column("note", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),  # the auditor's user name
+    Column("reviewer_name", Text, nullable=False),
+    Column("decided", DateTime(timezone=True), nullable=False),
+    Index("ix_audit_reviews_finding", "finding_id"),
+)

@@ -1,10 +1,13 @@
-"""The admin area passes axe-core in every language, signed out and signed in."""
+"""The admin area and the auditors' dashboard pass axe-core in every language, signed out
+and signed in."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -14,11 +17,14 @@ from accessibility_audit.physical import storage as checklist_storage
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
 from accessibility_audit.physical.stands import stand_key
+from accessibility_audit.reporters import ReportContext, formats
+from accessibility_audit.summary import summarise
 from kiosk.admin.accounts import Role, add_user
 from kiosk.auditing.blueprint import audit_store
 from kiosk.content import Content
 from kiosk.store import store
 from kiosk.store.assistance import Need
+from tests.audit_data import demo_scans
 from tests.browser.conftest import LiveServer, serve
 from tests.checklist_data import everything_passing, jpeg_with_location
 from tests.conftest import DEMO_NOW, make_app
@@ -83,6 +89,101 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 2
     found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)
+
+
+@pytest.fixture(scope="module")
+def audit_app(tmp_path_factory: pytest.TempPathFactory, demo_content: Content) -> Flask:
+    app = make_app(tmp_path_factory.mktemp("audit"), demo_content)
+    with store(app).sessions.begin() as db:
+        add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Әсел Аудиторова")
+    return app
+
+
+@pytest.fixture(scope="module")
+def audit_server(audit_app: Flask,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    yield from serve(audit_app, tmp_path_factory.mktemp("audit-serve"))
+
+
+def _sign_in(browser: WebDriver, server: LiveServer, lang: str, then: str) -> None:
+    browser.delete_all_cookies()
+    browser.get(server.url(f"/admin/language/{lang}"))
+    browser.get(server.url(f"/admin/login?next={then}"))
+    browser.find_element(By.ID, "username").send_keys("auditor")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url == server.url(then))
+
+
+def test_the_empty_dashboard_has_no_axe_violations(landscape: WebDriver,
+                                                   audit_server: LiveServer) -> None:
+    # Runs before the module's scans are stored: each page's designed empty state.
+    found = []
+    for lang in ("kk", "ru", "en"):
+        _sign_in(landscape, audit_server, lang, "/audit/")
+        for path in ("/audit/", "/audit/trends", "/audit/league", "/audit/reviews"):
+            landscape.get(audit_server.url(path))
+            assert landscape.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+            found += violations(landscape)
+    assert not found, "\n".join(f.describe() for f in found)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_dashboard_pages_have_no_axe_violations(landscape: WebDriver, audit_app: Flask,
+                                                audit_server: LiveServer, lang: str) -> None:
+    scans = audit_store(audit_app)
+    if not scans.scan_ids():
+        demo_scans(scans)
+    _sign_in(landscape, audit_server, lang, "/audit/")
+    assert landscape.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    paths = ["/audit/trends", "/audit/league", "/audit/reviews"]
+    links = landscape.find_elements(By.CSS_SELECTOR, "table.figures th a")
+    sites = [link.get_attribute("href") for link in links]
+    assert len(sites) == 4  # three websites and a stand
+    found = violations(landscape)
+    for path in paths:
+        landscape.get(audit_server.url(path))
+        found += violations(landscape)
+    for site in sites:
+        landscape.get(site)
+        found += violations(landscape)
+    # A finding's page, its review form refused for want of a decision, then decided.
+    landscape.get(sites[0])
+    landscape.find_element(By.LINK_TEXT, "color-contrast").click()
+    found += violations(landscape)
+    landscape.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(landscape, 5).until(lambda b: b.find_elements(By.CLASS_NAME, "field-error"))
+    found += violations(landscape)
+    landscape.find_element(By.ID, "decision-pass").click()
+    landscape.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(landscape, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
+    found += violations(landscape)  # with the decision in its history
+    # The agency form with its error.
+    landscape.get(sites[0])
+    landscape.find_element(By.ID, "agency").send_keys("Ә" * 201)
+    landscape.find_element(By.CSS_SELECTOR, "form[action$='/agency'] button").click()
+    WebDriverWait(landscape, 5).until(lambda b: b.find_elements(By.ID, "agency-error"))
+    found += violations(landscape)
+    assert not found, "\n".join(f.describe() for f in found)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_html_report_with_auditors_decisions_has_no_axe_violations(
+        landscape: WebDriver, audit_app: Flask, tmp_path: Path, lang: str) -> None:
+    scans = audit_store(audit_app)
+    if not scans.scan_ids():
+        demo_scans(scans)
+    scan = scans.load(2)
+    contrast = next(fid for page in scan.pages for fid, issue in page.issues
+                    if issue.outcome == "incomplete")
+    scans.add_review(contrast, "color-contrast", "fail", "<b>2,1:1</b> on the photo",
+                     "auditor", "Әсел Аудиторова")
+    html = formats()["html"](summarise(scan, scans.reviews()), ReportContext(lang))
+    assert "&lt;b&gt;2,1:1&lt;/b&gt; on the photo" in html
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    landscape.get(path.as_uri())
+    assert [finding.describe() for finding in violations(landscape)] == []
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,21 @@ def test_large_mode_never_scrolls_sideways(browser: WebDriver, live_server: Live
     assert not wide, wide
 
 
+@pytest.mark.parametrize("lang", ("kk", "ru", "en"))
+def test_a_phone_from_the_qr_code_reads_every_page_without_scrolling_sideways(
+        browser: WebDriver, live_server: LiveServer, lang: str) -> None:
+    # 320 CSS px: a small phone, or a desktop browser zoomed to 400 % (WCAG 1.4.10). Large
+    # type is sized for the panel and is not offered to phones.
+    set_viewport(browser, 320, 640)
+    wide = []
+    for page, mode in itertools.product(PAGES, ("", "contrast")):
+        browser.get(live_server.url(f"/stand/main/{lang}/{page}?mode={mode}"))
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append(f"{page or 'home'} {mode}: {width}px wide")
+    assert not wide, wide
+
+
 def test_capital_h_meets_en_301_549_on_the_panel(landscape: WebDriver,
                                                  live_server: LiveServer) -> None:
     landscape.get(live_server.url("/stand/main/kk/hours?mode=large"))

@@ -24,8 +24,11 @@ from accessibility_audit.progress import Progress
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, diff_text, formats
 from accessibility_audit.reporters.text import render as text_summary
 from accessibility_audit.scanning import NothingToScan, ScanRun
+from accessibility_audit.stand.auditor import ORIENTATIONS
+from accessibility_audit.stand.discovery import MODES, NotAStand
+from accessibility_audit.stand.run import StandOptions, StandRun
 from accessibility_audit.store import Store, StoreError
-from accessibility_audit.summary import summarise
+from accessibility_audit.summary import Summary, summarise
 
 DEFAULT_DB = "a11y-audit.sqlite3"
 LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
@@ -68,6 +71,7 @@ def cli() -> None:
     a11y-audit scan --sites agencies.txt --workers 2 --fail-on serious
     a11y-audit report latest --format html --lang kk -o report.html
     a11y-audit diff previous latest
+    a11y-audit stand http://127.0.0.1:8080/stand/main/ --format html -o stand.html
     """
 
 
@@ -190,6 +194,9 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
     if resume:
         scan_id = _resolve(store, resume)
         stored = store.load(scan_id)
+        if stored.options.get("kind") == "stand":
+            raise Failure(f"scan {scan_id} is a stand audit, which cannot be resumed: "
+                          f"run a11y-audit stand {stored.options['stand']} again")
         options = ScanOptions.from_json(stored.options, headers=header_map, cookies=cookie_map)
     else:
         scan_id = None
@@ -253,6 +260,93 @@ def _explain(code: Exit, fail_on: str | None, max_violations: int | None) -> str
     return "some pages could not be audited (see above; --allow-page-errors to accept)"
 
 
+@cli.command(epilog=EXIT_CODE_HELP)
+@click.argument("url")
+@click.option("--page", "pages", multiple=True, metavar="NAME",
+              help="Audit only this page (home, hours, contacts …; repeatable).")
+@click.option("--language", "languages", multiple=True, metavar="CODE",
+              help="Audit only this language (kk, ru, en …; repeatable).")
+@click.option("--mode", "modes", multiple=True, type=click.Choice(MODES),
+              help="Audit only this display mode (repeatable).")
+@click.option("--orientation", "orientations", multiple=True,
+              type=click.Choice(list(ORIENTATIONS)),
+              help="Audit only at this orientation (portrait 1080×1920, landscape 1920×1080).")
+@click.option("--max-pages", default=100, show_default=True, type=click.IntRange(1),
+              help="Most pages (per language and mode) taken from the stand's links.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
+              help="Browsers auditing in parallel.")
+@click.option("--page-timeout", default=30.0, show_default=True, type=click.FloatRange(1),
+              help="Seconds a page may take to load, and axe to run on it.")
+@click.option("--grid", metavar="URL", help="Run the browsers on this Selenium Grid.")
+@click.option("--contact", default=lambda: os.environ.get("A11Y_AUDIT_CONTACT"), metavar="URL",
+              help="Contact URL or e-mail put in the user agent (or set A11Y_AUDIT_CONTACT).")
+@click.option("--format", "format_", type=click.Choice(FORMAT_NAMES), default="text",
+              show_default=True, help="Report format (with -o, the text summary still goes "
+              "to stdout).")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
+              help="Language of the HTML report.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report here instead of to stdout.")
+@click.option("--fail-on", type=click.Choice(IMPACTS), default="minor", show_default=True,
+              help="Exit with 2 if any violation has this impact or a worse one.")
+@click.option("--max-violations", type=click.IntRange(0), metavar="N",
+              help="Exit with 2 if there are more than N violation findings.")
+@click.option("--allow-page-errors", is_flag=True,
+              help="Exit with 0, not 3, when some pages could not be audited.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@db_option
+def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: tuple[str, ...],
+          orientations: tuple[str, ...], max_pages: int, workers: int, page_timeout: float,
+          grid: str | None, contact: str | None, format_: str, lang: str,
+          output: Path | None, fail_on: str, max_violations: int | None,
+          allow_page_errors: bool, quiet: bool, db: str) -> None:
+    """Audit a running information stand end to end and keep it as a scan.
+
+    URL is the stand's address, e.g. http://127.0.0.1:8080/stand/main/. Every page found
+    through its links (GET only: no form is ever sent), in every language of its language
+    switcher and every display mode, at portrait and landscape: axe-core and the own
+    checks (WCAG 2.2 A/AA and best practice; 44 px targets; 7:1 contrast in the
+    high-contrast modes), and the stand checks:
+    keypad reach and traps, speech keys and their audio, the idle warning, and requests
+    leaving the stand's server. Any violation fails the audit (--fail-on minor).
+    """
+    store = _open(db)
+    options = StandOptions(url=url, pages=pages, languages=languages, modes=modes,
+                           orientations=orientations or tuple(ORIENTATIONS),
+                           max_pages=max_pages, workers=workers, page_timeout=page_timeout,
+                           contact=contact, grid_url=grid)
+    run = StandRun(store, options, Progress(enabled=not quiet))
+    try:
+        scan_id = run.run()
+    except KeyboardInterrupt:
+        click.echo(f"\nInterrupted. What was audited is kept in scan {run.scan_id}.", err=True)
+        sys.exit(Exit.INTERRUPTED)
+    except (NotAStand, BadUrl, BrowserFailed) as error:
+        raise Failure(str(error)) from error
+    summary = summarise(store.load(scan_id), store.reviews())
+    _write(summary, store, scan_id, format_, lang, output, text_too=True)
+    code = verdict(summary, fail_on, max_violations, allow_page_errors)
+    if code != Exit.OK:
+        click.echo(f"Exit code {int(code)}: {_explain(code, fail_on, max_violations)}", err=True)
+    sys.exit(code)
+
+
+def _write(summary: Summary, store: Store, scan_id: int, format_: str, lang: str,
+           output: Path | None, text_too: bool = False) -> None:
+    """The report to ``output`` or stdout; with ``text_too``, the text summary on stdout
+    whenever the report itself does not go there as text."""
+    sites = {page.site for page in summary.pages}
+    context = ReportContext(language=lang, history=store.history(sites, scan_id))
+    text = formats()[format_](summary, context)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote the {format_} report of scan {scan_id} to {output}", err=True)
+        if text_too:
+            click.echo(text_summary(summary), nl=False)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
 @cli.command()
 @click.argument("scan_ref", metavar="SCAN", default="latest")
 @click.option("--format", "format_", type=click.Choice(FORMAT_NAMES), default="text",
@@ -270,15 +364,8 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
     """
     store = _open(db)
     scan_id = _resolve(store, scan_ref)
-    summary = summarise(store.load(scan_id), store.reviews())
-    sites = {page.site for page in summary.pages}
-    context = ReportContext(language=lang, history=store.history(sites, scan_id))
-    text = formats()[format_](summary, context)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote the {format_} report of scan {scan_id} to {output}", err=True)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    _write(summarise(store.load(scan_id), store.reviews()), store, scan_id, format_, lang,
+           output)
 
 
 @cli.command("diff")

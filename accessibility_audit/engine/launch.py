@@ -65,6 +65,9 @@ class BrowserSettings:
     headers: dict[str, str] = field(default_factory=dict)
     page_timeout: float = 30.0
     block_media: bool = True
+    # Keep Chromium's performance log (every network request), for audits that must
+    # know each address a page asked for (a stand's: nothing outside its server).
+    network_log: bool = False
     run_folder: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))
 
 
@@ -143,6 +146,8 @@ class Browser:
         # "eager": hand over at DOMContentLoaded; our own settle wait takes it from
         # there, so one never-ending image does not cost the whole page.
         options.page_load_strategy = "eager"
+        if self.settings.network_log:
+            options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         options.unhandled_prompt_behavior = "dismiss and notify"
         return options
 

@@ -21,6 +21,8 @@ from accessibility_audit.checks.rules import RULES
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.charts import Bar, bar_chart
+from accessibility_audit.stand.matrix import is_stand, matrix
+from accessibility_audit.stand.rules import RULES as STAND_RULES
 from accessibility_audit.summary import Summary
 
 LANGUAGES = ("kk", "ru", "en")
@@ -52,10 +54,12 @@ def render(summary: Summary, context: ReportContext) -> str:
 
     template = env.get_template("report.html")
     # The own checks' help is translated; axe's stays English and is marked so.
-    own_help = {rule.id: _(rule.help) for rule in RULES.values()}
+    own_help = {rule.id: _(rule.help) for rule in (*RULES.values(), *STAND_RULES.values())}
     return template.render(summary=summary, lang=context.language, version=__version__,
                            charts=_charts(summary, context, _), impacts=IMPACTS,
-                           history=context.history, own_help=own_help, **_labels(_))
+                           history=context.history, own_help=own_help,
+                           stand=matrix(summary) if is_stand(summary) else None,
+                           **_labels(_), **_stand_labels(_))
 
 
 def _charts(summary: Summary, context: ReportContext, _: Any) -> dict[str, Any]:
@@ -74,6 +78,17 @@ def _charts(summary: Summary, context: ReportContext, _: Any) -> dict[str, Any]:
                            _("Violating elements found by each scan of these sites, oldest "
                              "first; the same figures are in the table that follows."),
                            trend, "#2f5f2f") if len(trend) > 1 else None,
+    }
+
+
+def _stand_labels(_: Any) -> dict[str, dict[str | None, str]]:
+    return {
+        "mode_names": {"standard": _("standard mode"), "large": _("large text"),
+                       "contrast": _("high contrast"),
+                       "large-contrast": _("large text and high contrast")},
+        "orientation_names": {"portrait": _("portrait"), "landscape": _("landscape")},
+        "outcome_names": {"pass": _("pass"), "fail": _("fail"),
+                          "not audited": _("not audited"), None: "—"},
     }
 
 

@@ -7,10 +7,24 @@ from typing import Any
 
 from accessibility_audit import __version__
 from accessibility_audit.reporters import ReportContext
+from accessibility_audit.stand.matrix import is_stand, matrix
 from accessibility_audit.summary import Finding, Summary
 
 
 def document(summary: Summary) -> dict[str, Any]:
+    scan = summary.scan
+    data = _document(summary)
+    if is_stand(summary):
+        table = matrix(summary)
+        data["stand"] = {"url": scan.options.get("stand"), "matrix": [
+            {"page": row.page, "language": row.lang, "mode": column.mode,
+             "orientation": column.orientation, "outcome": cell}
+            for row in table.rows for column, cell in zip(table.columns, row.cells, strict=True)
+            if cell]}
+    return data
+
+
+def _document(summary: Summary) -> dict[str, Any]:
     scan = summary.scan
     return {
         "tool": {"name": "a11y-audit", "version": scan.tool_version,

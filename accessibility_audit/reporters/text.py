@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accessibility_audit.reporters import ReportContext
+from accessibility_audit.stand.matrix import finding_lines, is_stand, text_lines
 from accessibility_audit.summary import Summary
 
 
@@ -26,6 +27,8 @@ def render(summary: Summary, context: ReportContext | None = None) -> str:
         f"axe-core {scan.axe_version or '?'}, {scan.standard}.",
         "",
     ]
+    if is_stand(summary):
+        lines += text_lines(summary)
     violations = summary.violations
     if violations:
         lines += table(_rule_rows(summary), ("Rule", "Impact", "Pages", "Elements", "WCAG"))
@@ -36,6 +39,8 @@ def render(summary: Summary, context: ReportContext | None = None) -> str:
     else:
         lines.append(f"No violations found; {len(summary.needs_review)} items need review"
                      f"{_decided(summary)}.")
+    if is_stand(summary) and violations:
+        lines += ["", *finding_lines(summary)]
     problems = summary.problem_pages()
     if problems:
         lines += ["", "Pages with problems:"]

@@ -86,3 +86,15 @@ def test_up_key_moves_back_and_focus_is_visible(landscape: WebDriver,
     outline = browser.execute_script(
         "return getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+def test_arrows_reach_the_speech_button_fixed_in_the_corner_in_large_type(
+        landscape: WebDriver, live_server: LiveServer) -> None:
+    # Found by a stand audit: a fixed element has no offsetParent, and the arrows
+    # skipped the Speech button wherever large type pins it to the corner.
+    browser = landscape
+    browser.get(live_server.url("/stand/main/kk/contacts?mode=large"))
+    toggle = browser.find_element(By.CSS_SELECTOR, "[data-speech='toggle']")
+    assert toggle.is_displayed()
+    assert toggle.value_of_css_property("position") == "fixed"
+    arrow_to(browser, lambda el: el == toggle)

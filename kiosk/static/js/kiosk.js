@@ -13,13 +13,16 @@
   document.addEventListener("dragstart", function (event) { event.preventDefault(); });
 
   /* ---- Keypad: arrows move focus through every control, Enter activates it. */
-  var FOCUSABLE = "a[href], button:not([disabled]), [tabindex='0']";
+  /* Every control a page may hold, form fields included (a visitor's feedback form). */
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), " +
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex='0']";
 
   function focusables() {
     var dialog = document.querySelector("dialog[open]");
     var scope = dialog || document;
     return Array.prototype.filter.call(scope.querySelectorAll(FOCUSABLE), function (el) {
-      return el.offsetParent !== null || el === document.activeElement;
+      /* Not offsetParent: it is null for fixed elements, such as the Speech button in large type. */
+      return el.getClientRects().length > 0 || el === document.activeElement;
     });
   }
 

@@ -146,7 +146,8 @@
     return parts;
   }
 
-  function visible(el) { return el.offsetParent !== null || el.closest("dialog[open]"); }
+  /* Not offsetParent: it is null for fixed elements, such as the Speech button in large type. */
+  function visible(el) { return el.getClientRects().length > 0 || el.closest("dialog[open]"); }
 
   /* Outermost speakable things in reading order: controls and sentences. */
   function speakables(scope) {

@@ -1,0 +1,68 @@
+"""Is a speech audio file there, does it decode, and can it be heard?
+
+Each distinct audio address is fetched and decoded once per audit, whichever worker
+asks first; the others wait for that answer."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+
+import numpy as np
+import requests
+import soundfile
+
+# Shorter than any spoken word, and quieter than speech at the lowest volume step
+# (-46 dBFS RMS): such a file says nothing a visitor could hear.
+MIN_SECONDS = 0.15
+MIN_RMS = 0.005
+
+
+def verdict(data: bytes) -> str | None:
+    """None for audible speech, else what is wrong with the file."""
+    try:
+        samples, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as error:
+        return f"does not decode as audio ({error})"
+    seconds = len(samples) / rate if rate else 0.0
+    if seconds < MIN_SECONDS:
+        return f"lasts {seconds:.2f} s, too short to be speech"
+    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+    if rms < MIN_RMS:
+        return f"is silent (RMS level {rms:.4f}, below {MIN_RMS})"
+    return None
+
+
+class AudioChecks:
+    """The verdict on each audio address, fetched once per audit."""
+
+    def __init__(self, get: Callable[[str], requests.Response]) -> None:
+        self._get = get
+        self._lock = threading.Lock()
+        self._verdicts: dict[str, Future[str | None]] = {}
+
+    def problem(self, url: str) -> str | None:
+        with self._lock:
+            future = self._verdicts.get(url)
+            mine = future is None
+            if mine:
+                future = self._verdicts[url] = Future()
+        assert future is not None
+        if mine:
+            future.set_result(self._check(url))
+        return future.result()
+
+    @property
+    def checked(self) -> int:
+        return len(self._verdicts)
+
+    def _check(self, url: str) -> str | None:
+        try:
+            response = self._get(url)
+        except requests.RequestException as error:
+            return f"could not be fetched ({type(error).__name__})"
+        if response.status_code != 200:
+            return f"is missing (HTTP {response.status_code})"
+        return verdict(response.content)

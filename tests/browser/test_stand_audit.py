@@ -1,0 +1,225 @@
+"""``a11y-audit stand`` audits a real stand end to end: the demo stand passes it; a stand
+broken on purpose fails with exactly the findings that were planted, and says so in its
+exit code and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask, Response, request
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from accessibility_audit.axe import violations
+from accessibility_audit.browser import set_viewport
+from accessibility_audit.exitcodes import Exit
+from accessibility_audit.reporters import ReportContext, formats
+from accessibility_audit.store import Store
+from accessibility_audit.summary import summarise
+from kiosk.content import Content
+from kiosk.security import CONTENT_SECURITY_POLICY
+from tests.browser.conftest import LANDSCAPE, LiveServer, serve
+from tests.conftest import make_app
+
+pytestmark = pytest.mark.browser
+
+SCRIPT = Path(sys.executable).parent / "a11y-audit"
+BROKEN_PAGE = "/stand/main/kk/contacts"
+MISSING_KEY = "0" * 24  # well formed, but no page of this stand ever said it
+
+
+def audit(*args: str, db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    # The browsers' profiles go under the test's own folder, and go with it.
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    return subprocess.run([str(SCRIPT), "stand", *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=400, env=env)
+
+
+def break_stand(app: Flask, elsewhere: str) -> None:
+    """Plant four defects in the Kazakh contacts page: a 20 px button, a Kazakh sentence
+    marked as Russian, a sentence whose audio does not exist, and an image from another
+    server."""
+
+    @app.after_request
+    def plant(response: Response) -> Response:
+        if request.path != BROKEN_PAGE or response.mimetype != "text/html":
+            return response
+        html = response.get_data(as_text=True)
+        spoken = re.search(r'<h1[^>]*><span data-say="(\w+)"', html)
+        assert spoken, "the contacts page has no spoken heading to borrow a key from"
+        key = spoken[1]
+        planted = (
+            f'<p class="planted"><button type="button" id="tiny" data-say="{key}" '
+            'aria-label="Байланыс" style="width:20px;height:20px;min-width:0;min-height:0;'
+            'padding:0;margin:2rem"></button></p>'
+            f'<p id="wrong-lang" lang="ru"><span data-say="{key}">Бұл мәтін қазақ тілінде '
+            'жазылған, бірақ ол орыс тілі деп белгіленген.</span></p>'
+            f'<p><span id="unheard" data-say="{MISSING_KEY}">Байланыс</span></p>'
+            f'<p><img id="hotlinked" src="{elsewhere}/static/icons.svg" alt=""></p>')
+        response.set_data(html.replace('<main id="main" tabindex="-1">',
+                                       '<main id="main" tabindex="-1">' + planted, 1))
+        # The 20 px size is an inline style, which the stand's own policy forbids.
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+            "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        return response
+
+
+TRAPPED_PAGE = "/stand/main/kk/hours"
+# Keeps the focus on #trap whatever key is pressed there: a widget gone wrong.
+TRAP_SCRIPT = """<script>window.addEventListener("keydown", function (event) {
+  if (document.activeElement && document.activeElement.id === "trap") {
+    event.preventDefault(); event.stopImmediatePropagation(); } }, true);</script>"""
+
+
+def trap_stand(app: Flask) -> None:
+    """Plant a keypad trap, a sentence without speech, a paragraph wider than the screen
+    and an idle warning that cannot be answered in the Kazakh hours page."""
+
+    @app.after_request
+    def plant(response: Response) -> Response:
+        if request.path != TRAPPED_PAGE or response.mimetype != "text/html":
+            return response
+        html = response.get_data(as_text=True)
+        key = re.search(r'<h1[^>]*><span data-say="(\w+)"', html)[1]
+        planted = (f'<p><button type="button" id="trap" data-say="{key}" '
+                   'style="min-width:3rem;min-height:3rem">Жұмыс уақыты</button></p>'
+                   '<p id="mute">Бұл сөйлемді стенд айта алмайды.</p>'
+                   f'<p id="wide" style="width:2500px"><span data-say="{key}">Жұмыс '
+                   'уақыты</span></p>' + TRAP_SCRIPT)
+        html = html.replace('<main id="main" tabindex="-1">',
+                            '<main id="main" tabindex="-1">' + planted, 1)
+        html = re.sub(r'<button[^>]*data-idle="extend".*?</button>', "", html, flags=re.S)
+        response.set_data(html)
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+            "style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+            "script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        return response
+
+
+@pytest.fixture(scope="module")
+def trapped_stand(tmp_path_factory: pytest.TempPathFactory,
+                  demo_content: Content) -> Iterator[LiveServer]:
+    tmp_path = tmp_path_factory.mktemp("trapped-stand")
+    app = make_app(tmp_path, demo_content)
+    trap_stand(app)
+    yield from serve(app, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def broken_stand(tmp_path_factory: pytest.TempPathFactory, demo_content: Content,
+                 live_server: LiveServer) -> Iterator[LiveServer]:
+    tmp_path = tmp_path_factory.mktemp("broken-stand")
+    app = make_app(tmp_path, demo_content)
+    break_stand(app, live_server.base_url)
+    yield from serve(app, tmp_path)
+
+
+def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
+                                               tmp_path: Path) -> None:
+    db = tmp_path / "scans.sqlite3"
+    result = audit(live_server.url("/stand/main/"), "--workers", "2", "-q",
+                   "--format", "json", "-o", str(tmp_path / "stand.json"),
+                   db=db, tmp_path=tmp_path)
+    assert result.returncode == Exit.OK, result.stdout + result.stderr
+    report = json.loads((tmp_path / "stand.json").read_text())
+    assert report["findings"] == []
+    assert report["scan"]["options"]["kind"] == "stand"
+    assert report["scan"]["options"]["stand"] == live_server.url("/stand/main/")
+    cells = report["stand"]["matrix"]
+    pages = {cell["page"] for cell in cells}
+    assert {"home", "hours", "appeals", "contacts", "accessibility", "announcements",
+            "assistance"} <= pages
+    assert {cell["language"] for cell in cells} == {"kk", "ru", "en"}
+    assert {cell["mode"] for cell in cells} == {"standard", "large", "contrast",
+                                                "large-contrast"}
+    assert {cell["orientation"] for cell in cells} == {"portrait", "landscape"}
+    assert len(cells) == len(pages) * 3 * 4 * 2
+    assert {cell["outcome"] for cell in cells} == {"pass"}
+    # Every stand check ran on every page view, and found nothing.
+    scan = Store(str(db)).load(1)
+    stand_rules = {"stand-keypad-reach", "stand-keypad-trap", "stand-speech-key",
+                   "stand-speech-audio", "stand-idle-warning", "stand-outside-request"}
+    assert all(stand_rules <= set(page.passed_rules) for page in scan.pages)
+    assert "target-size-enhanced" in scan.pages[0].passed_rules
+    assert "pass" in result.stdout and "FAIL" not in result.stdout
+
+
+def test_a_broken_stand_fails_with_exactly_the_planted_findings(
+        broken_stand: LiveServer, live_server: LiveServer, browser: WebDriver,
+        tmp_path: Path) -> None:
+    db = tmp_path / "scans.sqlite3"
+    result = audit(broken_stand.url("/stand/main/kk/"), "--page", "contacts",
+                   "--page", "hours", "--language", "kk", "--mode", "standard",
+                   "--orientation", "portrait", "--format", "html", "--lang", "kk",
+                   "-o", str(tmp_path / "stand.html"), db=db, tmp_path=tmp_path)
+    assert result.returncode == Exit.VIOLATIONS, result.stdout + result.stderr
+    scan = Store(str(db)).load(1)
+    found = {(issue.rule, page.url.removeprefix(broken_stand.base_url), issue.selector)
+             for page in scan.pages for _fid, issue in page.issues
+             if issue.outcome == "violation"}
+    assert found == {
+        ("target-size-enhanced", BROKEN_PAGE, "#tiny"),
+        ("part-language-matches-text", BROKEN_PAGE, "#wrong-lang"),
+        ("stand-speech-audio", BROKEN_PAGE, "#unheard"),
+        ("stand-outside-request", BROKEN_PAGE, "#hotlinked"),
+    }
+    assert {page.url.removeprefix(broken_stand.base_url) for page in scan.pages} == {
+        BROKEN_PAGE, "/stand/main/kk/hours"}
+    assert "FAIL" in result.stdout and "stand-outside-request" in result.stdout
+    assert f"{live_server.base_url}/static/icons.svg" in result.stdout
+    html = (tmp_path / "stand.html").read_text()
+    assert '<html lang="kk">' in html and "stand-speech-audio" in html
+    assert "Бет, тіл, режим және бағдар бойынша стенд" in html
+    # The stand report is as accessible as the scanner's other reports, in each language.
+    summary = summarise(Store(str(db)).load(1))
+    for language in ("kk", "ru", "en"):
+        path = tmp_path / f"stand-{language}.html"
+        path.write_text(formats()["html"](summary, ReportContext(language=language)))
+        set_viewport(browser, *LANDSCAPE)
+        browser.get(path.as_uri())
+        assert [finding.describe() for finding in violations(browser)] == []
+
+
+def test_bad_stand_addresses_exit_1_with_a_clear_message(live_server: LiveServer,
+                                                         tmp_path: Path) -> None:
+    db = tmp_path / "scans.sqlite3"
+    not_stand = audit(live_server.url("/admin/"), db=db, tmp_path=tmp_path)
+    assert not_stand.returncode == Exit.TOOL_FAILED
+    assert "is not a stand address" in not_stand.stderr
+    no_page = audit(live_server.url("/stand/main/"), "--page", "menu", db=db,
+                    tmp_path=tmp_path)
+    assert no_page.returncode == Exit.TOOL_FAILED
+    assert "the stand has no page 'menu'" in no_page.stderr
+
+
+def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
+        trapped_stand: LiveServer, tmp_path: Path) -> None:
+    db = tmp_path / "scans.sqlite3"
+    result = audit(trapped_stand.url("/stand/main/"), "--page", "hours", "--language", "kk",
+                   "--mode", "large", "--orientation", "landscape", "-q", db=db,
+                   tmp_path=tmp_path)
+    assert result.returncode == Exit.VIOLATIONS, result.stdout + result.stderr
+    [page] = Store(str(db)).load(1).pages
+    assert page.url == trapped_stand.url(TRAPPED_PAGE + "?mode=large")
+    found: dict[str, set[str]] = {}
+    for _fid, issue in page.issues:
+        found.setdefault(issue.rule, set()).add(issue.selector)
+    assert set(found) == {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
+                          "stand-idle-warning", "reflow"}
+    assert found["reflow"] == {"#wide"}  # at the stand's screen; 320 px is for websites
+    assert found["stand-keypad-trap"] == {"#trap"}
+    assert found["stand-speech-key"] == {"#mute"}
+    assert found["stand-idle-warning"] == {"#idle-dialog"}
+    # Before the trap, everything is reached; after it, nothing: not the controls of the
+    # bottom bar, not the Speech button fixed in the corner in large type.
+    unreachable = found["stand-keypad-reach"]
+    assert not any("skip" in selector or selector == "#trap" for selector in unreachable)
+    assert "#controls > button:nth-of-type(1)" in unreachable
+    assert any("home-link" in issue.html for _fid, issue in page.issues
+               if issue.rule == "stand-keypad-reach")

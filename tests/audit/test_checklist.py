@@ -286,3 +286,22 @@ def test_a_stand_audit_report_can_carry_the_checklist(tmp_path: Path) -> None:
     assert lines[1] == "Общий итог: Не соответствует требованиям"
     assert "  [не соответствует] Высота самого низкого органа управления над полом → " \
            "350 мм (не менее 380 мм) — EN 301 549 8.3.2.2, ADA 308.2.1" in lines
+
+
+def test_the_stand_audit_report_ends_with_the_checklist(tmp_path: Path) -> None:
+    db = tmp_path / "audit.sqlite3"
+    store = Store(str(db))
+    add_stand_audit(store, STAND, broken=False)
+    answers = {**everything_passing(), "speaker-volume": Answer(value=60)}
+    storage.save(store, storage.Submission(STAND, "Hall", "Айгүл", TODAY, "form",
+                                           answers=answers),
+                 dt.datetime(2026, 11, 27, 6, tzinfo=dt.UTC))
+    store.close()
+    result = subprocess.run([str(SCRIPT), "report", "latest", "--db", str(db)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    tail = result.stdout[result.stdout.index("Overall: "):]
+    assert tail.startswith("Overall: Does not meet the requirements\n")
+    assert "Physical checklist of 2026-11-27 by Айгүл: Does not meet the requirements" in tail
+    assert "[does not meet] Loudest speech volume from the loudspeaker at the listening " \
+           "position → 60 dBA (at least 65 dBA)" in tail

@@ -16,7 +16,7 @@ from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
-from accessibility_audit.exitcodes import EXIT_CODE_HELP, Exit, verdict
+from accessibility_audit.exitcodes import EXIT_CODE_HELP, STAND_EXIT_CODE_HELP, Exit, verdict
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.options import ScanOptions, Target
 from accessibility_audit.physical.cli import build as build_checklist_group
@@ -262,7 +262,7 @@ def _explain(code: Exit, fail_on: str | None, max_violations: int | None) -> str
     return "some pages could not be audited (see above; --allow-page-errors to accept)"
 
 
-@cli.command(epilog=EXIT_CODE_HELP)
+@cli.command(epilog=STAND_EXIT_CODE_HELP)
 @click.argument("url")
 @click.option("--page", "pages", multiple=True, metavar="NAME",
               help="Audit only this page (home, hours, contacts …; repeatable).")

@@ -16,15 +16,18 @@ from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
-from accessibility_audit.exitcodes import EXIT_CODE_HELP, Exit, verdict
+from accessibility_audit.exitcodes import EXIT_CODE_HELP, STAND_EXIT_CODE_HELP, Exit, verdict
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.physical.cli import build as build_checklist_group
+from accessibility_audit.physical.text_report import stand_addendum
 from accessibility_audit.progress import Progress
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, diff_text, formats
 from accessibility_audit.reporters.text import render as text_summary
 from accessibility_audit.scanning import NothingToScan, ScanRun
 from accessibility_audit.stand.auditor import ORIENTATIONS
 from accessibility_audit.stand.discovery import MODES, NotAStand
+from accessibility_audit.stand.matrix import is_stand
 from accessibility_audit.stand.run import StandOptions, StandRun
 from accessibility_audit.store import Store, StoreError
 from accessibility_audit.summary import Summary, summarise
@@ -259,7 +262,7 @@ def _explain(code: Exit, fail_on: str | None, max_violations: int | None) -> str
     return "some pages could not be audited (see above; --allow-page-errors to accept)"
 
 
-@cli.command(epilog=EXIT_CODE_HELP)
+@cli.command(epilog=STAND_EXIT_CODE_HELP)
 @click.argument("url")
 @click.option("--page", "pages", multiple=True, metavar="NAME",
               help="Audit only this page (home, hours, contacts …; repeatable).")
@@ -336,14 +339,23 @@ def _write(summary: Summary, store: Store, scan_id: int, format_: str, lang: str
     whenever the report itself does not go there as text."""
     sites = {page.site for page in summary.pages}
     context = ReportContext(language=lang, history=store.history(sites, scan_id))
-    text = formats()[format_](summary, context)
+    text = _text(summary, store) if format_ == "text" else formats()[format_](summary, context)
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Wrote the {format_} report of scan {scan_id} to {output}", err=True)
         if text_too:
-            click.echo(text_summary(summary), nl=False)
+            click.echo(_text(summary, store), nl=False)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def _text(summary: Summary, store: Store) -> str:
+    """The text summary; a stand audit's ends with the stand's latest physical checklist
+    and the verdict joining software and hardware."""
+    text = text_summary(summary)
+    if is_stand(summary):
+        text += "\n".join(stand_addendum(store, summary.scan.options.get("stand", ""))) + "\n"
+    return text
 
 
 @cli.command()
@@ -435,3 +447,6 @@ def _resolve(store: Store, reference: str) -> int:
         return store.resolve(reference)
     except StoreError as error:
         raise Failure(str(error)) from error
+
+
+cli.add_command(build_checklist_group(db_option))

@@ -22,6 +22,10 @@ over --fail-on or more than --max-violations; 3 some pages could not be audited
 (errors or blocked; --allow-page-errors turns this into 0); 130 interrupted by
 Ctrl+C (results kept, --resume continues)."""
 
+# A stand audit is short and audits a stand as it is now: it is run again, not resumed.
+STAND_EXIT_CODE_HELP = EXIT_CODE_HELP.replace(
+    "(results kept, --resume continues)", "(run the stand audit again)")
+
 
 def verdict(summary: Summary, fail_on: str | None, max_violations: int | None,
             allow_page_errors: bool) -> Exit:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import sys
 import tempfile
 import threading
@@ -18,6 +19,7 @@ from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
 from accessibility_audit.model import Issue, PageAudit
+from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as audit_tables
 from kiosk import create_app
@@ -107,6 +109,45 @@ def audit_shots(driver: WebDriver, base: str) -> None:
     _save(driver, "audit-site-trend-kk")
 
 
+# What an auditor measured at the demo stand (every value within its reference).
+CHECKLIST_ANSWERS = {
+    "approach-route": "yes", "clear-floor-width": "900", "clear-floor-depth": "1 400",
+    "floor-level-change": "0", "knee-clearance-width": "800", "obstruction-depth": "250",
+    "operable-highest": "1 100", "operable-lowest": "800", "key-force": "3,5",
+    "one-hand": "yes", "display-seated": "yes", "glare": "yes", "character-height": "5,2",
+    "cap-height-large": "9,1", "headphone-jack": "yes", "speaker-volume": "72",
+    "volume-range": "24", "volume-without-sight": "yes", "volume-reset": "yes",
+    "tactile-keypad": "yes", "key-five": "yes", "speech-start-tactile": "yes",
+    "signage": "yes", "quiet-place": "yes", "staff-help": "yes", "installation-guide": "yes",
+}
+
+
+def certify_stand(base: str, db_url: str, workdir: Path) -> str:
+    """A real stand audit of the demo stand and a checklist filled in on site, made with
+    the same commands an auditor types; returns the stand's address."""
+    script = str(Path(sys.executable).with_name("a11y-audit"))
+    stand = f"{base}/stand/main/"
+    subprocess.run([script, "stand", stand, "--db", db_url, "--quiet"], check=True,
+                   stdout=subprocess.DEVNULL)
+    text = subprocess.run([script, "checklist", "template", "--lang", "kk", "--label",
+                           "Әкімдік ғимараты, кіреберіс залы", "--auditor", "Әсел Нұрланқызы"],
+                          check=True, capture_output=True, text=True).stdout
+    for item, answer in CHECKLIST_ANSWERS.items():
+        text = text.replace(f"  {item}:\n    answer:\n", f"  {item}:\n    answer: {answer}\n")
+    filled = workdir / "stand.yaml"
+    filled.write_text(text, encoding="utf-8")
+    subprocess.run([script, "checklist", "import", str(filled), "--stand", stand, "--db", db_url],
+                   check=True, stdout=subprocess.DEVNULL)
+    return stand
+
+
+def certificate_shot(driver: WebDriver, base: str, stand: str) -> None:
+    """The joined stand report an auditor reads (signed in by audit_shots)."""
+    set_viewport(driver, *ADMIN_SIZE)
+    driver.get(f"{base}/audit/stands/{stand_key(stand)}")
+    _save(driver, "stand-certificate-kk")
+
+
 def _save(driver: WebDriver, name: str) -> None:
     driver.execute_async_script("document.fonts.ready.then(arguments[arguments.length - 1])")
     driver.save_screenshot(str(OUT / f"{name}.png"))
@@ -123,6 +164,7 @@ def main() -> int:
             add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
             add_user(db, "asel", ADMIN_PASSWORD, Role.AUDITOR, "Әсел Нұрланқызы")
         audit_scans(audit_store(app))
+        database = app.config["DATABASE_URL"]
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
         driver = start_chromium()
@@ -133,7 +175,9 @@ def main() -> int:
                 driver.get(f"http://127.0.0.1:{server.effective_port}{path}")
                 _save(driver, name)
             admin_shots(driver, f"http://127.0.0.1:{server.effective_port}")
-            audit_shots(driver, f"http://127.0.0.1:{server.effective_port}")
+            base = f"http://127.0.0.1:{server.effective_port}"
+            audit_shots(driver, base)
+            certificate_shot(driver, base, certify_stand(base, database, Path(tmp)))
         finally:
             driver.quit()
             server.close()

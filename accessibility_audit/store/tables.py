@@ -6,6 +6,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -103,6 +104,57 @@ raw_results = Table(
     Column("page_id", ForeignKey("audit_pages.id", ondelete="CASCADE"), primary_key=True),
     # axe's own JSON, zlib-compressed, so reports can be re-derived without a browser.
     Column("axe_json", LargeBinary, nullable=False),
+)
+
+# The physical checklists of stands (accessibility_audit/physical). A stand is known by its
+# base URL, the same as in the options of its stand audits; every submission is kept.
+
+stands = Table(
+    "audit_stands", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(500), nullable=False, unique=True),
+    Column("label", Text, nullable=False, default=""),
+    Column("added", DateTime(timezone=True), nullable=False),
+)
+
+checklists = Table(
+    "audit_checklists", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stand_url", String(500), nullable=False),
+    Column("label", Text, nullable=False, default=""),
+    Column("auditor", Text, nullable=False),
+    Column("checked_on", Date, nullable=False),  # the day of the visit
+    Column("submitted", DateTime(timezone=True), nullable=False),
+    Column("source", String(20), nullable=False),  # form or yaml
+    Column("notes", Text, nullable=False, default=""),
+    Index("ix_audit_checklists_stand", "stand_url", "id"),
+)
+
+checklist_items = Table(
+    "audit_checklist_items", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("checklist_id", ForeignKey("audit_checklists.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("item", String(60), nullable=False),
+    Column("value", Float),
+    Column("choice", String(10)),  # yes, no, n/a
+    Column("note", Text, nullable=False, default=""),
+    UniqueConstraint("checklist_id", "item"),
+)
+
+checklist_photos = Table(
+    "audit_checklist_photos", metadata,
+    Column("id", Integer, primary_key=True),
+    # Empty while the form that brought it is still being corrected.
+    Column("checklist_id", ForeignKey("audit_checklists.id", ondelete="CASCADE")),
+    Column("item", String(60), nullable=False),
+    Column("media_type", String(20), nullable=False),  # image/jpeg or image/png
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # re-encoded, without metadata
+    Column("added", DateTime(timezone=True), nullable=False),
+    # A form may name a photo by its id days later: an id is never given out twice.
+    sqlite_autoincrement=True,
 )
 
 # What the auditors' dashboard (the kiosk's /audit) adds to the scans: a human name

@@ -29,7 +29,7 @@ def _state(item: FollowUp | None, today: dt.date) -> str:
         return ""
     if item.done:
         return _("done")
-    return _("overdue") if item.overdue(today) else _("open")
+    return _("overdue") if item.overdue(today) else _("in progress")
 
 
 def register_csv(meetings: list[Meeting], today: dt.date) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from flask import Flask
 
 from kiosk.auditing import (  # noqa: F401 - importing a view module registers it
+    checklist_form,
     dashboard_pages,
     findings,
     league,
     overview,
     reviews,
     sites,
+    stands,
     trends,
 )
 from kiosk.auditing.blueprint import bp

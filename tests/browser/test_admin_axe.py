@@ -14,6 +14,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility_audit.axe import violations
+from accessibility_audit.physical import storage as checklist_storage
+from accessibility_audit.physical.evaluation import Answer
+from accessibility_audit.physical.photos import process
+from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.summary import summarise
 from kiosk.admin.accounts import Role, add_user
@@ -24,10 +28,14 @@ from kiosk.store.assistance import Need
 from kiosk.store.engagement import Difficulty, FollowUp, MeetingRecord
 from tests.audit_data import demo_scans
 from tests.browser.conftest import LiveServer, serve
+from tests.checklist_data import everything_passing, jpeg_with_location
 from tests.conftest import DEMO_NOW, make_app
+from tests.stand_audits import add_stand_audit
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
+STAND = "http://127.0.0.1:8080/stand/main/"
+OTHER_STAND = "http://127.0.0.1:8080/stand/reception/"
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +241,57 @@ def test_the_html_report_with_auditors_decisions_has_no_axe_violations(
     path.write_text(html, encoding="utf-8")
     landscape.get(path.as_uri())
     assert [finding.describe() for finding in violations(landscape)] == []
+
+
+@pytest.fixture(scope="module")
+def stands_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A stand with a failing stand audit and a filled checklist with a photo, and a
+    stand with neither, so every part of the stands' pages is drawn."""
+    app = make_app(tmp_path_factory.mktemp("stands"), None)
+    with store(app).sessions.begin() as db:
+        add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Айгүл Серікова")
+    audits = audit_store(app)
+    add_stand_audit(audits, STAND, broken=True)
+    answers = everything_passing()
+    answers["operable-highest"] = Answer(1250, note="Language buttons at the top")
+    answers["glare"] = Answer(choice="no", note="Afternoon sun on the screen")
+    answers.pop("volume-range")
+    photo = checklist_storage.add_pending_photo(audits, "glare", process(jpeg_with_location()),
+                                                DEMO_NOW)
+    checklist_storage.save(audits, checklist_storage.Submission(
+        STAND, "Entrance hall, left", "Айгүл Серікова", DEMO_NOW.date(), "form", "",
+        answers, {"glare": photo}), DEMO_NOW)
+    checklist_storage.remember_stand(audits, OTHER_STAND, "Reception", DEMO_NOW)
+    yield from serve(app, tmp_path_factory.mktemp("stands-serve"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_stands_pages_have_no_axe_violations(landscape: WebDriver, stands_server: LiveServer,
+                                             lang: str) -> None:
+    browser = landscape
+    browser.delete_all_cookies()
+    browser.get(stands_server.url(f"/admin/language/{lang}"))
+    browser.find_element(By.ID, "username").send_keys("auditor")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
+    found = []
+    browser.get(stands_server.url("/audit/stands"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.stands tbody tr")) == 2
+    found += violations(browser)
+    browser.get(stands_server.url(f"/audit/stands/{stand_key(STAND)}"))
+    photo = browser.find_element(By.CSS_SELECTOR, "img.photo")
+    assert photo.get_attribute("alt") == "Afternoon sun on the screen"
+    assert browser.execute_script("return arguments[0].naturalWidth", photo) > 0
+    found += violations(browser)
+    browser.get(stands_server.url(f"/audit/stands/{stand_key(OTHER_STAND)}/checklist"))
+    assert browser.find_element(By.ID, "item-operable-highest").get_attribute("value") == ""
+    found += violations(browser)  # the empty form
+    browser.find_element(By.ID, "item-operable-highest").send_keys("12a0")
+    browser.find_element(By.ID, "auditor").clear()
+    browser.find_element(By.CSS_SELECTOR, ".checklist-form button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.ID, "error-summary"))
+    assert browser.find_element(By.ID, "item-operable-highest").get_attribute(
+        "aria-invalid") == "true"
+    found += violations(browser)  # with its errors
+    assert not found, "\n".join(f.describe() for f in found)

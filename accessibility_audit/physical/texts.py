@@ -1,0 +1,81 @@
+"""The checklist's words in Kazakh, Russian and English, from the scanner's catalogs:
+the questions of ``checklist.yaml`` and the names of answers, verdicts and units.
+
+The kiosk's auditors' pages and the command line both read them from here, so a stand
+report says the same in the browser and in the terminal."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from babel.support import Translations
+
+from accessibility_audit.reporters.html import LANGUAGES, TRANSLATIONS
+
+Say = Callable[[str], str]
+
+
+def _(text: str) -> str:
+    """Marks a message for extraction; translated when it is said."""
+    return text
+
+
+VERDICTS = {
+    "pass": _("meets"),
+    "fail": _("does not meet"),
+    "not-applicable": _("not applicable"),
+    "not-checked": _("not checked"),
+}
+OVERALL = {
+    "meets": _("Meets the requirements"),
+    "does-not-meet": _("Does not meet the requirements"),
+    "incomplete": _("Incomplete: not everything was checked"),
+}
+CHOICES = {"yes": _("yes"), "no": _("no"), "n/a": _("not applicable")}
+# Translators: units of measurement, as written after a number.
+UNITS = {"mm": _("mm"), "N": _("N"), "dB": _("dB"), "dBA": _("dBA")}
+NOT_VERIFIED = _("not verified: no figures for stands were found in this norm")
+
+
+@functools.cache
+def translations(language: str) -> Translations:
+    if language not in LANGUAGES:
+        raise ValueError(f"no language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    return Translations.load(str(TRANSLATIONS), [language], domain="messages")
+
+
+def sayer(language: str) -> Say:
+    """A function that says a checklist message in ``language``."""
+    return translations(language).gettext
+
+RANGES = {
+    "both": _("%(min)s–%(max)s %(unit)s"),
+    "min": _("at least %(min)s %(unit)s"),
+    "max": _("at most %(max)s %(unit)s"),
+}
+
+
+def number(value: float, language: str) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=language)
+
+
+def allowed_range(low: float | None, high: float | None, unit: str | None,
+                  language: str) -> str:
+    """"at most 1 220 mm", in ``language``; empty for an item without a range."""
+    say = sayer(language)
+    shape = "both" if low is not None and high is not None else "min" if low is not None \
+        else "max" if high is not None else None
+    if shape is None:
+        return ""
+    return say(RANGES[shape]) % {
+        "min": number(low, language) if low is not None else "",
+        "max": number(high, language) if high is not None else "",
+        "unit": say(UNITS.get(unit or "", unit or ""))}
+
+
+def measured(value: float, unit: str | None, language: str) -> str:
+    say = sayer(language)
+    return f"{number(value, language)} {say(UNITS.get(unit or '', unit or ''))}".strip()

@@ -1,0 +1,124 @@
+"""Filling in a stand's physical checklist in the browser, or uploading it as YAML.
+Each submission is kept; the stand report shows the latest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from accessibility_audit.physical import storage
+from accessibility_audit.physical.model import checklist
+from accessibility_audit.physical.parsing import Problem
+from accessibility_audit.physical.photos import MAX_BYTES
+from accessibility_audit.physical.problems import with_line
+from accessibility_audit.physical.report import stand_by_key
+from accessibility_audit.physical.yaml_file import FileProblems, read, template
+from kiosk.admin.blueprint import current_account
+from kiosk.auditing import checklist_fields
+from kiosk.auditing.blueprint import UPLOAD_BYTES, audit_store, auditor_required, bp
+from kiosk.auditing.stand_words import page_words
+from kiosk.public.stand import now_utc
+
+# A photo for every item at most, and the form itself.
+UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * MAX_BYTES
+YAML_BYTES = 256 * 1024
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+@bp.get("/stands/<key>/checklist")
+@auditor_required
+def stand_checklist(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    return _page(key, url, _fresh_form(url))
+
+
+def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
+    """The form for a new visit: the latest answers, the signed-in auditor, today."""
+    account = current_account()
+    store = audit_store()
+    return checklist_fields.from_latest(checklist(), storage.latest(store, url),
+                                        account.display_name or account.username, _today(),
+                                        storage.labelled_stands(store).get(url, ""))
+
+
+@bp.post("/stands/<key>/checklist")
+@auditor_required
+def stand_checklist_save(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    store = audit_store()
+    form, answers, photos = checklist_fields.from_request(
+        checklist(), request.form, request.files, store, _lang(), _today(), now_utc())
+    if form.summary():
+        return _page(key, url, form), 400
+    storage.save(store, checklist_fields.submission(form, url, answers, photos, _today()),
+                 now_utc())
+    flash(_("The checklist was saved. The stand report below shows it."))
+    return redirect(url_for("audit.stand", key=key))
+
+
+@bp.post("/stands/<key>/checklist/yaml")
+@auditor_required
+def stand_checklist_import(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    upload = request.files.get("checklist_file")
+    data = upload.read(YAML_BYTES + 1) if upload and upload.filename else b""
+    try:
+        if not data:
+            raise FileProblems([Problem("file-empty")])
+        if len(data) > YAML_BYTES:
+            raise FileProblems([Problem("file-too-large", {"kb": str(YAML_BYTES // 1024)})])
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileProblems([Problem("not-utf8")]) from None
+        filled = read(text, checklist(), _today())
+    except FileProblems as error:
+        return _page(key, url, _fresh_form(url), file_problems=[
+            with_line(p, _lang()) for p in error.problems]), 400
+    storage.save(audit_store(), storage.Submission(
+        url, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
+        filled.answers), now_utc())
+    flash(_("The checklist file was imported. The stand report below shows it."))
+    return redirect(url_for("audit.stand", key=key))
+
+
+@bp.get("/stands/<key>/checklist.yaml")
+@auditor_required
+def stand_checklist_template(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    account = current_account()
+    text = template(checklist(), _lang(), _today(),
+                    storage.labelled_stands(audit_store()).get(url, ""),
+                    account.display_name or account.username)
+    return text, 200, {"Content-Type": "application/yaml; charset=utf-8",
+                       "Content-Disposition": f'attachment; filename="checklist-{key}.yaml"'}
+
+
+def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
+          file_problems: list[str] | None = None) -> str:
+    return render_template("audit/checklist_form.html", key=key, url=url, form=form,
+                           checklist=checklist(), file_problems=file_problems or [],
+                           max_photo_mb=MAX_BYTES // 1024 // 1024, account=current_account(),
+                           **page_words(_lang()))
+
+
+def _stand(key: str) -> str:
+    url = stand_by_key(audit_store(), key)
+    if url is None:
+        abort(404)
+    return url
+
+
+def _today() -> dt.date:
+    """Today where the auditors work: a visit's date is a local date."""
+    return now_utc().astimezone(ALMATY).date()
+
+
+def _lang() -> str:
+    return str(get_locale())
+

@@ -1,0 +1,234 @@
+"""The stands in the auditors' area: the list, the checklist form (errors, photos, YAML
+upload) and the joined stand report, as an auditor uses them."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from PIL import Image
+from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
+
+from accessibility_audit.physical.model import checklist
+from accessibility_audit.physical.stands import stand_key
+from accessibility_audit.store import tables as t
+from kiosk.auditing.blueprint import audit_store
+from tests.admin_forms import filled
+from tests.admin_session import add_accounts, csrf, signed_in
+from tests.checklist_data import filled_template, jpeg_with_location
+from tests.conftest import make_app
+from tests.html_checks import page_facts
+from tests.stand_audits import add_stand_audit
+
+STAND = "http://127.0.0.1:8080/stand/main/"
+KEY = stand_key(STAND)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    app = make_app(tmp_path, None)
+    add_accounts(app)
+    return app
+
+
+@pytest.fixture
+def auditor(app: Flask) -> FlaskClient:
+    return signed_in(app, "auditor")
+
+
+def check_page(html: str, lang: str = "en") -> None:
+    """One h1, a title, unique ids and the page's language (links to axe's rule help
+    leave the site, unlike the stand's own pages)."""
+    facts = page_facts(html)
+    assert facts.html_lang == lang and facts.title.strip() and facts.h1_count == 1
+    assert not [i for i, n in facts.ids.items() if n > 1]
+
+
+def add_stand(client: FlaskClient, url: str = "http://127.0.0.1:8080/stand/main",
+              label: str = "Entrance hall, left"):  # noqa: ANN201
+    return client.post("/audit/stands", data={"csrf_token": csrf(client, "/audit/stands"),
+                                              "url": url, "label": label})
+
+
+def form_data(client: FlaskClient, changes: dict[str, str]) -> MultiDict:
+    html = client.get(f"/audit/stands/{KEY}/checklist").get_data(as_text=True)
+    return MultiDict(filled(html, changes, form_class="checklist-form"))
+
+
+def rows(app: Flask, table: t.Table) -> int:
+    with audit_store(app).engine.connect() as db:
+        return db.scalar(select(func.count()).select_from(table))
+
+
+@pytest.mark.parametrize("path", ["/audit/stands", f"/audit/stands/{KEY}",
+                                  f"/audit/stands/{KEY}/checklist"])
+def test_only_auditors_and_administrators_see_the_stands(app: Flask, path: str) -> None:
+    add_stand(signed_in(app, "auditor"))
+    assert signed_in(app, None).get(path).status_code == 302
+    assert signed_in(app, "editor").get(path).status_code == 403
+    assert signed_in(app, "auditor").get(path).status_code == 200
+    assert signed_in(app, "admin").get(path).status_code == 200
+
+
+def test_an_editor_cannot_save_a_checklist(app: Flask) -> None:
+    add_stand(signed_in(app, "auditor"))
+    editor = signed_in(app, "editor")
+    response = editor.post(f"/audit/stands/{KEY}/checklist",
+                           data={"csrf_token": csrf(editor), "auditor": "x"})
+    assert response.status_code == 403
+    assert rows(app, t.checklists) == 0
+
+
+def test_a_post_without_the_csrf_token_is_refused(app: Flask, auditor: FlaskClient) -> None:
+    add_stand(auditor)
+    response = auditor.post(f"/audit/stands/{KEY}/checklist", data={"auditor": "x"})
+    assert response.status_code == 400
+    assert rows(app, t.checklists) == 0
+
+
+def test_adding_a_stand_with_a_wrong_address_says_what_to_give(auditor: FlaskClient) -> None:
+    response = add_stand(auditor, url="127.0.0.1/main")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'href="#stand-url"' in html and 'id="stand-url-error"' in html
+    assert 'value="127.0.0.1/main"' in html and 'value="Entrance hall, left"' in html
+    check_page(html)
+
+
+def test_the_form_keeps_everything_when_it_has_errors(app: Flask,
+                                                      auditor: FlaskClient) -> None:
+    assert add_stand(auditor).headers["Location"].endswith(f"/audit/stands/{KEY}/checklist")
+    data = form_data(auditor, {"answer-operable-highest": "12a0", "answer-glare": "yes",
+                               "note-glare": "Shaded by the column", "auditor": "",
+                               "answer-clear-floor-width": "900"})
+    data["photo-glare"] = (io.BytesIO(jpeg_with_location()), "IMG_0001.jpg")
+    response = auditor.post(f"/audit/stands/{KEY}/checklist", data=data,
+                            content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    check_page(html)
+    # Each error beside its field and in the summary, linked.
+    assert 'href="#item-operable-highest"' in html and 'href="#auditor"' in html
+    assert "“12a0” is not a number" in html
+    assert 'id="item-operable-highest-error"' in html
+    # Nothing typed or uploaded is lost.
+    assert 'value="12a0"' in html and 'value="900"' in html
+    assert "Shaded by the column</textarea>" in html
+    kept = re.search(r'name="photo-keep-glare" value="(\d+)"', html)
+    assert kept, "the uploaded photo is kept for the corrected form"
+    assert 'alt="Shaded by the column"' in html
+    assert rows(app, t.checklists) == 0
+
+    data = MultiDict(filled(html, {"answer-operable-highest": "1250", "auditor": "Айгүл"},
+                            form_class="checklist-form"))
+    response = auditor.post(f"/audit/stands/{KEY}/checklist", data=data)
+    assert response.status_code == 302
+    report = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    check_page(report)
+    assert "Айгүл" in report
+    photo = re.search(r'<img src="(/audit/stands/photos/\d+)" alt="Shaded by the column"',
+                      report)
+    assert photo, report
+    image = auditor.get(photo[1])
+    assert image.mimetype == "image/jpeg"
+    assert b"PhoneMaker" not in image.data
+    assert not Image.open(io.BytesIO(image.data)).getexif()  # the GPS position is gone
+    assert signed_in(app, "editor").get(photo[1]).status_code == 403
+
+
+def test_a_file_that_is_not_a_photo_is_refused_beside_its_field(auditor: FlaskClient) -> None:
+    add_stand(auditor)
+    data = form_data(auditor, {})
+    data["photo-glare"] = (io.BytesIO(b"GIF89a" + b"\0" * 64), "looks-like.jpg")
+    response = auditor.post(f"/audit/stands/{KEY}/checklist", data=data,
+                            content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'href="#item-glare-photo"' in html
+    assert "This file is not a JPEG or PNG photo." in html
+
+
+def test_the_report_shows_each_item_against_its_reference(auditor: FlaskClient) -> None:
+    add_stand(auditor)
+    data = form_data(auditor, {"answer-operable-highest": "1250", "answer-glare": "no",
+                               "answer-key-five": "n/a", "na-knee-clearance-width": "yes"})
+    assert auditor.post(f"/audit/stands/{KEY}/checklist", data=data).status_code == 302
+    html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    row = re.search(r"Height of the highest operable part above the floor</th>(.*?)</tr>",
+                    html, re.S)[1]
+    assert "1,250 mm" in row and "at most 1,220 mm" in row and "EN 301 549 8.3.2.1" in row
+    assert "does not meet" in row
+    assert "Does not meet the requirements" in html
+    assert "This stand has no stand audit yet" in html
+    # The form starts again from the latest answers.
+    form = auditor.get(f"/audit/stands/{KEY}/checklist").get_data(as_text=True)
+    assert 'name="answer-operable-highest" value="1250"' in form
+    assert re.search(r'name="na-knee-clearance-width" value="yes" checked', form)
+
+
+def test_the_report_joins_the_stand_audit(app: Flask, auditor: FlaskClient) -> None:
+    scan_id = add_stand_audit(audit_store(app), STAND, broken=True)
+    listing = auditor.get("/audit/stands").get_data(as_text=True)
+    check_page(listing)
+    assert f'href="/audit/stands/{KEY}"' in listing  # known from the stand audit alone
+    html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    check_page(html)
+    assert f"<dd>{scan_id} (" in html
+    assert "stand-speech-audio" in html
+    assert "https://example.kz/rules/stand-speech-audio" in html
+    large = re.search(r'<th scope="row">large type</th><td class="number">(\d+)</td>'
+                      r'<td class="number">(\d+)</td>', html)
+    assert large.groups() == ("3", "1")
+    assert "Does not meet the requirements" in html
+
+
+def test_a_yaml_upload_is_all_or_nothing(app: Flask, auditor: FlaskClient) -> None:
+    add_stand(auditor)
+    page = f"/audit/stands/{KEY}/checklist"
+    bad = filled_template(**{"glare": "perhaps", "operable-highest": "1100"})
+    response = auditor.post(f"{page}/yaml", data={
+        "csrf_token": csrf(auditor, page),
+        "checklist_file": (io.BytesIO(bad.encode()), "stand.yaml")},
+        content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    line = bad.splitlines().index("    answer: perhaps") + 1
+    assert f"Line {line}: “perhaps” is not an answer to this question" in html
+    assert rows(app, t.checklists) == 0
+    check_page(html)
+
+    good = filled_template(**{"glare": "yes", "operable-highest": "1100"})
+    response = auditor.post(f"{page}/yaml", data={
+        "csrf_token": csrf(auditor, page),
+        "checklist_file": (io.BytesIO(good.encode()), "stand.yaml")},
+        content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert rows(app, t.checklists) == 1
+    report = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    assert "Айгүл Серікова" in report and "from a file" not in report  # one submission
+
+
+def test_the_template_download_is_the_checklist_in_the_page_language(app: Flask) -> None:
+    client = signed_in(app, "auditor", lang="ru")
+    add_stand(client)
+    response = client.get(f"/audit/stands/{KEY}/checklist.yaml")
+    assert response.mimetype == "application/yaml"
+    text = response.get_data(as_text=True)
+    assert all(f"  {item.id}:\n" in text for item in checklist().items)
+    assert text.startswith("# Чек-лист оборудования информационного стенда\n")
+    assert "  # Высота самого высокого органа управления над полом\n" in text
+    assert "label: \"Entrance hall, left\"" in text
+
+
+def test_auditors_find_the_stands_in_the_auditors_menu(app: Flask) -> None:
+    auditor = signed_in(app, "auditor")
+    assert 'href="/audit/"' in auditor.get("/admin/").get_data(as_text=True)
+    menu = re.search(r'<nav class="audit-nav".*?</nav>',
+                     auditor.get("/audit/").get_data(as_text=True), re.S)[0]
+    assert 'href="/audit/stands"' in menu
+    assert 'href="/audit/"' not in signed_in(app, "editor").get("/admin/").get_data(as_text=True)

@@ -108,10 +108,13 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
     stand.execute_script("window.__sameDocument = true")
 
     # Staff see it without reloading, and it is announced.
-    row = WebDriverWait(staff_browser, 15).until(
-        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-call-id]"))[0]
-    assert "Sign language interpreter" in row.text
-    assert "Floor 1, entrance lobby (main-hall)" in row.text
+    # The page replaces its table of calls on every poll, so elements found in it go
+    # stale: each wait reads the current table afresh.
+    polled = WebDriverWait(staff_browser, 15, ignored_exceptions=[StaleElementReferenceException])
+    row = polled.until(lambda b: " ".join(
+        row.text for row in b.find_elements(By.CSS_SELECTOR, "[data-call-id]")))
+    assert "Sign language interpreter" in row
+    assert "Floor 1, entrance lobby (main-hall)" in row
     assert staff_browser.execute_script("return window.__sameDocument === true")
     announcer = staff_browser.find_element(By.CSS_SELECTOR, "[data-assistance='announcer']")
     assert "New request for assistance: Sign language interpreter" in announcer.get_attribute(
@@ -119,7 +122,7 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
     assert staff_browser.title.startswith("(1) ")
 
     staff_browser.find_element(By.CSS_SELECTOR, "[id^='acknowledge-']").click()
-    WebDriverWait(staff_browser, 5).until(
+    polled.until(
         lambda b: "Acknowledged by duty" in b.find_element(By.CSS_SELECTOR, "table.calls").text)
 
     # The stand shows it, in its live region, and speaks it at once, without a reload.

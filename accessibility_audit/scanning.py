@@ -61,15 +61,8 @@ class ScanRun:
                                     or "every address was excluded or disallowed by robots.txt"))
             pool = Pool(self._pool_settings(), self._browser_settings(run_folder),
                         self._auditor(fetcher), self.queue, self._record)
-            try:
+            with self.store.running(self.scan_id):
                 pool.run()
-            except KeyboardInterrupt:
-                self.store.set_status(self.scan_id, "interrupted")
-                raise
-            except Exception:
-                self.store.set_status(self.scan_id, "failed")
-                raise
-            self.store.set_status(self.scan_id, "finished")
             return self.scan_id
         finally:
             self.progress.finish()

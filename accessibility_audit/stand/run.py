@@ -81,7 +81,8 @@ class StandRun:
             pool = Pool(PoolSettings(workers=self.options.workers),
                         self._browser_settings(run_folder), self._auditor(fetcher), queue,
                         self._record)
-            self._run_pool(pool)
+            with self.store.running(self.scan_id):
+                pool.run()
             return self.scan_id
         finally:
             self.progress.finish()
@@ -95,18 +96,6 @@ class StandRun:
         modes = _chosen(MODES, options.modes, "mode")
         return [stand.address.page_url(lang, page, mode)
                 for page in pages for lang in languages for mode in modes]
-
-    def _run_pool(self, pool: Pool) -> None:
-        assert self.scan_id is not None
-        try:
-            pool.run()
-        except KeyboardInterrupt:
-            self.store.set_status(self.scan_id, "interrupted")
-            raise
-        except Exception:
-            self.store.set_status(self.scan_id, "failed")
-            raise
-        self.store.set_status(self.scan_id, "finished")
 
     def _record(self, task: Task, results: list[PageAudit]) -> None:
         assert self.scan_id is not None

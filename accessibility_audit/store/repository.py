@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import threading
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +125,20 @@ class Store:
         with self.engine.begin() as db:
             db.execute(update(t.scans).where(t.scans.c.id == scan_id)
                        .values(status=status, finished=finished))
+
+    @contextmanager
+    def running(self, scan_id: int) -> Iterator[None]:
+        """Mark the scan finished when the block ends, interrupted on Ctrl+C (so
+        ``--resume`` can continue it) and failed on any other error."""
+        try:
+            yield
+        except KeyboardInterrupt:
+            self.set_status(scan_id, "interrupted")
+            raise
+        except Exception:
+            self.set_status(scan_id, "failed")
+            raise
+        self.set_status(scan_id, "finished")
 
     def scan_ids(self) -> list[int]:
         with self.engine.connect() as db:

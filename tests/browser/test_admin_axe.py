@@ -14,6 +14,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility_audit.axe import violations
+from accessibility_audit.browser import set_viewport
 from accessibility_audit.physical import storage as checklist_storage
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
@@ -27,7 +28,7 @@ from kiosk.store import store
 from kiosk.store.assistance import Need
 from kiosk.store.engagement import Difficulty, FollowUp, MeetingRecord
 from tests.audit_data import demo_scans
-from tests.browser.conftest import LiveServer, serve
+from tests.browser.conftest import LANDSCAPE, LiveServer, serve
 from tests.checklist_data import everything_passing, jpeg_with_location
 from tests.conftest import DEMO_NOW, make_app
 from tests.stand_audits import add_stand_audit
@@ -117,6 +118,39 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
                                                            "input[type='checkbox']")
         found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)
+
+
+NARROW_PAGES = ("/admin/", "/admin/assistance", "/admin/content", "/admin/locations/main/",
+                "/admin/locations/main/edit/general", "/admin/locations/main/edit/hours",
+                "/admin/locations/main/edit/announcements", "/admin/locations/main/history",
+                "/admin/engagement/koktal-akimat", "/admin/engagement/koktal-akimat/meetings/1",
+                "/admin/engagement/koktal-akimat/feedback", "/audit/", "/audit/trends",
+                "/audit/stands")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_admin_pages_reflow_at_320_css_px(landscape: WebDriver, admin_server: LiveServer,
+                                          lang: str) -> None:
+    # WCAG 1.4.10: a manager on a phone, or at 400 % zoom, reads every page without
+    # scrolling sideways; only a wide table scrolls, in its own box.
+    browser = landscape
+    browser.delete_all_cookies()
+    browser.get(admin_server.url(f"/admin/language/{lang}"))
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
+    set_viewport(browser, 320, 640)
+    try:
+        wide = []
+        for path in NARROW_PAGES:
+            browser.get(admin_server.url(path))
+            width = browser.execute_script("return document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append(f"{path}: {width}px wide")
+    finally:
+        set_viewport(browser, *LANDSCAPE)
+    assert not wide, wide
 
 
 def engagement_violations(browser: WebDriver, server: LiveServer) -> list:

@@ -126,15 +126,20 @@ def test_feedback_is_anonymous_filtered_counted_and_marked(stored: EngagementReg
     assert [f.id for f in stored.feedback_list(period)] == [two.id]
     reaching = FeedbackFilter(category=Difficulty.REACHING)
     assert [f.id for f in stored.feedback_list(reaching)] == [three.id]
-    meeting = stored.add_meeting(ORG, record(dt.date(2026, 11, 20)), "admin", DEMO_NOW)
+    meeting = stored.add_meeting(ORG, record(dt.date(2026, 11, 27)), "admin", DEMO_NOW)
+    day_ended = dt.datetime(2026, 11, 27, 19, 0, tzinfo=dt.UTC)  # midnight in Almaty
     # Only items of the given locations change, whatever ids are sent.
-    assert stored.mark_considered([one.id, three.id], meeting, ["main"]) == 1
+    assert stored.mark_considered([one.id, three.id], meeting, ["main"], day_ended) == 1
     assert stored.feedback(one.id).meeting_id == meeting
     assert stored.feedback(three.id).meeting_id is None
     assert stored.meeting(meeting).feedback_considered == 1
     assert stored.meetings(ORG)[0].feedback_considered == 1
     assert [f.id for f in stored.feedback_list(FeedbackFilter(considered=False))] == [
         three.id, two.id]
+    # Feedback given after the meeting's day cannot have been considered at it.
+    later = stored.add_feedback("main", "", "kk", Difficulty.FINDING, day_ended + hour)
+    assert stored.mark_considered([later.id], meeting, ["main"], day_ended) == 0
+    assert stored.feedback(later.id).meeting_id is None
 
 
 def test_migration_0006_comes_after_0005_and_can_be_undone(app: Flask) -> None:
@@ -480,7 +485,7 @@ def test_feedback_is_listed_filtered_and_counted(accounts: Flask) -> None:
 
 def test_feedback_is_marked_as_considered_at_a_meeting(accounts: Flask) -> None:
     ids = feedback_at(accounts)
-    meeting_id = register_of(accounts).add_meeting(ORG, record(dt.date(2026, 11, 26)), "admin",
+    meeting_id = register_of(accounts).add_meeting(ORG, record(dt.date(2026, 11, 27)), "admin",
                                                    DEMO_NOW)
     client = signed_in(accounts, "editor")
     path = f"{REGISTER}/feedback?category=reading"
@@ -497,14 +502,25 @@ def test_feedback_is_marked_as_considered_at_a_meeting(accounts: Flask) -> None:
         ("meeting", str(meeting_id))]))
     assert marked.status_code == 303
     after = client.get(path).get_data(as_text=True)
-    assert "2 items marked as considered at the meeting of November 26, 2026." in after
-    assert after.count("at the meeting of November 26, 2026") == 3  # notice and two rows
+    assert "2 items marked as considered at the meeting of November 27, 2026." in after
+    assert after.count("at the meeting of November 27, 2026") == 3  # notice and two rows
     # Back goes only to the list itself.
     elsewhere = client.post(f"{REGISTER}/feedback/considered",
                             data={**fields, "back": "https://evil.example/", "item": ids[2],
                                   "meeting": str(meeting_id)})
     assert elsewhere.headers["Location"] == f"{REGISTER}/feedback"
     assert register_of(accounts).meeting(meeting_id).feedback_considered == 3
+    # A meeting held before the feedback was given cannot have considered it.
+    earlier = register_of(accounts).add_meeting(ORG, record(dt.date(2026, 11, 26)), "admin",
+                                                DEMO_NOW)
+    client.post(f"{REGISTER}/feedback/considered", data=MultiDict([
+        *fields.items(), ("item", str(ids[0])), ("item", str(ids[1])),
+        ("meeting", str(earlier))]))
+    refused = client.get(path).get_data(as_text=True)
+    assert "1 item marked as considered at the meeting of November 26, 2026." in refused
+    assert ("1 item was left as it was: it was given after the meeting of November 26, 2026, "
+            "so that meeting cannot have considered it.") in refused
+    assert register_of(accounts).feedback(ids[1]).meeting_id == meeting_id
 
 
 def test_the_register_is_exported_for_auditors(accounts: Flask) -> None:

@@ -135,8 +135,18 @@ def mark_feedback_considered(org_id: str) -> ResponseReturnValue:
     elif not ids:
         flash(_("Nothing was marked: tick the feedback that was considered first."))
     else:
-        count = register().mark_considered(ids, meeting.id, list(holder.locations))
+        # The meeting's day ends at midnight where the organisation is.
+        ended = dt.datetime.combine(meeting.held_on + dt.timedelta(days=1), dt.time(),
+                                    tzinfo=holder.published.content.zone)
+        count = register().mark_considered(ids, meeting.id, list(holder.locations), ended)
+        when = long_date(meeting.held_on, str(get_locale()))
         flash(ngettext("%(num)d item marked as considered at the meeting of %(date)s.",
                        "%(num)d items marked as considered at the meeting of %(date)s.",
-                       count, date=long_date(meeting.held_on, str(get_locale()))))
+                       count, date=when))
+        if count < len(ids):
+            flash(ngettext("%(num)d item was left as it was: it was given after the meeting "
+                           "of %(date)s, so that meeting cannot have considered it.",
+                           "%(num)d items were left as they were: they were given after the "
+                           "meeting of %(date)s, so that meeting cannot have considered them.",
+                           len(ids) - count, date=when))
     return redirect(back, 303)

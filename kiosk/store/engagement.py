@@ -252,15 +252,17 @@ class EngagementRegister:
         return {kind: found.get(kind.value, 0) for kind in Difficulty}
 
     def mark_considered(self, feedback_ids: Collection[int], meeting_id: int,
-                        locations: Collection[str]) -> int:
+                        locations: Collection[str], meeting_ended: dt.datetime) -> int:
         """Record that these items were considered at the meeting; only items of
-        ``locations`` change. Returns how many did."""
+        ``locations`` given before ``meeting_ended`` change (a meeting cannot have
+        considered feedback that came later). Returns how many did."""
         if not feedback_ids:
             return 0
         with self.store.sessions.begin() as session:
             done = session.execute(
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id.in_(list(feedback_ids)),
-                       VisitorFeedback.location_id.in_(list(locations)))
+                       VisitorFeedback.location_id.in_(list(locations)),
+                       VisitorFeedback.created_at < meeting_ended)
                 .values(meeting_id=meeting_id))
             return int(done.rowcount)  # type: ignore[attr-defined]

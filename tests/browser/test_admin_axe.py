@@ -63,8 +63,10 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
         "admin", DEMO_NOW)
     reading = register.add_feedback("main", "main-hall", "kk", Difficulty.READING, DEMO_NOW)
     register.add_feedback_text(reading.id, "Әріптер кішкентай")
-    considered = register.add_feedback("reception", "", "ru", Difficulty.LANGUAGE, DEMO_NOW)
-    register.mark_considered([considered.id], meeting, ["reception"])
+    considered = register.add_feedback("reception", "", "ru", Difficulty.LANGUAGE,
+                                       dt.datetime(2026, 3, 20, 6, 0, tzinfo=dt.UTC))
+    register.mark_considered([considered.id], meeting, ["reception"],
+                             dt.datetime(2026, 4, 2, 19, 0, tzinfo=dt.UTC))
     yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
 
 

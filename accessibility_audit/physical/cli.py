@@ -11,7 +11,7 @@ import click
 from accessibility_audit.physical import storage
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.problems import describe
-from accessibility_audit.physical.report import stand_report
+from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.physical.text_report import render
 from accessibility_audit.physical.yaml_file import FileProblems, read, template
@@ -62,20 +62,30 @@ def build(db_option: object) -> click.Group:
     @click.option("--stand", "stand", required=True, callback=lambda _c, _p, v: _stand(v),
                   metavar="URL", help="The stand's base URL, e.g. "
                   "http://127.0.0.1:8080/stand/main/ (as given to a11y-audit stand).")
+    @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en",
+                  show_default=True, help="Language of the problems found in the file.")
     @db_option
-    def import_command(file: Path, stand: str, db: str) -> None:
+    def import_command(file: Path, stand: str, lang: str, db: str) -> None:
         """Import a filled-in YAML checklist; nothing is stored unless all of it is right."""
         try:
             filled = read(file.read_text(encoding="utf-8"), checklist(), dt.date.today())
         except UnicodeDecodeError as error:
             raise click.ClickException(f"{file}: the file is not UTF-8 text") from error
         except FileProblems as error:
-            lines = [f"{file}:{p.line}: {describe(p, 'en')}" if p.line
-                     else f"{file}: {describe(p, 'en')}" for p in error.problems]
+            lines = [f"{file}:{p.line}: {describe(p, lang)}" if p.line
+                     else f"{file}: {describe(p, lang)}" for p in error.problems]
             raise click.ClickException(
                 "nothing was imported; correct the problems below and run the import again:\n"
                 + "\n".join(lines)) from error
         store = _store(db)
+        known = known_stands(store)
+        if stand not in known:
+            # A checklist may come before the stand audit, but a mistyped address would
+            # split a stand's certification in two without anyone noticing.
+            click.echo(f"Note: {stand} is a stand this database did not know: no stand audit "
+                       "or checklist was stored for it before. If the address is mistyped, "
+                       "import again with the right one; stands known: "
+                       + (", ".join(known) or "none"), err=True)
         checklist_id = storage.save(store, storage.Submission(
             stand, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
             filled.answers), dt.datetime.now(dt.UTC))
@@ -90,6 +100,12 @@ def build(db_option: object) -> click.Group:
     @db_option
     def report_command(stand: str, lang: str, db: str) -> None:
         """The stand's latest stand audit and checklist, joined, with the overall verdict."""
-        click.echo(render(stand_report(_store(db), stand), lang), nl=False)
+        store = _store(db)
+        known = known_stands(store)
+        if stand not in known:
+            raise click.ClickException(
+                f"nothing is known about {stand}: no stand audit and no checklist. Stands "
+                "known: " + (", ".join(known) or "none yet (run a11y-audit stand first)"))
+        click.echo(render(stand_report(store, stand), lang), nl=False)
 
     return group

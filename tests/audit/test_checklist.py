@@ -186,6 +186,23 @@ def test_import_from_the_command_line_is_all_or_nothing(tmp_path: Path) -> None:
     assert "[does not meet] Height of the highest operable part above the floor → " \
            "1,250 mm (at most 1,220 mm)" in report.stdout
 
+    # A mistyped address is reported, not silently taken for a new stand's.
+    mistyped = subprocess.run([str(SCRIPT), "checklist", "import", str(good), "--stand",
+                               "http://127.0.0.1:8080/stand/mian/", "--db", str(db)],
+                              capture_output=True, text=True, timeout=60)
+    assert "http://127.0.0.1:8080/stand/mian/ is a stand this database did not know" in \
+        mistyped.stderr and f"stands known: {STAND}" in mistyped.stderr
+    unknown = subprocess.run([str(SCRIPT), "checklist", "report", "--stand",
+                              "http://127.0.0.1:8080/stand/nope/", "--db", str(db)],
+                             capture_output=True, text=True, timeout=60)
+    assert unknown.returncode == 1
+    assert "nothing is known about http://127.0.0.1:8080/stand/nope/" in unknown.stderr
+    # Problems in the file are told in the auditor's language.
+    kazakh = subprocess.run([str(SCRIPT), "checklist", "import", str(bad), "--stand", STAND,
+                             "--lang", "kk", "--db", str(db)],
+                            capture_output=True, text=True, timeout=60)
+    assert f"{bad}:{glare_line}: «perhaps»" in kazakh.stderr, kazakh.stderr
+
 
 def test_every_submission_is_kept_and_the_latest_wins(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "audit.sqlite3"))

@@ -52,7 +52,8 @@ def render(report: StandReport, language: str = "en") -> str:
         lines.append(say(_("Software: no stand audit yet (run a11y-audit stand URL).")))
     else:
         lines.append(say(_("Software: stand audit %(scan)s, %(verdict)s; %(violations)s "
-                           "violation findings on %(rows)s audited pages.")) % {
+                           "violation findings on %(rows)s audited page views (each page in each "
+                           "language, mode and orientation).")) % {
             "scan": software.scan_id, "verdict": say(OVERALL[software.verdict]),
             "violations": len(software.violations), "rows": software.rows})
     lines += ["", *physical_lines(report, language)]

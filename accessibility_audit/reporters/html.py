@@ -96,7 +96,7 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
     return {
         "impact_names": {"critical": _("critical"), "serious": _("serious"),
                          "moderate": _("moderate"), "minor": _("minor"), None: _("none")},
-        "viewport_names": {"portrait": _("portrait"), "landscape": _("landscape"),
+        "viewport_names": {**_stand_labels(_)["orientation_names"],
                            # Translators: the scanner's 1280×800 viewport
                            "desktop": _("desktop"),
                            # Translators: the scanner's 375×667 viewport with touch

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accessibility_audit.discovery.stand import MODES, locate
 from accessibility_audit.evaluation import Summary
-from accessibility_audit.stand.discovery import MODES, locate
 
 PASS, FAIL, NOT_AUDITED = "pass", "fail", "not audited"
 SHORT_MODES = {"standard": "std", "large": "large", "contrast": "contrast",

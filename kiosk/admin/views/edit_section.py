@@ -12,31 +12,17 @@ from typing import Any
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from pydantic import ValidationError
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
-from kiosk.admin.field_errors import field_errors
+from kiosk.admin.field_errors import section_errors
 from kiosk.admin.field_labels import field_label, item_label, section_title
 from kiosk.admin.form_data import FormShapeError, section_values
 from kiosk.admin.form_tree import annotation_at, blank_value, section_nodes
 from kiosk.admin.notices import draft_notices
-from kiosk.content.model import Location
+from kiosk.auth import Role, current_account, login_required
 from kiosk.content.sections import SECTIONS, section_keys, with_section
-
-
-def location_errors(document: dict) -> dict[str, list[str]]:
-    try:
-        Location.model_validate(document)
-    except ValidationError as error:
-        return field_errors(error)
-    return {}
-
-
-def section_errors(document: dict, keys: tuple[str, ...]) -> dict[str, list[str]]:
-    return {path: messages for path, messages in location_errors(document).items()
-            if path.split(".", 1)[0] in keys}
+from kiosk.hours import holiday_calendar
 
 
 def _container(values: dict[str, Any], path: str) -> tuple[Any, str]:
@@ -109,7 +95,7 @@ def edit_section(location: str, section: str) -> ResponseReturnValue:
             return redirect(url_for("admin.location", location=location))
     else:
         errors = section_errors(document, keys) if space.draft else {}
-    calendar = current_app.extensions["kiosk.calendar"]
+    calendar = holiday_calendar(current_app)
     notices = draft_notices(space, document, calendar) if section == "announcements" else []
     status = 400 if errors and request.method == "POST" and not focus else 200
     return render_template(

@@ -6,19 +6,19 @@ from flask import abort, current_app, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from kiosk.public.blueprint import bp
-from kiosk.store import store
+from kiosk.store import reader
 
 
 def default_location() -> str | None:
     configured = current_app.config["DEFAULT_LOCATION"]
     if configured:
         return configured
-    content_store = store(current_app)
-    for org_id in content_store.organisation_ids():
-        published = content_store.current(org_id)
+    content = reader(current_app)
+    for org_id in content.organisation_ids():
+        published = content.current(org_id)
         if published:
-            content = published.content
-            return content.default_location or next(iter(content.locations))
+            found = published.content
+            return found.default_location or next(iter(found.locations))
     return None
 
 

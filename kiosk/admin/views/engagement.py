@@ -1,94 +1,21 @@
 """The disability-engagement register: meetings of each organisation with
 representatives of people with disabilities, their follow-ups, and when the next
-meeting falls due.
-
-Administrators and the editors of an organisation's locations record meetings;
-auditors and everyone else who may see the organisation read them."""
+meeting falls due (who may record them: :mod:`kiosk.admin.holders`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk.admin.accounts import Account, Role
-from kiosk.admin.blueprint import bp, current_account, login_required
-from kiosk.admin.duties import EngagementDue, engagement_due
+from kiosk.admin.blueprint import bp
+from kiosk.admin.duties import engagement_due
+from kiosk.admin.holders import Holder, dues, holder_or_404, overdue_follow_ups, register
 from kiosk.admin.meeting_form import MeetingForm
-from kiosk.public.stand import now_utc
-from kiosk.store import store
-from kiosk.store.db import Published
-from kiosk.store.engagement import EngagementRegister, FollowUp, Meeting
-
-
-def register() -> EngagementRegister:
-    return current_app.extensions["kiosk.engagement"]
-
-
-@dataclass(frozen=True)
-class Holder:
-    """An organisation as the register shows it to one account."""
-
-    id: str
-    name: str
-    locations: dict[str, str]  # id: name, in the admin area's language
-    published: Published
-    may_record: bool
-
-    @property
-    def today(self) -> dt.date:
-        return now_utc().astimezone(self.published.content.zone).date()
-
-
-def holders(account: Account, lang: str) -> Iterator[Holder]:
-    """The organisations the account may see: an editor those of their locations."""
-    content_store = store(current_app)
-    for org_id in content_store.organisation_ids():
-        published = content_store.current(org_id)
-        if published is None:
-            continue
-        locations = {location_id: location.name.get(lang)[0]
-                     for location_id, location in published.content.locations.items()}
-        own = [location_id for location_id in locations if location_id in account.locations]
-        if account.role is Role.EDITOR and not own:
-            continue
-        yield Holder(org_id, published.content.organisation.name.get(lang)[0], locations,
-                     published, account.role is Role.ADMINISTRATOR
-                     or (account.role is Role.EDITOR and bool(own)))
-
-
-def holder_or_404(org_id: str, record: bool = False) -> Holder:
-    found = next((h for h in holders(current_account(), str(get_locale())) if h.id == org_id),
-                 None)
-    if found is None:
-        abort(404)
-    if record and not found.may_record:
-        abort(403)
-    return found
-
-
-@dataclass(frozen=True)
-class HolderDue:
-    holder: Holder
-    due: EngagementDue
-
-
-def dues(account: Account, lang: str) -> list[HolderDue]:
-    """Every organisation the account sees, with when its next meeting falls due."""
-    return [HolderDue(holder, engagement_due(register().last_meeting_on(holder.id),
-                                             holder.today))
-            for holder in holders(account, lang)]
-
-
-def overdue_follow_ups(meetings: list[Meeting], today: dt.date
-                       ) -> list[tuple[Meeting, FollowUp]]:
-    return [(meeting, item) for meeting in meetings for item in meeting.record.follow_ups
-            if item.overdue(today)]
+from kiosk.auth import Role, current_account, login_required
+from kiosk.clock import now_utc
+from kiosk.store.engagement import Meeting
 
 
 @bp.get("/engagement")

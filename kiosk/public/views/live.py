@@ -8,12 +8,19 @@ from __future__ import annotations
 from flask import current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from kiosk.clock import now_utc
 from kiosk.formatting import full_date, time_text
 from kiosk.hours import status_at
-from kiosk.public.assistance import open_call_state
 from kiosk.public.blueprint import bp
-from kiosk.public.stand import now_utc, stand_page
+from kiosk.public.stand import stand_page
 from kiosk.public.status_text import status_sentence
+from kiosk.store import assistance_desk, stand_register
+
+
+def open_call_state(location: str, stand: str) -> str | None:
+    """The state of a stand's open call, for its regular poll (None: no open call)."""
+    call = assistance_desk(current_app).open_call(location, stand)
+    return call.state.value if call is not None else None
 
 
 @bp.get("/stand/<location>/<lang>/live.json")
@@ -23,8 +30,7 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     known_stand = stand in {s.id for s in page.location.stands}
     if known_stand:
         # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
-        current_app.extensions["kiosk.stands"].contact(
-            stand, location, page.version, now_utc())
+        stand_register(current_app).contact(stand, location, page.version, now_utc())
     calendar = current_app.extensions["kiosk.calendar"]
     status = status_at(page.location.hours, page.now, page.content.zone, calendar)
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),

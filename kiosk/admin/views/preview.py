@@ -7,14 +7,16 @@ from flask import abort, make_response, render_template, request
 from flask.typing import ResponseReturnValue
 from pydantic import ValidationError
 
-from kiosk.admin.blueprint import bp, current_account, login_required
-from kiosk.admin.edit_section import location_errors
+from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
+from kiosk.admin.field_errors import location_errors
+from kiosk.auth import current_account, login_required
+from kiosk.clock import now_utc
 from kiosk.content.model import Content
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
-from kiosk.public.stand import PAGE_VIEWS, StandPage, now_utc, render_page
-from kiosk.store.db import Published
+from kiosk.public.stand import PAGE_VIEWS, StandPage, render_page
+from kiosk.store.reading import Published
 
 
 @bp.get("/locations/<location>/preview/<lang>/<page>")

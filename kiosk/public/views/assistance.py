@@ -2,66 +2,36 @@
 stand says so, and says again when someone is on the way.
 
 The forms are plain POSTs that work without JavaScript; a stand sets no cookie, so
-they are protected by signed tokens (see :mod:`kiosk.public.assistance_tokens`). These
+they are protected by signed tokens (see :mod:`kiosk.public.form_tokens`). These
 pages change with each call, so unlike the other stand pages they are never cached."""
 
 from __future__ import annotations
 
 from typing import NoReturn
 
-from flask import (
-    Flask,
-    Response,
-    abort,
-    current_app,
-    jsonify,
-    make_response,
-    redirect,
-    render_template,
-    request,
-)
+from flask import abort, current_app, jsonify, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
-from kiosk.public.assistance_tokens import check_form_token, form_token, ticket, ticket_call_id
+from kiosk.clock import now_utc
 from kiosk.public.blueprint import bp
-from kiosk.public.rate_limit import RateLimit
-from kiosk.public.stand import StandPage, now_utc, page_data, stand_page
-from kiosk.store import store
+from kiosk.public.form_tokens import check_form_token, form_token, ticket, ticket_call_id
+from kiosk.public.stand import StandPage, page_data, stand_page
+from kiosk.public.stand_forms import known_stand, may_send, refuse, uncached
+from kiosk.store import assistance_desk
 from kiosk.store.assistance import AssistanceDesk, Call, Need, State
 
 # While a visitor waits for staff, the stand does not hurry them back to the start page;
 # after this long without a touch it asks "more time?" as usual, and the call stays
 # open for staff whatever happens on the screen.
 WAITING_IDLE_SECONDS = 600
-# A person presses these buttons: a dozen sends a minute from one stand is already odd.
-SENDS_PER_MINUTE = 12
-
-
-def init_app(app: Flask) -> None:
-    app.extensions["kiosk.assistance"] = AssistanceDesk(store(app))
-    app.extensions["kiosk.assistance.sends"] = RateLimit(SENDS_PER_MINUTE, 60.0)
 
 
 def desk() -> AssistanceDesk:
-    return current_app.extensions["kiosk.assistance"]
+    return assistance_desk(current_app)
 
 
 def _may_send(location: str, stand: str) -> bool:
-    sends: RateLimit = current_app.extensions["kiosk.assistance.sends"]
-    return sends.allow((location, stand, request.remote_addr))
-
-
-def known_stand(page: StandPage, value: str | None) -> str | None:
-    """A stand of this location, "" for none given, or None for an id not in the content."""
-    if not value:
-        return ""
-    return value if value in {stand.id for stand in page.location.stands} else None
-
-
-def uncached(html: str) -> Response:
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return may_send("assistance", location, stand)
 
 
 def _status_url(page: StandPage, call: Call) -> str:
@@ -94,7 +64,7 @@ def assistance(location: str, lang: str) -> ResponseReturnValue:
 
 
 def _refuse(code: int) -> NoReturn:
-    abort(code, description="assistance")
+    refuse("assistance", code)
 
 
 @bp.post("/stand/<location>/<lang>/assistance")
@@ -155,9 +125,3 @@ def withdraw_assistance(location: str, lang: str, ticket: str) -> ResponseReturn
         _refuse(400)
     desk().close(call.id, "", now_utc())
     return redirect(_status_url(page, call), 303)
-
-
-def open_call_state(location: str, stand: str) -> str | None:
-    """The state of a stand's open call, for its regular poll (None: no open call)."""
-    call = desk().open_call(location, stand)
-    return call.state.value if call is not None else None

@@ -11,10 +11,10 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
-from kiosk.admin.engagement import Holder, holder_or_404, register
+from kiosk.admin.blueprint import bp
+from kiosk.admin.holders import Holder, holder_or_404, register
 from kiosk.admin.meeting_form import parse_date
+from kiosk.auth import Role, current_account, login_required
 from kiosk.formatting import long_date, time_text
 from kiosk.i18n import LANGUAGES
 from kiosk.public.labels import difficulty_name

@@ -8,14 +8,14 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
-from kiosk.admin.edit_section import location_errors
-from kiosk.admin.editing import drafts, workspace
+from kiosk.admin.blueprint import bp
+from kiosk.admin.editing import workspace
+from kiosk.admin.field_errors import location_errors
 from kiosk.admin.revision_diff import diff_locations
+from kiosk.auth import Role, current_account, login_required
 from kiosk.content import ContentError
-from kiosk.store import store
-from kiosk.store.db import PublishConflict
+from kiosk.store import drafts, publisher
+from kiosk.store.publishing import PublishConflict
 
 
 @bp.post("/locations/<location>/publish")
@@ -37,14 +37,14 @@ def publish(location: str) -> ResponseReturnValue:
         # The editor has seen the other version and chose to publish theirs over it.
         base = int(confirmed)
     try:
-        revision, _new = store(current_app).publish_location(
+        revision, _new = publisher(current_app).publish_location(
             space.org_id, location, space.document, base, space.account.display_name)
     except PublishConflict as conflict:
         return render_template(
             "admin/conflict.html", account=space.account, space=space, conflict=conflict,
             theirs=diff_locations(conflict.base, conflict.theirs),
             mine=diff_locations(conflict.base, space.document),
-            latest=store(current_app).revision(space.org_id, conflict.latest_number)), 409
+            latest=publisher(current_app).revision(space.org_id, conflict.latest_number)), 409
     except ContentError as error:
         return render_template("admin/publish_refused.html", account=space.account,
                                space=space, problems=error.problems), 422

@@ -1,5 +1,6 @@
 """A location's page in the admin area: its sections with their duties, the editor's
-draft, and the way to preview, publish or discard it."""
+draft, and the way to preview, publish or discard it; discarding the draft and
+confirming that a section is still true."""
 
 from __future__ import annotations
 
@@ -11,19 +12,19 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.admin.blueprint import bp
 from kiosk.admin.duties import retired, review_overdue
-from kiosk.admin.edit_section import location_errors
-from kiosk.admin.editing import Workspace, drafts, workspace
+from kiosk.admin.editing import Workspace, workspace
+from kiosk.admin.field_errors import location_errors
 from kiosk.admin.field_labels import section_title
 from kiosk.admin.notices import draft_notices, missing_translations
+from kiosk.auth import Role, current_account, login_required
+from kiosk.clock import now_utc
 from kiosk.content.sections import SECTIONS, changed_sections, section_for_path
-from kiosk.formatting import long_date, time_text
-from kiosk.hours import day_schedule
+from kiosk.formatting import long_date, moment_text
+from kiosk.hours import day_schedule, holiday_calendar
 from kiosk.public.labels import day_hours
-from kiosk.public.stand import now_utc
-from kiosk.store import store
+from kiosk.store import drafts, publisher
 
 HOLIDAY_DAYS_AHEAD = 120
 
@@ -49,13 +50,8 @@ class HolidayRow:
     overridden: bool
 
 
-def moment_text(when: dt.datetime, zone: dt.tzinfo, lang: str) -> str:
-    local = when.astimezone(zone)
-    return f"{long_date(local.date(), lang)}, {time_text(local)}"
-
-
 def _holidays(space: Workspace, lang: str) -> list[HolidayRow]:
-    calendar = current_app.extensions["kiosk.calendar"]
+    calendar = holiday_calendar(current_app)
     hours = space.published_location.hours
     today = now_utc().astimezone(space.content.zone).date()
     exceptions = {item.date for item in hours.exceptions}
@@ -82,7 +78,7 @@ def location(location: str) -> ResponseReturnValue:
     document = space.document
     errors = location_errors(document) if space.draft else {}
     changed = set(changed_sections(space.published_document, document)) if space.draft else set()
-    stamps = store(current_app).section_stamps(location)
+    stamps = publisher(current_app).stamps.section_stamps(location)
     review_days = current_app.config["REVIEW_DAYS"]
     rows = []
     for section in SECTIONS:
@@ -96,7 +92,7 @@ def location(location: str) -> ResponseReturnValue:
             stamp.reviewed_by if stamp else "",
             review_overdue(stamp.reviewed_at if stamp else None, now, review_days)))
     today = now.astimezone(zone).date()
-    calendar = current_app.extensions["kiosk.calendar"]
+    calendar = holiday_calendar(current_app)
     published_announcements = space.published_document.get("announcements", [])
     return render_template(
         "admin/location.html", account=account, space=space, rows=rows, errors=errors,
@@ -127,6 +123,6 @@ def reviewed(location: str, section: str) -> ResponseReturnValue:
     if section not in SECTIONS:
         abort(404)
     space = workspace(location, current_account(), edit=True)
-    store(current_app).mark_reviewed(location, section, space.account.display_name)
+    publisher(current_app).stamps.mark_reviewed(location, section, space.account.display_name)
     flash(_("Recorded: %(section)s checked and still true.", section=section_title(section)))
     return redirect(url_for("admin.location", location=location))

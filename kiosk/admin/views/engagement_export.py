@@ -11,8 +11,9 @@ from flask import Response
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from kiosk.admin.blueprint import bp, login_required
-from kiosk.admin.engagement import holder_or_404, register
+from kiosk.admin.blueprint import bp
+from kiosk.admin.holders import holder_or_404, register
+from kiosk.auth import login_required
 from kiosk.store.engagement import FollowUp, Meeting
 
 # A cell starting with one of these is a formula to a spreadsheet: it is written as text.

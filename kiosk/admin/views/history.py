@@ -11,14 +11,14 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_labels import section_title
-from kiosk.admin.location_page import moment_text
 from kiosk.admin.revision_diff import changed_section_ids, diff_locations
-from kiosk.store import store
-from kiosk.store.db import PublishConflict
+from kiosk.auth import Role, current_account, login_required
+from kiosk.formatting import moment_text
+from kiosk.store import publisher
+from kiosk.store.publishing import PublishConflict
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def location_versions(org_id: str, location_id: str) -> list[tuple[int, object, 
     """(number, published at, by, the location then) for every revision, oldest first."""
     return [(r.number, r.created_at, r.created_by,
              json.loads(r.content)["locations"].get(location_id))
-            for r in reversed(store(current_app).revisions(org_id))]
+            for r in reversed(publisher(current_app).revisions(org_id))]
 
 
 @bp.get("/locations/<location>/history")
@@ -78,13 +78,13 @@ def changes(location: str) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def restore(location: str, number: int) -> ResponseReturnValue:
     space = workspace(location, current_account(), edit=True)
-    old = store(current_app).revision(space.org_id, number)
+    old = publisher(current_app).revision(space.org_id, number)
     if old is None or location not in old.content.locations:
         abort(404)
     document = old.content.locations[location].model_dump(mode="json")
     latest = space.published.number
     try:
-        revision, new = store(current_app).publish_location(
+        revision, new = publisher(current_app).publish_location(
             space.org_id, location, document, latest, space.account.display_name)
     except PublishConflict:
         flash(_("Someone published a newer revision a moment ago. Check the history, then "

@@ -8,17 +8,17 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import bp, current_account, login_required
+from kiosk.admin.blueprint import bp
+from kiosk.auth import Role, current_account, login_required
 from kiosk.content import ContentError, dump_yaml, parse_yaml
-from kiosk.store import store
+from kiosk.store import publisher, reader
 
 
 def _organisations() -> list[tuple[str, str]]:
-    content_store = store(current_app)
+    content = reader(current_app)
     rows = []
-    for org_id in content_store.organisation_ids():
-        published = content_store.current(org_id)
+    for org_id in content.organisation_ids():
+        published = content.current(org_id)
         if published is not None:
             rows.append((org_id, published.content.organisation.name.get(str(get_locale()))[0]))
     return rows
@@ -34,7 +34,7 @@ def transfer() -> ResponseReturnValue:
 @bp.get("/content/<org_id>.yaml")
 @login_required(Role.ADMINISTRATOR)
 def export(org_id: str) -> ResponseReturnValue:
-    published = store(current_app).current(org_id)
+    published = reader(current_app).current(org_id)
     if published is None:
         abort(404)
     header = (f"# {org_id}: revision {published.number}, published "
@@ -63,7 +63,8 @@ def import_content() -> ResponseReturnValue:
         else:
             try:
                 content = parse_yaml(text, upload.filename)
-                revision, new = store(current_app).publish(content, current_account().display_name)
+                revision, new = publisher(current_app).publish(
+                    content, current_account().display_name)
             except ContentError as error:
                 problems = error.problems
     if problems:

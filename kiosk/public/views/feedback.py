@@ -5,52 +5,45 @@ One press of a large button sends the feedback, so a visitor with the keypad alo
 done at once; the confirmation page then offers an optional text. Nothing about the
 visitor is kept (see :class:`kiosk.store.tables.VisitorFeedback`): the rate limit counts
 senders in memory only. The forms are plain POSTs signed like the call for assistance's
-(:mod:`kiosk.public.assistance_tokens`), since a stand has no session."""
+(:mod:`kiosk.public.form_tokens`), since a stand has no session."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import NoReturn
 
-from flask import Flask, abort, current_app, redirect, render_template, request
+from flask import abort, current_app, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from kiosk.public.assistance import known_stand, uncached
-from kiosk.public.assistance_tokens import (
+from kiosk.clock import now_utc
+from kiosk.public.blueprint import bp
+from kiosk.public.form_tokens import (
     FORM_MAX_AGE,
     check_form_token,
     form_token,
     ticket,
     ticket_call_id,
 )
-from kiosk.public.blueprint import bp
-from kiosk.public.rate_limit import RateLimit
-from kiosk.public.stand import StandPage, now_utc, page_data, stand_page
-from kiosk.store import store
+from kiosk.public.stand import StandPage, page_data, stand_page
+from kiosk.public.stand_forms import known_stand, may_send, refuse, uncached
+from kiosk.store import engagement_register
 from kiosk.store.engagement import FEEDBACK_TEXT_MAX, Difficulty, EngagementRegister, Feedback
 
-SENDS_PER_MINUTE = 12  # as for calls for assistance: a person presses these
 FORM_PURPOSE = "feedback-form"
 RECEIPT_PURPOSE = "feedback"
 
 
-def init_app(app: Flask) -> None:
-    app.extensions["kiosk.engagement"] = EngagementRegister(store(app))
-    app.extensions["kiosk.feedback.sends"] = RateLimit(SENDS_PER_MINUTE, 60.0)
-
-
 def register() -> EngagementRegister:
-    return current_app.extensions["kiosk.engagement"]
+    return engagement_register(current_app)
 
 
 def _may_send(location: str, stand: str) -> bool:
-    sends: RateLimit = current_app.extensions["kiosk.feedback.sends"]
-    return sends.allow((location, stand, request.remote_addr))
+    return may_send("feedback", location, stand)
 
 
 def _refuse(code: int) -> NoReturn:
-    abort(code, description="feedback")
+    refuse("feedback", code)
 
 
 def _choice(page: StandPage, stand: str) -> dict:

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the kiosk application; ``test_config`` overrides settings (tests, benchmarks)."""
-    from kiosk import admin, auditing, config, errors, i18n, public, security, speech, store
+    from kiosk import admin, audit, config, errors, i18n, public, security, speech, store
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(config.load())
@@ -26,6 +26,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     public.init_app(app)
     admin.init_app(app)
-    auditing.init_app(app)
+    audit.init_app(app)
     errors.init_app(app)
     return app

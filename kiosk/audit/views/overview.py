@@ -6,8 +6,8 @@ from flask import render_template
 from flask.typing import ResponseReturnValue
 
 from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.reading import audit_data, scan_command
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.reading import audit_data, scan_command
 
 
 @bp.get("/")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from kiosk.admin.accounts import Role
-from kiosk.admin.blueprint import ADMIN_MAX_BYTES, ADMIN_MAX_FORM_PARTS, login_required
-from kiosk.admin.csrf import require_csrf
+from kiosk.auth import Role, login_required, require_csrf
+from kiosk.request_limits import ADMIN_MAX_BYTES, ADMIN_MAX_FORM_PARTS
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 

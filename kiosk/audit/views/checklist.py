@@ -26,11 +26,11 @@ from accessibility_audit import (
     save_checklist,
     stand_by_key,
 )
-from kiosk.admin.blueprint import current_account
 from kiosk.audit import checklist_fields
 from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
 from kiosk.audit.storage import audit_store
-from kiosk.public.stand import now_utc
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
 
 # A photo for every item at most, and the form itself.
 UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * PHOTO_MAX_BYTES

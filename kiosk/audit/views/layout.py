@@ -10,9 +10,9 @@ from flask import render_template
 from sqlalchemy.exc import SQLAlchemyError
 
 from accessibility_audit import StoreError
-from kiosk.admin.blueprint import current_account
 from kiosk.audit import reading
 from kiosk.audit.blueprint import bp
+from kiosk.auth import current_account
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import render_template
 from flask.typing import ResponseReturnValue
 
-from kiosk.admin.blueprint import current_account
 from kiosk.audit.blueprint import auditor_required, bp
 from kiosk.audit.ranking import league
 from kiosk.audit.reading import audit_data, scan_command
+from kiosk.auth import current_account
 
 
 @bp.get("/league")

@@ -22,10 +22,10 @@ from accessibility_audit import (
     stand_report,
     stand_url,
 )
-from kiosk.admin.blueprint import current_account
 from kiosk.audit.blueprint import auditor_required, bp
 from kiosk.audit.storage import audit_store
-from kiosk.public.stand import now_utc
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
 
 
 @bp.get("/stands")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from accessibility_audit.discovery.urls import BadUrl, check_url, origin
+from accessibility_audit.urls import BadUrl, check_url, origin
 
 STAND_PATH = re.compile(r"^/stand/(?P<location>[^/]+)(?:/(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)"
                         r"(?:/(?P<page>[^?#]*))?)?)?$")

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.store import store
 from kiosk.store.tables import User
 from tests.admin_forms import filled

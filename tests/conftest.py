@@ -87,7 +87,7 @@ def make_app(tmp_path: Path, content: Content | None, database_url: str | None =
         "SPEECH_CACHE_DIR": str(tmp_path / "speech"),
         **overrides,
     }
-    copied = database_templates.copy_to(url, content)
+    copied = database_templates.copy_to(url, content, settings["NOW"])
     app = create_app(settings)
     app.instance_path = str(tmp_path)
     app.jinja_env.bytecode_cache = compiled_templates.SHARED
@@ -96,7 +96,7 @@ def make_app(tmp_path: Path, content: Content | None, database_url: str | None =
         content_store = store(app)
         content_store.upgrade()
         if content is not None:
-            content_store.publish(content, author="tests")
+            content_store.publisher.publish(content, author="tests")
     return app
 
 

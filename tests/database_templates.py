@@ -12,13 +12,15 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from kiosk.clock import system_clock
 from kiosk.content import Content
 from kiosk.store import ContentStore
-from kiosk.store.db import content_hash
+from kiosk.store.reading import content_hash
 
 AUTHOR = "tests"
 
@@ -37,20 +39,23 @@ def _new_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-def _template(content: Content | None) -> Path:
+def _template(content: Content | None, now: dt.datetime | None) -> Path:
     global _folder
     key = "empty" if content is None else content_hash(content.model_dump(mode="json"))
+    # The publication carries its moment: the app's pinned NOW, as if the app published.
+    key += "-" + (now.strftime("%Y%m%dT%H%M%S") if now else "real")
     with _lock:
         if key in _templates:
             return _templates[key]
         if _folder is None:
             _folder = Path(tempfile.mkdtemp(prefix="kiosk-tests-db-"))
         path = _folder / f"{key}.sqlite3"
-        content_store = ContentStore(f"sqlite:///{path}")
+        clock = (lambda: now) if now is not None else system_clock
+        content_store = ContentStore(f"sqlite:///{path}", clock)
         try:
             content_store.upgrade()
             if content is not None:
-                content_store.publish(content, author=AUTHOR)
+                content_store.publisher.publish(content, author=AUTHOR)
         finally:
             content_store.dispose()
         # Everything into the main file, so that copying it alone copies the database.
@@ -61,14 +66,14 @@ def _template(content: Content | None) -> Path:
         return path
 
 
-def copy_to(url: str, content: Content | None) -> bool:
+def copy_to(url: str, content: Content | None, now: dt.datetime | None = None) -> bool:
     """Make the new SQLite database at ``url`` a migrated one holding ``content``, by copy.
 
     False when ``url`` is not a new SQLite file: the caller migrates and publishes."""
     target = _new_sqlite_file(url)
     if target is None:
         return False
-    shutil.copyfile(_template(content), target)
+    shutil.copyfile(_template(content, now), target)
     return True
 
 

@@ -14,10 +14,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from accessibility_audit import Column, stacked_columns
 from accessibility_audit.store import Store
-from kiosk.auditing.blueprint import audit_store
-from kiosk.auditing.charts import Column, stacked_columns
-from kiosk.auditing.figures import Subject
+from kiosk.audit.figures import Subject
+from kiosk.audit.storage import audit_store
 from kiosk.content import Content
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.audit_data import (

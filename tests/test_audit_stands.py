@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import tables as t
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from tests.admin_forms import filled
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.checklist_data import filled_template, jpeg_with_location

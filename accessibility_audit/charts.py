@@ -113,15 +113,15 @@ def stacked_columns(title: str, description: str, columns: list[Column],
         f'{PATTERNS[impact]}</pattern>' for impact in IMPACTS)
     legend = []
     for index, impact in enumerate(IMPACTS):
-        x = LEFT + index * 160
+        key_x = LEFT + index * 160
         legend.append(
-            f'<rect x="{x}" y="6" width="20" height="20" fill="url(#{chart}-{impact})" '
+            f'<rect x="{key_x}" y="6" width="20" height="20" fill="url(#{chart}-{impact})" '
             f'stroke="{INK}" stroke-width="1.5"/>'
-            f'<text x="{x + 26}" y="21">{escape(impact_names[impact])}</text>')
+            f'<text x="{key_x + 26}" y="21">{escape(impact_names[impact])}</text>')
     bars = []
     for index, column in enumerate(columns):
         x = LEFT + index * SLOT + (SLOT - COLUMN) / 2
-        y = base
+        y: float = base
         for impact in reversed(IMPACTS):  # the worst on top, where the eye starts
             value = column.values.get(impact, 0)
             if not value:

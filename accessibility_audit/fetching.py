@@ -39,7 +39,9 @@ class Fetcher:
     def get(self, url: str, *, stream: bool = False, polite: bool = True) -> requests.Response:
         if polite:
             self.gate.claim(host_of(url))
-        cookies = self.settings.cookies if origin(url) in self.settings.cookie_sites else None
+        # requests takes a mutable mapping (it never changes it); ours is read-only.
+        cookies = (dict(self.settings.cookies) if origin(url) in self.settings.cookie_sites
+                   else None)
         return self.session.get(url, timeout=self.settings.timeout, stream=stream,
                                 allow_redirects=True, cookies=cookies)
 

@@ -214,4 +214,4 @@ def large_type_px(values: Mapping[str, Any]) -> float:
     pitch_mm = values["PANEL_DIAGONAL_INCHES"] * 25.4 / math.hypot(width, height)
     cap_mm = 2 * values["VIEWING_DISTANCE_MM"] * math.tan(math.radians(MIN_CAP_ANGLE_DEGREES / 2))
     css_px_mm = pitch_mm * values["DEVICE_PIXEL_RATIO"]
-    return cap_mm / css_px_mm / NOTO_CAP_HEIGHT
+    return float(cap_mm / css_px_mm / NOTO_CAP_HEIGHT)

@@ -12,9 +12,9 @@ from sqlalchemy import inspect, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from kiosk.store.database import session_now
 from kiosk.auth import Role, add_user
 from kiosk.store import store
+from kiosk.store.database import session_now
 from kiosk.store.tables import User
 from tests.admin_forms import filled
 

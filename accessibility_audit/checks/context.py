@@ -16,7 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -36,6 +36,9 @@ def gatherer(name: str, helpers: str = "site") -> str:
             + _GATHER.joinpath(f"{name}.js").read_text())
 
 
+T = TypeVar("T")
+
+
 class OutOfTime(RuntimeError):
     """A gatherer ran past its check's time budget."""
 
@@ -49,7 +52,7 @@ class ScanMemo:
         self._lock = threading.Lock()
         self._answers: dict[Hashable, Future[Any]] = {}
 
-    def get(self, key: Hashable, find: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable, find: Callable[[], T]) -> T:
         with self._lock:
             future = self._answers.get(key)
             mine = future is None
@@ -58,9 +61,11 @@ class ScanMemo:
         if mine:
             try:
                 future.set_result(find())
-            except BaseException as error:
+            except BaseException as error:  # noqa: BLE001 - raised again to every asker
                 future.set_exception(error)
-        return future.result()
+        # Each key is asked with the same ``find``, so its answer has that type.
+        answer: T = future.result()
+        return answer
 
     def __len__(self) -> int:
         return len(self._answers)

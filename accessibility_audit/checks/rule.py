@@ -22,7 +22,7 @@ EN_301_549 = ("https://www.etsi.org/deliver/etsi_en/301500_301599/301549/03.02.0
               "en_301549v030201p.pdf")
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+def N_(text: str) -> str:  # the gettext convention for "translate later"
     """Marks a message for extraction; it is translated where it is shown."""
     return text
 

@@ -12,6 +12,10 @@ from accessibility_audit.politeness import TOOL
 from accessibility_audit.urls import origin
 
 MAX_BYTES = 500 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
+# The rules that stand for an unreachable or missing file (all allowed) and for a server
+# error (nothing allowed), as robots.txt lines.
+ALLOW_ALL: list[str] = []
+DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
 
 
 class Robots:
@@ -44,12 +48,12 @@ class Robots:
         except requests.RequestException:
             # An unreachable host: its pages will fail with their own reason (DNS,
             # TLS …), which says more than "disallowed" would.
-            parser.allow_all = True
+            parser.parse(ALLOW_ALL)
             return parser
         if response.status_code >= 500:
-            parser.disallow_all = True
+            parser.parse(DISALLOW_ALL)
         elif response.status_code >= 400:
-            parser.allow_all = True
+            parser.parse(ALLOW_ALL)
         else:
             parser.parse(response.content[:MAX_BYTES].decode("utf-8", "replace").splitlines())
         return parser

@@ -22,7 +22,8 @@ class SitemapError(ValueError):
 
 def read_sitemap(fetcher: Fetcher, url: str, limit: int | None = None) -> list[str]:
     """Page URLs listed by the sitemap at ``url``, following index files."""
-    pending, seen, pages = [check_url(url)], set(), []
+    pending, pages = [check_url(url)], []
+    seen: set[str] = set()
     while pending and len(seen) < MAX_SITEMAPS:
         current = pending.pop(0)
         if current in seen:

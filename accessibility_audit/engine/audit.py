@@ -43,7 +43,15 @@ from accessibility_audit.engine.blocking import blocked_reason
 from accessibility_audit.engine.frames import AxeFailed, AxeScript, run_everywhere
 from accessibility_audit.engine.launch import Browser
 from accessibility_audit.fetching import Fetcher
-from accessibility_audit.model import Issue, PageAudit, PageError, Viewport, failed
+from accessibility_audit.model import (
+    Issue,
+    Outcome,
+    PageAudit,
+    PageError,
+    PageStatus,
+    Viewport,
+    failed,
+)
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
@@ -124,7 +132,7 @@ class PageAuditor:
         :class:`BrowserGone` only for a dead browser."""
         problem = preflight.check(self.fetcher, url) if self.fetcher is not None else None
         if problem is not None:
-            status = "blocked" if problem.blocked else "failed"
+            status: PageStatus = "blocked" if problem.blocked else "failed"
             return [failed(url, v.name, problem.kind, problem.reason, status=status,
                            http_status=problem.http_status) for v in self.settings.viewports]
         browser.pages += 1
@@ -311,7 +319,9 @@ def _tally(page: PageAudit) -> None:
 def issues_from(raw: dict[str, Any]) -> list[Issue]:
     """The violations and needs-review items of an axe result, one per element."""
     found = []
-    for outcome, key in (("violation", "violations"), ("incomplete", "incomplete")):
+    kinds: tuple[tuple[Outcome, str], ...] = (("violation", "violations"),
+                                              ("incomplete", "incomplete"))
+    for outcome, key in kinds:
         for rule in raw.get(key, []):
             tags = tuple(rule.get("tags", ()))
             for node in rule.get("nodes", []):

@@ -77,7 +77,8 @@ class AxeScript:
             + _WHOLE_AAA_CONTRAST)
 
 
-def run_everywhere(driver: WebDriver, axe: AxeScript, options: dict[str, Any]) -> dict:
+def run_everywhere(driver: WebDriver, axe: AxeScript,
+                   options: dict[str, Any]) -> dict[str, Any]:
     """axe results for the page in ``driver``'s top document and all its frames."""
     driver.switch_to.default_content()
     axe.inject(driver)
@@ -90,7 +91,8 @@ def run_everywhere(driver: WebDriver, axe: AxeScript, options: dict[str, Any]) -
         result = driver.execute_async_script(_FINISH_RUN, partials, options)
     if isinstance(result, dict) and "__error" in result:
         raise AxeFailed(result["__error"])
-    return result
+    found: dict[str, Any] = result
+    return found
 
 
 def _partials(driver: WebDriver, axe: AxeScript, context: Any, options: dict[str, Any],

@@ -13,12 +13,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import psutil
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chromium.remote_connection import ChromiumRemoteConnection
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.browser import chromium_options, find_executable
+from accessibility_audit.browser import chromium_options, find_executable, performance_log
 from accessibility_audit.engine import processes
 from accessibility_audit.model import Viewport
 from accessibility_audit.politeness import user_agent
@@ -101,7 +102,7 @@ class Browser:
         self.cdp("Network.clearBrowserCookies")
         self.cdp("Storage.clearDataForOrigin", {"origin": site, "storageTypes": STORAGE})
         if self.settings.network_log:
-            self.driver.get_log("performance")
+            performance_log(self.driver)
 
     def memory_mb(self) -> float | None:
         """Memory this browser alone holds (what closing it would free), locally."""
@@ -119,7 +120,7 @@ class Browser:
         """End a hung browser at once; the call waiting on it then fails."""
         processes.kill(self._processes() + processes.with_marker(str(self.profile)))
 
-    def _processes(self) -> list:
+    def _processes(self) -> list[psutil.Process]:
         service = getattr(self.driver, "service", None) if hasattr(self, "driver") else None
         process = getattr(service, "process", None)
         return processes.tree(process.pid) if process is not None else []
@@ -143,19 +144,20 @@ class Browser:
         return options
 
     def _start(self) -> WebDriver:
+        grid_url = self.settings.grid_url
         try:
-            if self.local:
+            if grid_url is None:
                 service = webdriver.ChromeService(
                     executable_path=find_executable("CHROMEDRIVER", "chromedriver"))
                 driver: WebDriver = webdriver.Chrome(service=service, options=self._options())
             else:
                 connection = ChromiumRemoteConnection(
-                    self.settings.grid_url, vendor_prefix="goog", browser_name="chrome",
+                    grid_url, vendor_prefix="goog", browser_name="chrome",
                     ignore_proxy=True)
                 driver = webdriver.Remote(command_executor=connection, options=self._options())
         except WebDriverException as error:
             shutil.rmtree(self.profile, ignore_errors=True)
-            where = self.settings.grid_url or "this machine"
+            where = grid_url or "this machine"
             raise BrowserFailed(f"could not start Chromium on {where}: {error.msg}") from error
         return driver
 

@@ -42,6 +42,8 @@ def process(data: bytes) -> Photo:
                 raise BadPhoto("too-many-pixels")
             image.load()
             kind = image.format
+            if kind is None:  # only images made in memory have none
+                raise BadPhoto("not-image")
             upright = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise BadPhoto("not-image") from error

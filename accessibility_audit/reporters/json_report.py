@@ -57,7 +57,7 @@ def _document(summary: Summary) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    found = {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
+    found: dict[str, Any] = {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
              "verdict": finding.verdict,
              "impact": finding.impact, "help": finding.help, "help_url": finding.help_url,
              "wcag": list(finding.criteria), "selector": finding.selector,

@@ -33,9 +33,12 @@ class NothingToScan(RuntimeError):
 class Plan(Protocol):
     """What a kind of run decides; :class:`Run` does the rest."""
 
-    contact: str | None
-    # Seconds between two visits to one host, across all workers.
-    delay: float
+    @property
+    def contact(self) -> str | None: ...
+
+    @property
+    def delay(self) -> float:
+        """Seconds between two visits to one host, across all workers."""
 
     def http_settings(self) -> HttpSettings: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.hours import HolidayCalendar
 
@@ -34,7 +35,7 @@ class ShortNotice:
     business_days: int
 
 
-def short_notices(announcements: list[dict], published_on: dict[str, dt.date],
+def short_notices(announcements: list[dict[str, Any]], published_on: dict[str, dt.date],
                   today: dt.date, calendar: HolidayCalendar) -> list[ShortNotice]:
     """Events announced fewer than three business days ahead.
 
@@ -58,7 +59,7 @@ def short_notices(announcements: list[dict], published_on: dict[str, dt.date],
     return found
 
 
-def retired(announcements: list[dict], today: dt.date) -> list[str]:
+def retired(announcements: list[dict[str, Any]], today: dt.date) -> list[str]:
     """Ids of announcements whose display window is over: the stands no longer show them."""
     ids = []
     for item in announcements:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import abort, current_app
 
@@ -45,11 +46,11 @@ class Workspace:
         return self.content.locations[self.location_id]
 
     @property
-    def published_document(self) -> dict:
+    def published_document(self) -> dict[str, Any]:
         return self.published_location.model_dump(mode="json")
 
     @property
-    def document(self) -> dict:
+    def document(self) -> dict[str, Any]:
         """The location as this editor is shaping it: the draft, else what is published."""
         return self.draft.document if self.draft else self.published_document
 
@@ -65,7 +66,7 @@ class Workspace:
     def has_changes(self) -> bool:
         return self.draft is not None and self.draft.document != self.published_document
 
-    def save(self, document: dict) -> None:
+    def save(self, document: dict[str, Any]) -> None:
         drafts(current_app).save(self.org_id, self.location_id, self.account.username,
                                  self.base_number, document)
 

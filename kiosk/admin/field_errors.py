@@ -7,16 +7,19 @@ each error type is said again through the catalogs, with the same facts."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask_babel import gettext as _
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.admin.field_labels import language_label
+from kiosk.content.errors import Loc
 from kiosk.content.model import Location
 
 
-def _messages() -> dict[str, Callable[[dict, dict], str]]:
-    def given(e: dict) -> str:
+def _messages() -> dict[str, Callable[[ErrorDetails, dict[str, Any]], str]]:
+    def given(e: ErrorDetails) -> str:
         value = e.get("input")
         return "" if isinstance(value, dict | list) else str(value)
 
@@ -79,7 +82,7 @@ def _messages() -> dict[str, Callable[[dict, dict], str]]:
     }
 
 
-def _path(loc: tuple, prefix: str) -> str:
+def _path(loc: Loc, prefix: str) -> str:
     parts = [str(part) for part in loc if not str(part).startswith(("function-", "tagged-"))]
     path = ".".join(parts)
     return f"{prefix}.{path}" if prefix and path else (prefix or path)
@@ -105,7 +108,7 @@ def text_language_label(code: str) -> str:
     return language_label(code)
 
 
-def location_errors(document: dict) -> dict[str, list[str]]:
+def location_errors(document: dict[str, Any]) -> dict[str, list[str]]:
     """Every error of a location as typed, by field path; empty when it is valid."""
     try:
         Location.model_validate(document)
@@ -114,6 +117,6 @@ def location_errors(document: dict) -> dict[str, list[str]]:
     return {}
 
 
-def section_errors(document: dict, keys: tuple[str, ...]) -> dict[str, list[str]]:
+def section_errors(document: dict[str, Any], keys: tuple[str, ...]) -> dict[str, list[str]]:
     return {path: messages for path, messages in location_errors(document).items()
             if path.split(".", 1)[0] in keys}

@@ -131,7 +131,7 @@ def build_node(annotation: Any, name: str, path: str, value: Any, required: bool
     return node
 
 
-def model_nodes(model: type[BaseModel], values: dict, prefix: str,
+def model_nodes(model: type[BaseModel], values: dict[str, Any], prefix: str,
                 errors: dict[str, list[str]], only: tuple[str, ...] | None = None
                 ) -> list[FormNode]:
     nodes = []
@@ -144,7 +144,7 @@ def model_nodes(model: type[BaseModel], values: dict, prefix: str,
     return nodes
 
 
-def section_nodes(location: dict, keys: tuple[str, ...], errors: dict[str, list[str]]
+def section_nodes(location: dict[str, Any], keys: tuple[str, ...], errors: dict[str, list[str]]
                   ) -> list[FormNode]:
     nodes = model_nodes(Location, location, "", errors, only=keys)
     if len(nodes) == 1 and nodes[0].kind == "group" and not nodes[0].errors:

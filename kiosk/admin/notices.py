@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kiosk.admin.editing import Workspace
 
 
-def draft_notices(space: Workspace, document: dict, calendar: HolidayCalendar
+def draft_notices(space: Workspace, document: dict[str, Any], calendar: HolidayCalendar
                   ) -> list[ShortNotice]:
     zone = space.content.zone
     today = now_utc().astimezone(zone).date()
@@ -36,7 +36,7 @@ class MissingText:
     problem: str  # "english" (optional, flagged) or "same" (Kazakh equals Russian)
 
 
-def _texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
+def _texts(node: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     if isinstance(node, dict):
         if "kk" in node and "ru" in node:
             yield path, node
@@ -48,7 +48,7 @@ def _texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
             yield from _texts(value, f"{path}.{index}")
 
 
-def missing_translations(document: dict) -> list[MissingText]:
+def missing_translations(document: dict[str, Any]) -> list[MissingText]:
     """Texts with no English version, and texts whose Kazakh and Russian are the same
     words (usually one language pasted into both)."""
     found = []

@@ -39,13 +39,13 @@ def _flatten(node: Any, path: str, out: dict[str, str]) -> None:
         out[path] = "✓" if node is True else "✗" if node is False else str(node)
 
 
-def flatten(document: dict | None) -> dict[str, str]:
+def flatten(document: dict[str, Any] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     _flatten(document or {}, "", out)
     return out
 
 
-def diff_locations(before: dict | None, after: dict | None) -> list[Change]:
+def diff_locations(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[Change]:
     old, new = flatten(before), flatten(after)
     changes = []
     for path in sorted(old.keys() | new.keys(), key=_order_key(old, new)):
@@ -61,7 +61,7 @@ def _order_key(old: dict[str, str], new: dict[str, str]):  # type: ignore[no-unt
     return lambda path: order[path]
 
 
-def changed_section_ids(before: dict | None, after: dict | None) -> list[str]:
+def changed_section_ids(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
     seen: list[str] = []
     for change in diff_locations(before, after):
         if change.section not in seen:

@@ -28,11 +28,11 @@ from kiosk.auth.blueprint import bp
 from kiosk.auth.credentials import MAX_FAILURES
 from kiosk.auth.csrf import csrf_token, require_csrf
 from kiosk.auth.roles import Account, Role, role_name
-from kiosk.auth.sessions import current_account, login_required
+from kiosk.auth.sessions import current_account, login_required, signed_in_account
 
 __all__ = ["MAX_FAILURES", "Account", "AccountError", "Role", "add_user", "csrf_token",
            "current_account", "init_app", "list_users", "login_required", "require_csrf",
-           "set_disabled", "set_password", "views"]
+           "set_disabled", "set_password", "signed_in_account", "views"]
 
 
 def init_app(app: Flask) -> None:

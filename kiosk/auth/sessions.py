@@ -29,7 +29,17 @@ def current_account() -> Account | None:
             with store(current_app).sessions() as db:
                 account = account_by_id(db, user_id)
         g.account = account
-    return g.account
+    found: Account | None = g.account
+    return found
+
+
+def signed_in_account() -> Account:
+    """The account of a view behind :func:`login_required`, which has made sure there is
+    one before the view runs."""
+    account = current_account()
+    if account is None:
+        raise RuntimeError("signed_in_account() is for views behind login_required")
+    return account
 
 
 def begin_session(account: Account) -> None:

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+# Where a fault is, as pydantic gives it: field names and list indices from the top.
+Loc = tuple[int | str, ...]
+# The line of the file a field was read from, if known.
+Locate = Callable[[Loc], int | None]
 
 _LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
@@ -43,7 +50,7 @@ def field_path(loc: Iterable[int | str]) -> str:
 _DATE_HELP = "use YYYY-MM-DD, e.g. 2026-12-31"
 _DATETIME_HELP = "use YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00"
 # Pydantic's own wording for common faults, in words a facility manager can act on.
-_PLAIN: dict[str, Callable[[dict, dict], str]] = {
+_PLAIN: dict[str, Callable[[ErrorDetails, dict[str, Any]], str]] = {
     "missing": lambda e, c: "is required but missing",
     "extra_forbidden": lambda e, c: "is not a known field here (check its spelling and its "
     "indentation; content/schema.json lists every field)",
@@ -72,7 +79,7 @@ _PLAIN: dict[str, Callable[[dict, dict], str]] = {
 }
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     plain = _PLAIN.get(error["type"])
     if plain:
         return plain(error, error.get("ctx", {}))
@@ -83,7 +90,7 @@ def _message(error: dict) -> str:
 
 
 def describe_validation(error: ValidationError,
-                        locate: Callable[[tuple], int | None] | None = None) -> list[str]:
+                        locate: Locate | None = None) -> list[str]:
     """One line per fault: ``line N: field.path: what is wrong``."""
     lines = []
     for item in error.errors(include_url=False):

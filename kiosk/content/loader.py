@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from kiosk.content.errors import ContentError, describe_validation
+from kiosk.content.errors import ContentError, Loc, Locate, describe_validation
 from kiosk.content.model import Content
 
 
@@ -48,10 +47,10 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     return f"{where}: not valid YAML: {problem}{hint}"
 
 
-def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
+def _line_finder(root: yaml.Node | None) -> Locate:
     """Maps a field path to the line of the YAML file it was read from."""
 
-    def locate(loc: tuple) -> int | None:
+    def locate(loc: Loc) -> int | None:
         node, line = root, None
         for part in loc:
             if isinstance(node, yaml.MappingNode):
@@ -86,7 +85,7 @@ def parse_yaml(text: str, source: str = "<content>") -> Content:
 
 
 def validate(data: Any, source: str = "<content>",
-             locate: Callable[[tuple], int | None] | None = None) -> Content:
+             locate: Locate | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
             source, ["(top level): expected a mapping with organisation and locations"])

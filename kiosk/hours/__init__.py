@@ -5,7 +5,7 @@ Nothing here reads the clock, so every answer can be reproduced and tested for a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kiosk.hours.calendar import HolidayCalendar
 from kiosk.hours.schedule import DayKind, DaySchedule, day_schedule, special_days, week_schedule
@@ -35,4 +35,4 @@ def init_app(app: Flask) -> None:
 
 
 def holiday_calendar(app: Flask) -> HolidayCalendar:
-    return app.extensions["kiosk.calendar"]
+    return cast(HolidayCalendar, app.extensions["kiosk.calendar"])

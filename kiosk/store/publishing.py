@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
@@ -38,8 +39,8 @@ class PublishConflict(Exception):
     """Someone published a different version of the location after the editor's draft
     was started: publishing now would silently undo their work."""
 
-    def __init__(self, base_number: int, latest_number: int, theirs: dict, base: dict | None
-                 ) -> None:
+    def __init__(self, base_number: int, latest_number: int, theirs: dict[str, Any],
+                 base: dict[str, Any] | None) -> None:
         super().__init__(f"revision {latest_number} changed this location after revision "
                          f"{base_number}, which the draft was started from")
         self.base_number = base_number
@@ -97,8 +98,8 @@ class ContentPublisher:
         self.reader.forget()
         return revision, True
 
-    def publish_location(self, org_id: str, location_id: str, location: dict, base_number: int,
-                         author: str) -> tuple[Revision, bool]:
+    def publish_location(self, org_id: str, location_id: str, location: dict[str, Any],
+                         base_number: int, author: str) -> tuple[Revision, bool]:
         """Publish one location as edited from revision ``base_number``, keeping every
         other location as it is now.
 
@@ -138,8 +139,9 @@ class ContentPublisher:
             return revision, True
         raise AssertionError("unreachable")
 
-    def _prepare(self, session: Session, org_id: str, location_id: str, location: dict,
-                 base_number: int) -> Revision | tuple[int, dict, str, dict, dict[str, int]]:
+    def _prepare(self, session: Session, org_id: str, location_id: str, location: dict[str, Any],
+                 base_number: int
+                 ) -> Revision | tuple[int, dict[str, Any], str, dict[str, Any], dict[str, int]]:
         """The new revision's document on top of the latest one, or the latest revision
         itself when nothing would change."""
         latest = latest_revision(session, org_id)
@@ -164,15 +166,15 @@ class ContentPublisher:
         return latest.number, document, digest, before, location_versions(content)
 
     def _location_at(self, session: Session, org_id: str, number: int, location_id: str
-                     ) -> dict | None:
+                     ) -> dict[str, Any] | None:
         revision = session.scalars(select(Revision).where(
             Revision.organisation_id == org_id, Revision.number == number)).first()
         return None if revision is None else json.loads(revision.content)["locations"].get(
             location_id)
 
     def _write(self, session: Session, org_id: str, author: str, latest_number: int,
-               document: dict, digest: str, before: dict, versions: dict[str, int]
-               ) -> Revision:
+               document: dict[str, Any], digest: str, before: dict[str, Any],
+               versions: dict[str, int]) -> Revision:
         """Add revision ``latest_number + 1``: the short part of a publication, under the
         write lock."""
         newest = session.scalar(select(func.max(Revision.number)).where(

@@ -4,6 +4,7 @@ changed and was last confirmed, and when each announcement first reached the sta
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,12 +14,13 @@ from kiosk.store.database import Database, session_now
 from kiosk.store.tables import AnnouncementNotice, SectionStamp
 
 
-def announcement_key(item: dict) -> str:
+def announcement_key(item: dict[str, Any]) -> str:
     """An announcement by id and event time: moving the event makes it a new notice."""
     return f"{item.get('id')}@{item.get('event_at')}"[:80]
 
 
-def stamp_sections(session: Session, before: dict, after: dict, author: str) -> None:
+def stamp_sections(session: Session, before: dict[str, Any], after: dict[str, Any],
+                   author: str) -> None:
     """Stamp every section a publication changed, from the locations ``before`` it to
     those ``after`` it, and note the announcements new to the stands."""
     now = session_now(session)
@@ -32,7 +34,7 @@ def stamp_sections(session: Session, before: dict, after: dict, author: str) -> 
             _note_announcements(session, location_id, location.get("announcements", []), now)
 
 
-def _note_announcements(session: Session, location_id: str, items: list[dict],
+def _note_announcements(session: Session, location_id: str, items: list[dict[str, Any]],
                         now: dt.datetime) -> None:
     known = set(session.scalars(select(AnnouncementNotice.announcement).where(
         AnnouncementNotice.location_id == location_id)))

@@ -8,20 +8,22 @@ every location, editors their own; auditors only look."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, jsonify, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 
 from kiosk.admin.blueprint import bp
 from kiosk.admin.calls import RECENT, call_row, desk, may_answer, visible_locations
-from kiosk.auth import Account, Role, current_account, login_required
+from kiosk.auth import Account, Role, login_required, signed_in_account
 from kiosk.clock import now_utc
 from kiosk.store.assistance import Call
 
 POLL_SECONDS = 5
 
 
-def _lists(account: Account) -> dict:
+def _lists(account: Account) -> dict[str, Any]:
     lang, now = str(get_locale()), now_utc()
     locations = visible_locations(account)
     open_calls = desk().open_calls(locations)
@@ -34,7 +36,7 @@ def _lists(account: Account) -> dict:
 @bp.get("/assistance")
 @login_required()
 def assistance() -> ResponseReturnValue:
-    account = current_account()
+    account = signed_in_account()
     return render_template("admin/assistance.html", account=account,
                            poll_seconds=POLL_SECONDS, **_lists(account))
 
@@ -42,7 +44,7 @@ def assistance() -> ResponseReturnValue:
 @bp.get("/assistance.json")
 @login_required()
 def assistance_state() -> ResponseReturnValue:
-    lists = _lists(current_account())
+    lists = _lists(signed_in_account())
     response = jsonify(
         html=render_template("admin/assistance_list.html", **lists),
         open=[{"id": row.id, "announcement": row.announcement} for row in lists["open"]])
@@ -54,7 +56,7 @@ def _answerable(call_id: int) -> Call:
     call = desk().get(call_id)
     if call is None:
         abort(404)
-    if not may_answer(current_account(), call):
+    if not may_answer(signed_in_account(), call):
         abort(403)
     return call
 
@@ -63,7 +65,7 @@ def _answerable(call_id: int) -> Call:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def acknowledge_assistance(call_id: int) -> ResponseReturnValue:
     call = _answerable(call_id)
-    desk().acknowledge(call.id, current_account().username, now_utc())
+    desk().acknowledge(call.id, signed_in_account().username, now_utc())
     return redirect(url_for("admin.assistance"), 303)
 
 
@@ -71,5 +73,5 @@ def acknowledge_assistance(call_id: int) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def close_assistance(call_id: int) -> ResponseReturnValue:
     call = _answerable(call_id)
-    desk().close(call.id, current_account().username, now_utc())
+    desk().close(call.id, signed_in_account().username, now_utc())
     return redirect(url_for("admin.assistance"), 303)

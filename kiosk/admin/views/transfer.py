@@ -9,7 +9,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
-from kiosk.auth import Role, current_account, login_required
+from kiosk.auth import Role, login_required, signed_in_account
 from kiosk.content import ContentError, dump_yaml, parse_yaml
 from kiosk.store import publisher, reader
 
@@ -27,7 +27,7 @@ def _organisations() -> list[tuple[str, str]]:
 @bp.get("/content")
 @login_required(Role.ADMINISTRATOR)
 def transfer() -> ResponseReturnValue:
-    return render_template("admin/transfer.html", account=current_account(),
+    return render_template("admin/transfer.html", account=signed_in_account(),
                            organisations=_organisations(), problems=[])
 
 
@@ -64,11 +64,11 @@ def import_content() -> ResponseReturnValue:
             try:
                 content = parse_yaml(text, upload.filename)
                 revision, new = publisher(current_app).publish(
-                    content, current_account().display_name)
+                    content, signed_in_account().display_name)
             except ContentError as error:
                 problems = error.problems
     if problems:
-        return render_template("admin/transfer.html", account=current_account(),
+        return render_template("admin/transfer.html", account=signed_in_account(),
                                organisations=_organisations(), problems=problems,
                                filename=upload.filename if upload else ""), 422
     if new:

@@ -29,7 +29,7 @@ from accessibility_audit import (
 from kiosk.audit import checklist_fields
 from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
 from kiosk.audit.storage import audit_store
-from kiosk.auth import current_account
+from kiosk.auth import signed_in_account
 from kiosk.clock import now_utc
 
 # A photo for every item at most, and the form itself.
@@ -47,7 +47,7 @@ def stand_checklist(key: str) -> ResponseReturnValue:
 
 def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
     """The form for a new visit: the latest answers, the signed-in auditor, today."""
-    account = current_account()
+    account = signed_in_account()
     store = audit_store()
     return checklist_fields.from_latest(checklist(), latest_checklist(store, url),
                                         account.display_name or account.username, _today(),
@@ -100,7 +100,7 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
 @auditor_required
 def stand_checklist_template(key: str) -> ResponseReturnValue:
     url = _stand(key)
-    account = current_account()
+    account = signed_in_account()
     text = checklist_template(checklist(), _lang(), _today(),
                     labelled_stands(audit_store()).get(url, ""),
                     account.display_name or account.username)
@@ -112,7 +112,8 @@ def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
           file_problems: list[str] | None = None) -> str:
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
-                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024, account=current_account(),
+                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024,
+                           account=signed_in_account(),
                            **checklist_vocabulary(_lang()))
 
 

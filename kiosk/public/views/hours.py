@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Response, current_app
 
@@ -14,7 +15,7 @@ LOOKAHEAD_DAYS = 30
 
 
 @page_data("hours", "hours.html")
-def hours_data(page: StandPage) -> dict:
+def hours_data(page: StandPage) -> dict[str, Any]:
     calendar = current_app.extensions["kiosk.calendar"]
     hours = page.location.hours
     return {

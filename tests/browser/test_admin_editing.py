@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import Finding, violations
+from accessibility_audit import Finding, violations
 from kiosk.content import Content
 from kiosk.content.sections import SECTIONS
 from kiosk.store import store

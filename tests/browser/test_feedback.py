@@ -13,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport, start_chromium
 from kiosk.content import Content
 from kiosk.public.form_tokens import ticket

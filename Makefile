@@ -88,6 +88,10 @@ bench: install ## Load benchmark of a stand page against a static file, and page
 bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
 	$(BIN)/python bench/speech.py
 
+.PHONY: bench-signin
+bench-signin: install ## Sign-in timing: unknown names, locked and disabled accounts alike
+	$(BIN)/python bench/signin_timing.py
+
 .PHONY: bench-concurrency
 bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
 	$(BIN)/python bench/concurrency.py

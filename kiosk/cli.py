@@ -318,7 +318,7 @@ def user_list() -> None:
 @click.argument("username")
 @click.option("--enable", is_flag=True, help="Enable the account again instead.")
 def user_disable(username: str, enable: bool) -> None:
-    """Stop an account from signing in (its history is kept)."""
+    """Stop an account from signing in and end its sessions (its history is kept)."""
     from kiosk.auth import AccountError, set_disabled
 
     try:
@@ -332,7 +332,7 @@ def user_disable(username: str, enable: bool) -> None:
 @user.command("set-password")
 @click.argument("username")
 def user_set_password(username: str) -> None:
-    """Give an account a new password (this also lifts a lock-out)."""
+    """Give an account a new password (this also lifts a lock-out and ends its sessions)."""
     from kiosk.auth import AccountError, set_password
 
     password = _password()
@@ -342,6 +342,21 @@ def user_set_password(username: str) -> None:
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"The password of {username} is changed.")
+
+
+@user.command("sign-out")
+@click.argument("username")
+def user_sign_out(username: str) -> None:
+    """Sign an account out everywhere: every browser where it is signed in, a copied
+    cookie included, must sign in again."""
+    from kiosk.auth import AccountError, end_sessions
+
+    try:
+        with _accounts_session() as db:
+            end_sessions(db, username)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{username} is signed out everywhere.")
 
 
 @main.command("settings")

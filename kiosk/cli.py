@@ -84,13 +84,23 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
     if not app.config["PUBLIC_URL"]:
         click.echo("Note: KIOSK_PUBLIC_URL is not set, so the QR codes lead to the "
                    "organisation's website rather than to each page.", err=True)
+    _start_speech(app)
+    click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
+    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
+                   ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
+
+
+def _start_speech(app) -> None:  # type: ignore[no-untyped-def]
+    """Start espeak-ng beside the server: a fault is logged in one line and costs speech
+    only (pages work without it); then warm the speech cache if the settings say so."""
+    import threading
+
+    speech_service = app.extensions["kiosk.speech"]
+    threading.Thread(target=speech_service.prepare, name="speech-prepare", daemon=True).start()
     if app.config["SPEECH_WARM"]:
         from kiosk.speech import start_warming
 
         start_warming(app)
-    click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
-    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
-                   ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
 
 
 def _proxy_options(trusted_proxy: str) -> dict[str, object]:

@@ -17,16 +17,17 @@ from accessibility_audit.physical.parsing import Problem
 from accessibility_audit.physical.photos import MAX_BYTES
 from accessibility_audit.physical.problems import with_line
 from accessibility_audit.physical.report import stand_by_key
-from accessibility_audit.physical.yaml_file import FileProblems, read, template
+from accessibility_audit.physical.yaml_file import LIMITS, FileProblems, read_bytes, template
 from kiosk.admin.blueprint import current_account
 from kiosk.auditing import checklist_fields
 from kiosk.auditing.blueprint import UPLOAD_BYTES, audit_store, auditor_required, bp
 from kiosk.auditing.stand_words import page_words
+from kiosk.formatting import file_size
 from kiosk.public.stand import now_utc
+from kiosk.upload_limits import when_too_large
 
 # A photo for every item at most, and the form itself.
 UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * MAX_BYTES
-YAML_BYTES = 256 * 1024
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -66,17 +67,9 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
 def stand_checklist_import(key: str) -> ResponseReturnValue:
     url = _stand(key)
     upload = request.files.get("checklist_file")
-    data = upload.read(YAML_BYTES + 1) if upload and upload.filename else b""
+    data = upload.read(LIMITS.max_bytes + 1) if upload and upload.filename else b""
     try:
-        if not data:
-            raise FileProblems([Problem("file-empty")])
-        if len(data) > YAML_BYTES:
-            raise FileProblems([Problem("file-too-large", {"kb": str(YAML_BYTES // 1024)})])
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise FileProblems([Problem("not-utf8")]) from None
-        filled = read(text, checklist(), _today())
+        filled = read_bytes(data, checklist(), _today())
     except FileProblems as error:
         return _page(key, url, _fresh_form(url), file_problems=[
             with_line(p, _lang()) for p in error.problems]), 400
@@ -85,6 +78,27 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
         filled.answers), now_utc())
     flash(_("The checklist file was imported. The stand report below shows it."))
     return redirect(url_for("audit.stand", key=key))
+
+
+@when_too_large("audit.stand_checklist_import")
+@auditor_required
+def _file_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    too_large = Problem("file-too-large", {"kb": str(LIMITS.max_bytes // 1024)})
+    return _page(key, url, _fresh_form(url), file_problems=[with_line(too_large, _lang())]), 413
+
+
+@when_too_large("audit.stand_checklist_save")
+@auditor_required
+def _form_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    language = _lang()
+    problem = _("The form and its photos came to more than %(size)s, the most one saving "
+                "takes, so nothing was saved. Send the photos a few at a time (each at most "
+                "%(photo)s): save the form with some of them, then add the others.",
+                size=file_size(UPLOAD_BYTES["audit.stand_checklist_save"], language),
+                photo=file_size(MAX_BYTES, language))
+    return _page(key, url, _fresh_form(url), form_problem=problem), 413
 
 
 @bp.get("/stands/<key>/checklist.yaml")
@@ -100,9 +114,10 @@ def stand_checklist_template(key: str) -> ResponseReturnValue:
 
 
 def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
-          file_problems: list[str] | None = None) -> str:
+          file_problems: list[str] | None = None, form_problem: str = "") -> str:
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
+                           form_problem=form_problem,
                            max_photo_mb=MAX_BYTES // 1024 // 1024, account=current_account(),
                            **page_words(_lang()))
 

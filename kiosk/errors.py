@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
+from kiosk.database_errors import database_page
 from kiosk.formatting import file_size
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
@@ -74,6 +75,8 @@ def _too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
 
 def _store_error(error: SQLAlchemyError) -> tuple[str, int]:
     log.error("content store unavailable: %s", error)
+    if request.path.startswith(("/admin", "/audit")):
+        return database_page(error)
     return _render(503)
 
 

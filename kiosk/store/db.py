@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
 from kiosk.content import Content, ContentError
@@ -35,6 +36,7 @@ from kiosk.store.tables import (
 if TYPE_CHECKING:
     from flask import Flask
 
+log = logging.getLogger(__name__)
 CHECK_SECONDS = 2.0
 PARSED_REVISIONS = 16
 
@@ -171,6 +173,7 @@ class ContentStore:
         self._current: dict[str, tuple[float, Published | None]] = {}
         self._checking: set[str] = set()
         self._lock = threading.Lock()
+        self.unreadable = False  # the last look at the database failed
 
     def dispose(self) -> None:
         """Close every pooled connection (both engines on SQLite)."""
@@ -424,6 +427,19 @@ class ContentStore:
             self._checking.add(location_id)
         try:
             published = self._check(location_id, cached[1] if cached else None)
+        except SQLAlchemyError as error:
+            if cached is None:
+                raise
+            # The database cannot be read: the stands keep what they showed until it can.
+            if not self.unreadable:
+                log.error("the database cannot be read; stands keep the content they "
+                          "have: %s", str(getattr(error, "orig", None) or error).strip())
+            self.unreadable = True
+            published = cached[1]
+        else:
+            if self.unreadable:
+                log.warning("the database can be read again")
+            self.unreadable = False
         finally:
             with self._lock:
                 self._checking.discard(location_id)

@@ -8,29 +8,29 @@ from pathlib import Path
 
 import click
 
-from accessibility_audit import __version__, wcag
+from accessibility_audit import wcag
 from accessibility_audit.checks.rules import RULES
 from accessibility_audit.checks.selection import UnknownRule, axe_rules, check_ids
 from accessibility_audit.diff import compare
-from accessibility_audit.discovery.crawl import CrawlLimits
-from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
+from accessibility_audit.discovery.stand import MODES, NotAStand
 from accessibility_audit.engine.frames import AxeScript
-from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
+from accessibility_audit.engine.launch import BrowserFailed
 from accessibility_audit.evaluation import Summary, evaluate, history
 from accessibility_audit.exitcodes import EXIT_CODE_HELP, STAND_EXIT_CODE_HELP, Exit, verdict
-from accessibility_audit.model import IMPACTS
-from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.model import IMPACTS, VIEWPORTS
+from accessibility_audit.options import CrawlLimits, ScanOptions, Target
 from accessibility_audit.physical.cli import build as build_checklist_group
 from accessibility_audit.physical.text_report import stand_addendum
 from accessibility_audit.progress import Progress
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, diff_text, formats
+from accessibility_audit.reporters.stand_matrix import is_stand
 from accessibility_audit.reporters.text import render as text_summary
-from accessibility_audit.scanning import NothingToScan, ScanRun
-from accessibility_audit.stand.auditor import ORIENTATIONS
-from accessibility_audit.stand.discovery import MODES, NotAStand
-from accessibility_audit.stand.matrix import is_stand
-from accessibility_audit.stand.run import StandOptions, StandRun
+from accessibility_audit.runs.run import NothingToScan, Run
+from accessibility_audit.runs.stand import ORIENTATIONS, StandAudit, StandOptions
+from accessibility_audit.runs.website import WebsiteScan
 from accessibility_audit.store import Store, StoreError
+from accessibility_audit.urls import BadUrl, check_url, read_url_file
+from accessibility_audit.version import __version__
 
 DEFAULT_DB = "a11y-audit.sqlite3"
 LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
@@ -220,12 +220,16 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
     if not options.contact and not quiet:
         click.echo("Note: no --contact given; site owners cannot reach you from the user "
                    "agent.", err=True)
-    run = ScanRun(store, options, Progress(enabled=not quiet), scan_id=scan_id)
+    run = Run(store, WebsiteScan(options), Progress(enabled=not quiet), scan_id=scan_id)
     try:
         scan_id = run.run()
     except KeyboardInterrupt:
-        click.echo(f"\nInterrupted. What was scanned is kept in scan {run.scan_id}; "
-                   f"continue with: a11y-audit scan --resume {run.scan_id}", err=True)
+        if run.scan_id is None:
+            click.echo("\nInterrupted before any page was audited: nothing was kept.",
+                       err=True)
+        else:
+            click.echo(f"\nInterrupted. What was scanned is kept in scan {run.scan_id}; "
+                       f"continue with: a11y-audit scan --resume {run.scan_id}", err=True)
         sys.exit(Exit.INTERRUPTED)
     except (NothingToScan, BrowserFailed) as error:
         raise Failure(str(error)) from error
@@ -317,11 +321,13 @@ def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: t
                            orientations=orientations or tuple(ORIENTATIONS),
                            max_pages=max_pages, workers=workers, page_timeout=page_timeout,
                            contact=contact, grid_url=grid)
-    run = StandRun(store, options, Progress(enabled=not quiet))
+    run = Run(store, StandAudit(options), Progress(enabled=not quiet))
     try:
         scan_id = run.run()
     except KeyboardInterrupt:
-        click.echo(f"\nInterrupted. What was audited is kept in scan {run.scan_id}.", err=True)
+        kept = (f"What was audited is kept in scan {run.scan_id}." if run.scan_id is not None
+                else "Nothing was audited yet.")
+        click.echo(f"\nInterrupted. {kept}", err=True)
         sys.exit(Exit.INTERRUPTED)
     except (NotAStand, BadUrl, BrowserFailed) as error:
         raise Failure(str(error)) from error
@@ -408,7 +414,12 @@ def list_rules(axe_script: Path | None) -> None:
     axe = AxeScript(axe_script) if axe_script else AxeScript()
     click.echo("Own checks of a11y-audit:")
     for rule in RULES.values():
-        click.echo(_rule_line(rule.id, rule.tags, rule.help))
+        if "site" in rule.audits:
+            click.echo(_rule_line(rule.id, rule.tags, rule.help))
+    click.echo("\nStand checks (a11y-audit stand runs them all, with the checks above):")
+    for rule in RULES.values():
+        if "site" not in rule.audits:
+            click.echo(_rule_line(rule.id, rule.tags, rule.help))
     click.echo(f"\naxe-core rules ({axe.path.name}):")
     for rule_id, tags in axe_rules(axe.source).items():
         click.echo(_rule_line(rule_id, tags))

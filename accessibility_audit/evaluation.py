@@ -11,6 +11,7 @@ failed; the latest decision on an id counts, for every scan that finds it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
@@ -77,6 +78,10 @@ class Finding:
     def repeated(self) -> bool:
         """Shown on more than one page: most likely part of a shared template."""
         return len(self.pages) > 1
+
+    def describe(self) -> str:
+        """One line for a test's failure message or a log."""
+        return f"{self.rule} ({self.impact}): {self.help} at {self.selector}"
 
 
 @dataclass
@@ -151,6 +156,16 @@ def summarise(scan: StoredScan, reviews: dict[str, Review] | None = None,
     """The evaluation of ``scan`` (of its pages of ``site`` only, if given) with the
     auditors' decisions ``reviews`` (``Store.reviews()``) applied."""
     pages = [page for page in scan.pages if site is None or page.site == site]
+    ordered = findings_of(pages, reviews)
+    violations = [f for f in ordered if f.counts_as_violation]
+    return Summary(scan, pages, ordered, _by_criterion(violations), _by_impact(violations),
+                   _rule_pages(violations),
+                   {f.id: f.review for f in ordered if f.review is not None})
+
+
+def findings_of(pages: list[StoredPage],
+                reviews: dict[str, Review] | None = None) -> list[Finding]:
+    """The findings of these pages, the worst first, with the decisions applied."""
     reviews = reviews or {}
     findings: dict[str, Finding] = {}
     for page in pages:
@@ -164,11 +179,7 @@ def summarise(scan: StoredScan, reviews: dict[str, Review] | None = None,
     for finding in findings.values():
         if finding.outcome == "incomplete":
             finding.review = reviews.get(finding.id)
-    ordered = sorted(findings.values(), key=_importance)
-    violations = [f for f in ordered if f.counts_as_violation]
-    return Summary(scan, pages, ordered, _by_criterion(violations), _by_impact(violations),
-                   _rule_pages(violations),
-                   {f.id: f.review for f in ordered if f.review is not None})
+    return sorted(findings.values(), key=_importance)
 
 
 def evaluate(store: Store, scan_id: int, site: str | None = None) -> Summary:
@@ -176,7 +187,7 @@ def evaluate(store: Store, scan_id: int, site: str | None = None) -> Summary:
     return summarise(store.load(scan_id), store.reviews(), site)
 
 
-def history(store: Store, sites: set[str], up_to: int) -> list[tuple[int, object, int]]:
+def history(store: Store, sites: set[str], up_to: int) -> list[tuple[int, dt.datetime, int]]:
     """(scan id, start, violating elements) of each scan up to ``up_to`` that covered
     any of ``sites``, the auditors' decisions applied as in the scan's own evaluation."""
     failed = {fid for fid, review in store.reviews().items() if review.decision == "fail"}

@@ -17,7 +17,7 @@ from kiosk.database_errors import database_page
 from kiosk.formatting import file_size
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
-from kiosk.upload_limits import page_for_request
+from kiosk.request_limits import too_large_page
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
 def _too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
     """A form that takes files says so beside its field; any other page in general."""
     try:
-        page = page_for_request()
+        page = too_large_page()
     except HTTPException as refused:  # not signed in, not allowed, no such stand
         return _http_error(refused)
     return page if page is not None else _render(413, limit=request.max_content_length)

@@ -40,6 +40,12 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=lang)
 
 
+def moment_text(when: dt.datetime, zone: dt.tzinfo, lang: str) -> str:
+    """A moment as a date and time where it happened: "27 қараша 2026 ж., 11:00"."""
+    local = when.astimezone(zone)
+    return f"{long_date(local.date(), lang)}, {time_text(local)}"
+
+
 def file_size(size: int, lang: str) -> str:
     """A size limit as each language writes it: "2 MB", "256 кБ" (whole units only)."""
     if size >= 1024 * 1024:

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from kiosk.content import Content
-from kiosk.store import db as store_db
+from kiosk.store import reading as store_reading
 from kiosk.store import store
 from tests.admin_session import PASSWORD, add_accounts, csrf, signed_in
 from tests.conftest import make_app
@@ -138,7 +138,7 @@ def test_stands_keep_their_content_when_the_database_goes_away(
     # The database disappears: its folder is gone, so it cannot even be opened again.
     folder.rename(tmp_path / "gone")
     store(app).dispose()
-    monkeypatch.setattr(store_db, "CHECK_SECONDS", 0.0)  # every request looks again
+    monkeypatch.setattr(store_reading, "CHECK_SECONDS", 0.0)  # every request looks again
 
     again = stand.get("/stand/main/kk/hours")
     assert again.status_code == 200 and again.get_data(as_text=True) == before
@@ -169,7 +169,7 @@ def test_a_central_server_keeps_its_stands_when_postgresql_stops(tmp_path: Path)
             status, before = server.get("/stand/main/kk/hours")
             assert status == 200
             database.stop()
-            time.sleep(store_db.CHECK_SECONDS + 1)  # past the moment the stands look again
+            time.sleep(store_reading.CHECK_SECONDS + 1)  # past the moment the stands look again
             for path in ("/stand/main/kk/hours", "/stand/main/ru/hours",
                          "/stand/main/en/contacts?mode=contrast"):
                 status, body = server.get(path)

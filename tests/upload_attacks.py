@@ -21,7 +21,7 @@ from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import tables as t
 from kiosk.auditing.blueprint import audit_store
 from kiosk.content import load_file
-from kiosk.store import store
+from kiosk.store import reader
 from tests.admin_forms import filled
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.conftest import DEMO, make_app
@@ -67,7 +67,7 @@ def admin_import(args: list[str], limit: Callable[[], None]) -> int:
                 "csrf_token": token, "file": (upload, Path(name).name)},
                 content_type="multipart/form-data")
         _report(Path(name).name, response,
-                revision=store(app).current("koktal-akimat").number)
+                revision=reader(app).current("koktal-akimat").number)
     return 0
 
 

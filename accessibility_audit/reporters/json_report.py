@@ -10,10 +10,10 @@ import json
 from collections import Counter
 from typing import Any
 
-from accessibility_audit import __version__
 from accessibility_audit.evaluation import Finding, Summary
 from accessibility_audit.reporters import ReportContext
-from accessibility_audit.stand.matrix import is_stand, matrix
+from accessibility_audit.reporters.stand_matrix import is_stand, matrix
+from accessibility_audit.version import __version__
 
 
 def document(summary: Summary) -> dict[str, Any]:

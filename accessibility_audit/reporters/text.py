@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accessibility_audit.evaluation import Summary
 from accessibility_audit.reporters import ReportContext
-from accessibility_audit.stand.matrix import finding_lines, is_stand, text_lines
+from accessibility_audit.reporters.stand_matrix import finding_lines, is_stand, text_lines
 
 
 def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:

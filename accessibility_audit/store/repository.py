@@ -35,6 +35,8 @@ class QueuedPage:
 
 @dataclass
 class StoredPage:
+    """One page at one viewport as the store keeps it (or as it would: ``of``)."""
+
     id: int
     site: str
     url: str
@@ -49,6 +51,15 @@ class StoredPage:
     passed_rules: tuple[str, ...] = ()
     errors: list[PageError] = field(default_factory=list)
     issues: list[tuple[str, Issue]] = field(default_factory=list)  # (finding id, issue)
+
+    @classmethod
+    def of(cls, result: PageAudit, site: str, page_id: int = 0) -> StoredPage:
+        """A page result as stored: with its template and its issues' finding ids."""
+        return cls(page_id, site, result.url, result.viewport, result.status,
+                   result.http_status, result.title, page_template(result.url),
+                   result.seconds, result.passes, result.inapplicable, result.passed_rules,
+                   list(result.errors), [(_finding_id(site, issue), issue)
+                                         for issue in result.issues])
 
 
 @dataclass
@@ -344,12 +355,15 @@ class Store:
 
 
 def _issue_row(page_id: int, site: str, issue: Issue) -> dict[str, Any]:
-    return {"page_id": page_id,
-            "finding_id": finding_id(site, issue.rule, issue.outcome, issue.selector, issue.html),
+    return {"page_id": page_id, "finding_id": _finding_id(site, issue),
             "rule": issue.rule, "outcome": issue.outcome, "impact": issue.impact,
             "criteria": " ".join(issue.criteria), "tags": " ".join(issue.tags),
             "selector": issue.selector, "html": issue.html, "summary": issue.summary,
             "help": issue.help, "help_url": issue.help_url}
+
+
+def _finding_id(site: str, issue: Issue) -> str:
+    return finding_id(site, issue.rule, issue.outcome, issue.selector, issue.html)
 
 
 def _issue(row: Any) -> Issue:

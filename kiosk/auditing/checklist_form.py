@@ -24,7 +24,7 @@ from kiosk.auditing.blueprint import UPLOAD_BYTES, audit_store, auditor_required
 from kiosk.auditing.stand_words import page_words
 from kiosk.formatting import file_size
 from kiosk.public.stand import now_utc
-from kiosk.upload_limits import when_too_large
+from kiosk.request_limits import when_too_large
 
 # A photo for every item at most, and the form itself.
 UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * MAX_BYTES

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import start_chromium
 from accessibility_audit.diff import compare
 from accessibility_audit.evaluation import Summary

@@ -16,7 +16,7 @@ import pytest
 from flask import Flask, Response, request
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
 from accessibility_audit.evaluation import summarise
 from accessibility_audit.exitcodes import Exit

@@ -53,7 +53,7 @@ def database_page(error: SQLAlchemyError, setting: str = "KIOSK_DATABASE_URL"
     """The admin area's answer to ``error``: on the sign-in form, beside the form; on any
     other page, a page of its own."""
     title, happened, todo = _words(fault(error), setting)
-    if request.endpoint == "admin.login":
+    if request.endpoint == "auth.login":
         return render_template("admin/login.html", error=f"{happened} {todo}"), 503
     return render_template("admin/database_error.html", account=None, title=title,
                            happened=happened, todo=todo, again=request.path), 503

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from pydantic import ValidationError
 
-from accessibility_audit.safe_yaml import excerpt
+from accessibility_audit import excerpt
 
 _LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 

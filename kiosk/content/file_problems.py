@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from accessibility_audit.safe_yaml import Refused
+from accessibility_audit import YamlRefused
 from kiosk.formatting import file_size
 
 
@@ -34,7 +34,7 @@ def file_too_large(limit: int) -> str:
              "several.", size=size)
 
 
-def _what(refused: Refused) -> str:
+def _what(refused: YamlRefused) -> str:
     values = refused.values
     if refused.code == "not-yaml":
         reason = str(values["reason"])
@@ -61,7 +61,7 @@ def _what(refused: Refused) -> str:
     return messages[refused.code]()
 
 
-def describe(refused: Refused) -> str:
+def describe(refused: YamlRefused) -> str:
     """One line: where in the file, then what is wrong and what to do."""
     if refused.code == "too-large":
         return file_too_large(int(refused.values["limit"]))

@@ -11,18 +11,25 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from accessibility_audit import safe_yaml
-from accessibility_audit.safe_yaml import BoundedLoader, Limits, Refused
+from accessibility_audit import (
+    BoundedYamlLoader,
+    YamlLimits,
+    YamlRefused,
+    decode_yaml,
+    load_yaml,
+    read_bounded,
+)
 from kiosk.content.errors import ContentError, describe_validation
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
 # A content file of 2 MB holds some 80 buildings like the demo's (about 60 000 values);
-# the limits refuse larger or stranger files before they are built (see safe_yaml).
-LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_depth=20, max_nodes=100_000)
+# the limits refuse larger or stranger files before they are built (the scanner's
+# accessibility_audit/safe_yaml.py, which reads its checklist files the same way).
+LIMITS = YamlLimits(max_bytes=2 * 1024 * 1024, max_depth=20, max_nodes=100_000)
 
 
-class _Loader(BoundedLoader):
+class _Loader(BoundedYamlLoader):
     """The bounded safe loader, keeping times such as 09:00 as text instead of base-60
     integers."""
 
@@ -66,8 +73,8 @@ def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
 def parse_yaml(text: str, source: str = "<content>") -> Content:
     # One parse: the node tree gives line numbers for errors, and the data is built from it.
     try:
-        loaded = safe_yaml.load(text, LIMITS, _Loader)
-    except Refused as refused:
+        loaded = load_yaml(text, LIMITS, _Loader)
+    except YamlRefused as refused:
         raise ContentError(source, [describe(refused)]) from None
     return validate(loaded.data, source, _line_finder(loaded.root))
 
@@ -75,8 +82,8 @@ def parse_yaml(text: str, source: str = "<content>") -> Content:
 def parse_bytes(data: bytes, source: str = "<content>") -> Content:
     """Content from the bytes of an uploaded file: size and encoding checked first."""
     try:
-        text = safe_yaml.decode(data, LIMITS)
-    except Refused as refused:
+        text = decode_yaml(data, LIMITS)
+    except YamlRefused as refused:
         raise ContentError(source, [describe(refused)]) from None
     return parse_yaml(text, source)
 
@@ -95,7 +102,7 @@ def validate(data: Any, source: str = "<content>",
 def load_file(path: str | Path) -> Content:
     path = Path(path)
     try:
-        data = safe_yaml.read_bounded(path, LIMITS)
+        data = read_bounded(path, LIMITS)
     except FileNotFoundError:
         raise ContentError(str(path), ["file not found"]) from None
     except IsADirectoryError:
@@ -104,7 +111,7 @@ def load_file(path: str | Path) -> Content:
     except PermissionError:
         raise ContentError(str(path), ["the file may not be read (permission denied)"]
                            ) from None
-    except Refused as refused:
+    except YamlRefused as refused:
         raise ContentError(str(path), [describe(refused)]) from None
     return parse_bytes(data, str(path))
 

@@ -11,23 +11,32 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from accessibility_audit.physical import storage
-from accessibility_audit.physical.model import checklist
-from accessibility_audit.physical.parsing import Problem
-from accessibility_audit.physical.photos import MAX_BYTES
-from accessibility_audit.physical.problems import with_line
-from accessibility_audit.physical.report import stand_by_key
-from accessibility_audit.physical.yaml_file import LIMITS, FileProblems, read_bytes, template
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing import checklist_fields
-from kiosk.auditing.blueprint import UPLOAD_BYTES, audit_store, auditor_required, bp
-from kiosk.auditing.stand_words import page_words
+from accessibility_audit import (
+    CHECKLIST_FILE_LIMITS,
+    PHOTO_MAX_BYTES,
+    ChecklistFileProblems,
+    ChecklistProblem,
+    Submission,
+    checklist,
+    checklist_template,
+    checklist_vocabulary,
+    labelled_stands,
+    latest_checklist,
+    problem_with_line,
+    read_checklist_bytes,
+    save_checklist,
+    stand_by_key,
+)
+from kiosk.audit import checklist_fields
+from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
+from kiosk.audit.storage import audit_store
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
 from kiosk.formatting import file_size
-from kiosk.public.stand import now_utc
 from kiosk.request_limits import when_too_large
 
 # A photo for every item at most, and the form itself.
-UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * MAX_BYTES
+UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * PHOTO_MAX_BYTES
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -42,9 +51,9 @@ def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
     """The form for a new visit: the latest answers, the signed-in auditor, today."""
     account = current_account()
     store = audit_store()
-    return checklist_fields.from_latest(checklist(), storage.latest(store, url),
+    return checklist_fields.from_latest(checklist(), latest_checklist(store, url),
                                         account.display_name or account.username, _today(),
-                                        storage.labelled_stands(store).get(url, ""))
+                                        labelled_stands(store).get(url, ""))
 
 
 @bp.post("/stands/<key>/checklist")
@@ -56,7 +65,7 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
         checklist(), request.form, request.files, store, _lang(), _today(), now_utc())
     if form.summary():
         return _page(key, url, form), 400
-    storage.save(store, checklist_fields.submission(form, url, answers, photos, _today()),
+    save_checklist(store, checklist_fields.submission(form, url, answers, photos, _today()),
                  now_utc())
     flash(_("The checklist was saved. The stand report below shows it."))
     return redirect(url_for("audit.stand", key=key))
@@ -67,13 +76,13 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
 def stand_checklist_import(key: str) -> ResponseReturnValue:
     url = _stand(key)
     upload = request.files.get("checklist_file")
-    data = upload.read(LIMITS.max_bytes + 1) if upload and upload.filename else b""
+    data = upload.read(CHECKLIST_FILE_LIMITS.max_bytes + 1) if upload and upload.filename else b""
     try:
-        filled = read_bytes(data, checklist(), _today())
-    except FileProblems as error:
+        filled = read_checklist_bytes(data, checklist(), _today())
+    except ChecklistFileProblems as error:
         return _page(key, url, _fresh_form(url), file_problems=[
-            with_line(p, _lang()) for p in error.problems]), 400
-    storage.save(audit_store(), storage.Submission(
+            problem_with_line(p, _lang()) for p in error.problems]), 400
+    save_checklist(audit_store(), Submission(
         url, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
         filled.answers), now_utc())
     flash(_("The checklist file was imported. The stand report below shows it."))
@@ -84,8 +93,10 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
 @auditor_required
 def _file_too_large(key: str) -> ResponseReturnValue:
     url = _stand(key)
-    too_large = Problem("file-too-large", {"kb": str(LIMITS.max_bytes // 1024)})
-    return _page(key, url, _fresh_form(url), file_problems=[with_line(too_large, _lang())]), 413
+    too_large = ChecklistProblem("file-too-large",
+                                 {"kb": str(CHECKLIST_FILE_LIMITS.max_bytes // 1024)})
+    return _page(key, url, _fresh_form(url),
+                 file_problems=[problem_with_line(too_large, _lang())]), 413
 
 
 @when_too_large("audit.stand_checklist_save")
@@ -97,7 +108,7 @@ def _form_too_large(key: str) -> ResponseReturnValue:
                 "takes, so nothing was saved. Send the photos a few at a time (each at most "
                 "%(photo)s): save the form with some of them, then add the others.",
                 size=file_size(UPLOAD_BYTES["audit.stand_checklist_save"], language),
-                photo=file_size(MAX_BYTES, language))
+                photo=file_size(PHOTO_MAX_BYTES, language))
     return _page(key, url, _fresh_form(url), form_problem=problem), 413
 
 
@@ -106,8 +117,8 @@ def _form_too_large(key: str) -> ResponseReturnValue:
 def stand_checklist_template(key: str) -> ResponseReturnValue:
     url = _stand(key)
     account = current_account()
-    text = template(checklist(), _lang(), _today(),
-                    storage.labelled_stands(audit_store()).get(url, ""),
+    text = checklist_template(checklist(), _lang(), _today(),
+                    labelled_stands(audit_store()).get(url, ""),
                     account.display_name or account.username)
     return text, 200, {"Content-Type": "application/yaml; charset=utf-8",
                        "Content-Disposition": f'attachment; filename="checklist-{key}.yaml"'}
@@ -118,8 +129,8 @@ def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
                            form_problem=form_problem,
-                           max_photo_mb=MAX_BYTES // 1024 // 1024, account=current_account(),
-                           **page_words(_lang()))
+                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024, account=current_account(),
+                           **checklist_vocabulary(_lang()))
 
 
 def _stand(key: str) -> str:

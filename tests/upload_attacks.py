@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import tables as t
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from kiosk.content import load_file
 from kiosk.store import reader
 from tests.admin_forms import filled

@@ -12,9 +12,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.physical.stands import stand_key
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store
 from tests.browser.conftest import LiveServer, serve

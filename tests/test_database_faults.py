@@ -23,6 +23,7 @@ from kiosk.store import store
 from tests.admin_session import PASSWORD, add_accounts, csrf, signed_in
 from tests.conftest import make_app
 from tests.postgresql import PostgresServer, free_port
+from tests.read_only import read_only_app
 from tests.served import KIOSK, Served, kiosk_env, set_up
 
 BEING_UPDATED = "being updated"
@@ -68,8 +69,7 @@ def writable(tmp_path: Path, demo_content: Content) -> Flask:
 
 def read_only(tmp_path: Path) -> Flask:
     """A second server on the same SQLite file, which it may read but not write."""
-    url = f"sqlite:///file:{tmp_path / 'kiosk.sqlite3'}?mode=ro&uri=true"
-    return make_app(tmp_path, None, url, SECRET_KEY="test")
+    return read_only_app(tmp_path)
 
 
 def session_of(source: FlaskClient, target: Flask) -> FlaskClient:

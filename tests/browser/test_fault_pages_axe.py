@@ -20,6 +20,7 @@ from kiosk.store import store
 from tests.browser.conftest import LiveServer, serve
 from tests.conftest import make_app
 from tests.hostile_files import huge
+from tests.read_only import read_only_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -34,8 +35,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory, demo_content: Content
     writable = make_app(folder, demo_content)
     with store(writable).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан Сәрсенов")
-    read_only = make_app(folder, None, f"sqlite:///file:{folder / 'kiosk.sqlite3'}"
-                                       "?mode=ro&uri=true")
+    read_only = read_only_app(folder)
     served = serve(writable, folder)
     served_read_only = serve(read_only, folder)
     yield next(served), next(served_read_only)

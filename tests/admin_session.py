@@ -12,6 +12,7 @@ from sqlalchemy import inspect, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
+from kiosk.store.database import session_now
 from kiosk.auth import Role, add_user
 from kiosk.store import store
 from kiosk.store.tables import User
@@ -41,7 +42,7 @@ def add_users(app: Flask, people: Iterable[Person], password: str = PASSWORD) ->
         for person in people:
             made = _rows.get((person, password))
             if made is not None:
-                db.add(User(**made))
+                db.add(User(**made, created_at=session_now(db)))
                 continue
             username, role, display_name, locations = person
             add_user(db, username, password, role, display_name, locations)

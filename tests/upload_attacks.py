@@ -49,6 +49,7 @@ def _report(name: str, response, **facts: object) -> None:  # noqa: ANN001
 
 
 def _app(folder: str) -> Flask:
+    Path(folder).mkdir(parents=True, exist_ok=True)
     app = make_app(Path(folder), load_file(DEMO))
     add_accounts(app)
     return app

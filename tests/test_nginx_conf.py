@@ -1,7 +1,9 @@
-"""deploy/nginx-kiosk.conf lets through every request body the app takes, and no more:
-each location's client_max_body_size is the largest body any route it serves accepts
-(issue 13: behind the documented nginx, content imports and checklist photos failed
-with 413 while the app accepted them)."""
+"""deploy/nginx-kiosk.conf lets through every request body the app takes, and not much
+more: each location's client_max_body_size is at least the largest body any route it
+serves accepts (issue 13: behind the documented nginx, content imports and checklist
+photos failed with 413 while the app accepted them), and at most a quarter above it, so
+a file slightly too large still reaches the app, which says so in the user's language,
+while nginx refuses far larger bodies first."""
 
 from __future__ import annotations
 
@@ -152,7 +154,11 @@ def test_nginx_takes_every_body_the_app_takes(routes: list[tuple[str, str, int]]
     assert too_small == []
 
 
-def test_nginx_refuses_first_what_no_route_of_a_location_takes(
+# How much more than the app a location may let through (see the module's docstring).
+MARGIN = 1.25
+
+
+def test_nginx_refuses_first_what_no_route_of_a_location_takes_by_far(
         routes: list[tuple[str, str, int]]) -> None:
     locations = https_locations()
     largest: dict[Location, int] = {}
@@ -161,5 +167,5 @@ def test_nginx_refuses_first_what_no_route_of_a_location_takes(
         largest[location] = max(largest.get(location, 0), limit)
     too_large = [f"location {loc.modifier} {loc.pattern}: nginx {loc.max_body}, "
                  f"app at most {limit}" for loc, limit in largest.items()
-                 if loc.max_body > limit]
+                 if loc.max_body > limit * MARGIN]
     assert too_large == []

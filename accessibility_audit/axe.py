@@ -1,13 +1,15 @@
-"""Running axe-core (as bundled with axe-selenium-python) on the page a driver shows."""
+"""Running axe-core on the page a driver shows, as a scan does: the build a scan runs
+(engine.frames.AxeScript: the release `make install` fetched), in every frame."""
 
 from __future__ import annotations
 
-import json
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from axe_selenium_python import Axe
 from selenium.webdriver.remote.webdriver import WebDriver
+
+from accessibility_audit.engine.frames import AxeScript, run_everywhere
 
 # WCAG 2.2 A and AA (every version's tags) plus axe's best practices.
 STANDARD_TAGS: tuple[str, ...] = (
@@ -26,15 +28,17 @@ class Finding:
         return f"{self.rule} ({self.impact}): {self.help} at {', '.join(self.targets)}"
 
 
+@functools.cache
+def _axe() -> AxeScript:
+    return AxeScript()
+
+
 def run_axe(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS,
             rules: tuple[str, ...] = ()) -> dict[str, Any]:
     """Run axe on the current page, limited to ``rules`` if given, else to ``tags``."""
-    axe = Axe(driver)
-    axe.inject()
     only = {"type": "rule", "values": list(rules)} if rules else {
         "type": "tag", "values": list(tags)}
-    options = {"runOnly": only, "resultTypes": ["violations"]}
-    return axe.run(options=json.dumps(options))
+    return run_everywhere(driver, _axe(), {"runOnly": only, "resultTypes": ["violations"]})
 
 
 def violations(driver: WebDriver, tags: tuple[str, ...] = STANDARD_TAGS,

@@ -156,7 +156,8 @@ def _targets(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str,
 @click.option("--max-elements", default=30_000, show_default=True, type=click.IntRange(1),
               help="Pages with more elements are reported as too large instead of audited.")
 @click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Another axe-core build (axe.min.js) instead of the bundled one.")
+              help="Another axe-core build (axe.min.js) instead of the one make install "
+              "fetched (or, without it, axe-selenium-python's older bundled one).")
 @click.option("--grid", metavar="URL", help="Run the browsers on this Selenium Grid "
               "(e.g. http://grid.local:4444) instead of on this machine.")
 @click.option("--contact", default=lambda: os.environ.get("A11Y_AUDIT_CONTACT"), metavar="URL",
@@ -400,7 +401,7 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
 
 @cli.command("rules")
 @click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="List the rules of this axe-core build instead of the bundled one's.")
+              help="List the rules of this axe-core build instead of the default one's.")
 def list_rules(axe_script: Path | None) -> None:
     """List the rule ids --rule and --skip-rule take: the own checks, then axe-core's,
     each with its level (the tag --standard or --best-practice selects it by) and WCAG
@@ -409,7 +410,7 @@ def list_rules(axe_script: Path | None) -> None:
     click.echo("Own checks of a11y-audit:")
     for rule in RULES.values():
         click.echo(_rule_line(rule.id, rule.tags, rule.help))
-    click.echo(f"\naxe-core rules ({axe.path.name}):")
+    click.echo(f"\naxe-core {axe.version} rules ({axe.path}):")
     for rule_id, tags in axe_rules(axe.source).items():
         click.echo(_rule_line(rule_id, tags))
 

@@ -14,7 +14,7 @@ from accessibility_audit.discovery.robots import Robots
 from accessibility_audit.discovery.sitemap import SitemapError, read_sitemap
 from accessibility_audit.discovery.urls import origin
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
-from accessibility_audit.engine.frames import BUNDLED_AXE, AxeScript
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import VIEWPORTS, BrowserSettings
 from accessibility_audit.engine.pool import Pool, PoolSettings, Task, TaskQueue
 from accessibility_audit.fetching import Fetcher, HttpSettings
@@ -122,7 +122,7 @@ class ScanRun:
             max_elements=options.max_elements, cookies=tuple(options.cookies.items()),
             media_loaded=not options.block_media, only=options.rules,
             skip=options.skip_rules)
-        axe = AxeScript(Path(options.axe_script) if options.axe_script else BUNDLED_AXE)
+        axe = AxeScript(Path(options.axe_script) if options.axe_script else None)
         return PageAuditor(settings, axe, fetcher)
 
     def _browser_settings(self, run_folder: Path) -> BrowserSettings:

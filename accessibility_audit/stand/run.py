@@ -12,7 +12,7 @@ from typing import Any
 
 from accessibility_audit import __version__, wcag
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
-from accessibility_audit.engine.frames import BUNDLED_AXE, AxeScript
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import BrowserSettings
 from accessibility_audit.engine.pool import Pool, PoolSettings, Task, TaskQueue
 from accessibility_audit.fetching import Fetcher, HttpSettings
@@ -108,7 +108,7 @@ class StandRun:
         # level, wcag21aaa, selects no axe rule), 7:1 contrast (axe's only wcag146 rule)
         # in the high-contrast modes; not all of AAA.
         tags = (*wcag.tags_for(STANDARD, best_practice=True), "wcag21aaa")
-        axe = AxeScript(BUNDLED_AXE)
+        axe = AxeScript()
         # Reflow runs in the stand checks, at the stand's screens only (stand/reflow.py).
         standard = AuditSettings(tags=tags, viewports=viewports, skip=(reflow.RULE,))
         high_contrast = AuditSettings(tags=(*tags, "wcag146"), viewports=viewports,

@@ -42,6 +42,7 @@ from accessibility_audit.model import Issue, PageAudit, PageError, failed
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
+XML_SOURCE_SCRIPT = files("accessibility_audit.engine").joinpath("xml_source.js").read_text()
 # Browser errors that mean the browser itself is gone, not the page.
 BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
                 "chrome not reachable", "no such window", "target window already closed",
@@ -143,6 +144,7 @@ class PageAuditor:
             browser.set_viewport(viewport)
             self._settle(browser)
             if not facts:
+                browser.driver.execute_script(XML_SOURCE_SCRIPT)
                 facts = browser.driver.execute_script(FACTS_SCRIPT, want_links)
                 refusal = self._refusal(url, facts)
                 if refusal is not None:

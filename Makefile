@@ -101,6 +101,19 @@ bench-concurrency: install ## 20 editors publishing while 200 stand clients read
 bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page site (1, 2, 4 workers)
 	$(BIN)/python bench/audit_throughput.py
 
+# The W3C ACT Rules test cases and their scorer (outside the repository).
+ACT_RULES ?= ../shared/act-rules
+ACT_REPORT ?= docs/act-report.md
+# Empty: the default profile and every mapped rule. A profile is NAME=FLAGS, the flags
+# of a11y-audit scan; @mapped stands for --rule for each rule of tools/act/rule-map.json.
+ACT_PROFILES ?=
+
+.PHONY: act-report
+act-report: install ## ACT Rules report to docs/act-report.md; ACT_PROFILES="--profile 'NAME=SCAN FLAGS'" measures a profile
+	@test -f '$(ACT_RULES)/index.json' -a -f '$(ACT_RULES)/tools/score_act.py' -a -d '$(ACT_RULES)/www' || { \
+	  echo "make act-report: the W3C ACT Rules test cases are not at $(ACT_RULES) (index.json, www/, tools/score_act.py); give their folder: make act-report ACT_RULES=/path/to/act-rules" >&2; exit 1; }
+	$(BIN)/python tools/act_report.py --act-rules '$(ACT_RULES)' --out '$(ACT_REPORT)' $(ACT_PROFILES)
+
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core
 	$(BIN)/pip install -q 'fonttools[woff]>=4.50,<5'

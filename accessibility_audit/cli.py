@@ -16,6 +16,7 @@ from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
+from accessibility_audit.evaluation import Summary, evaluate, history
 from accessibility_audit.exitcodes import EXIT_CODE_HELP, STAND_EXIT_CODE_HELP, Exit, verdict
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.options import ScanOptions, Target
@@ -30,7 +31,6 @@ from accessibility_audit.stand.discovery import MODES, NotAStand
 from accessibility_audit.stand.matrix import is_stand
 from accessibility_audit.stand.run import StandOptions, StandRun
 from accessibility_audit.store import Store, StoreError
-from accessibility_audit.summary import Summary, summarise
 
 DEFAULT_DB = "a11y-audit.sqlite3"
 LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
@@ -232,7 +232,7 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
         raise Failure(str(error)) from error
     for warning in run.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    summary = summarise(store.load(scan_id), store.reviews())
+    summary = evaluate(store, scan_id)
     click.echo(text_summary(summary))
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -326,7 +326,7 @@ def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: t
         sys.exit(Exit.INTERRUPTED)
     except (NotAStand, BadUrl, BrowserFailed) as error:
         raise Failure(str(error)) from error
-    summary = summarise(store.load(scan_id), store.reviews())
+    summary = evaluate(store, scan_id)
     _write(summary, store, scan_id, format_, lang, output, text_too=True)
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -339,7 +339,7 @@ def _write(summary: Summary, store: Store, scan_id: int, format_: str, lang: str
     """The report to ``output`` or stdout; with ``text_too``, the text summary on stdout
     whenever the report itself does not go there as text."""
     sites = {page.site for page in summary.pages}
-    context = ReportContext(language=lang, history=store.history(sites, scan_id))
+    context = ReportContext(language=lang, history=history(store, sites, scan_id))
     text = _text(summary, store) if format_ == "text" else formats()[format_](summary, context)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -376,8 +376,7 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
     """
     store = _open(db)
     scan_id = _resolve(store, scan_ref)
-    _write(summarise(store.load(scan_id), store.reviews()), store, scan_id, format_, lang,
-           output)
+    _write(evaluate(store, scan_id), store, scan_id, format_, lang, output)
 
 
 @cli.command("diff")
@@ -388,10 +387,11 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
 @click.option("--fail-on-new", is_flag=True, help="Exit with 2 if NEW has violations OLD had not.")
 @db_option
 def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db: str) -> None:
-    """List the violations that are new in NEW, fixed since OLD, and remaining."""
+    """List the violations that are new in NEW, fixed since OLD, and remaining
+    (needs-review items an auditor decided "fails" are violations here too)."""
     store = _open(db)
-    old = summarise(store.load(_resolve(store, old_ref)))
-    new = summarise(store.load(_resolve(store, new_ref)))
+    old = evaluate(store, _resolve(store, old_ref))
+    new = evaluate(store, _resolve(store, new_ref))
     difference = compare(old, new)
     render = diff_text.render_json if format_ == "json" else diff_text.render
     click.echo(render(difference), nl=False)
@@ -428,7 +428,7 @@ def list_scans(db: str) -> None:
     """List the stored scans, newest last."""
     store = _open(db)
     for scan_id in store.scan_ids():
-        summary = summarise(store.load(scan_id))
+        summary = evaluate(store, scan_id)
         counts = summary.page_counts()
         sites = ", ".join(sorted({page.site for page in summary.pages})) or "no pages"
         click.echo(f"{scan_id:>4}  {summary.scan.started:%Y-%m-%d %H:%M}  "

@@ -1,8 +1,8 @@
 """Every setting of the kiosk server, declared once with its default and its meaning.
 
 This is the only module that reads the environment. A setting ``IDLE_SECONDS`` is read
-from ``KIOSK_IDLE_SECONDS``; ``kiosk settings`` prints the table, and the README's
-settings section is checked against it by the tests.
+from ``KIOSK_IDLE_SECONDS``; ``kiosk settings`` prints the table, and the table in
+docs/settings.md is checked against it by the tests.
 """
 
 from __future__ import annotations

@@ -18,12 +18,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from accessibility_audit import __version__
 from accessibility_audit.checks.rules import RULES
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.charts import Bar, bar_chart
 from accessibility_audit.stand.matrix import is_stand, matrix
 from accessibility_audit.stand.rules import RULES as STAND_RULES
-from accessibility_audit.summary import Summary
 
 LANGUAGES = ("kk", "ru", "en")
 TRANSLATIONS = files("accessibility_audit").joinpath("translations")

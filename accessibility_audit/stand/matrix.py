@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.stand.discovery import MODES, locate
-from accessibility_audit.summary import Summary
 
 PASS, FAIL, NOT_AUDITED = "pass", "fail", "not audited"
 SHORT_MODES = {"standard": "std", "large": "large", "contrast": "contrast",
@@ -56,8 +56,7 @@ def matrix(summary: Summary) -> Matrix:
         if page.viewport not in orientations:
             orientations.append(page.viewport)
         modes.add(where.mode)
-        failed = page.status != "audited" or any(issue.outcome == "violation"
-                                                 for _fid, issue in page.issues)
+        failed = page.status != "audited" or bool(summary.page_violations(page))
         outcome = NOT_AUDITED if page.status != "audited" else FAIL if failed else PASS
         outcomes[(*key, where.mode, page.viewport)] = outcome
     columns = tuple(Column(mode, orientation) for mode in MODES if mode in modes

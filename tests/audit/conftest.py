@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from accessibility_audit.engine import processes
+from accessibility_audit.evaluation import Summary, evaluate
 from accessibility_audit.options import ScanOptions, Target
 from accessibility_audit.progress import Progress
 from accessibility_audit.scanning import ScanRun
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary, summarise
 from tests.audit.fixture_site import FixtureSite
 
 EXPECTED: dict[str, list[str]] = {
@@ -66,7 +66,7 @@ def run_scan(store: Store, site: FixtureSite, paths: list[str] | None = None,
     settings = {"workers": 2, "delay": 0.0, "page_timeout": 8.0, **options}
     scan_id = ScanRun(store, ScanOptions(targets=targets, **settings),
                       Progress(enabled=False), run_root=SCANNER_TEMP).run()
-    return summarise(store.load(scan_id))
+    return evaluate(store, scan_id)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import pytest
 
 from accessibility_audit.discovery.crawl import CrawlLimits
 from accessibility_audit.engine.preflight import is_document
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.options import Target
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary
 from tests.audit.conftest import run_scan
 from tests.audit.fixture_site import FixtureSite
 

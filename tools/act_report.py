@@ -458,7 +458,8 @@ def render(runs: list[ProfileRun], corpus: Corpus, cases: list[dict[str, Any]],
               "A test case is *detected* when a rule that implements its ACT rule reports a "
               "violation (strict) or a violation or needs-review item (lenient) on its page. "
               "Precision = TP / (TP + FP), recall = TP / (TP + FN). Scored by the corpus's own "
-              "`tools/score_act.py`; in the columns for all cases, the cases of ACT rules no "
+              "scorer (`score_act.py`, beside the cases); in the columns for all cases, the "
+              "cases of ACT rules no "
               "rule of ours implements (and pages that could not be audited) count as not "
               "detected.", "",
               "| Profile | Cases | Strict precision | Strict recall | Lenient precision | "
@@ -551,7 +552,8 @@ def misses_section(runs: list[ProfileRun], corpus: Corpus, cases: list[dict[str,
              "violation (misses) and the passed or inapplicable examples that got one (false "
              "positives), by cause and then by ACT rule. The causes told from the data come "
              "first, with what the rule said; the notes are what people found out "
-             "(tools/act/notes.json). This list is the work to do.", ""]
+             "(tools/act/notes.json, by ACT rule, with `/review` for what it asked a person and "
+             "`/false-positives`). This list is the work to do.", ""]
     names = case_names(cases)
     for run in runs:
         others = [o for o in runs if o is not run]
@@ -602,7 +604,7 @@ def misses_section(runs: list[ProfileRun], corpus: Corpus, cases: list[dict[str,
                     said = said_by(run, case, flagged)
                     lines.append(f"  - {names[case['url_path']]}: "
                                  f"{', '.join(f'`{r}`' for r in flagged)}"
-                                 + (f" ({said})" if said else ""))
+                                 + (f" ({said.rstrip('.')})" if said else ""))
             lines.append("")
     unimplemented = sorted({c["rule_id"] for c in cases if not rule_map.get(c["rule_id"])})
     if unimplemented:
@@ -636,7 +638,11 @@ def explanation(run: ProfileRun, cause: str, rule_id: str, found: list[dict[str,
                        for line in said_by(run, c, rule_map[rule_id]).split("; ") if line})
     else:
         said = []
-    note = notes.get(rule_id) if cause != NOT_AUDITED else None
+    # Notes on what a rule said when it asked for review are kept apart from notes on
+    # its silence: one ACT rule's examples may fall in both groups.
+    note = notes.get(f"{rule_id}/review" if cause == REVIEW else rule_id) \
+        if cause != NOT_AUDITED else None
+    said = [line.rstrip(".") for line in said]
     text = ("; ".join(said[:3]) + ("; …" if len(said) > 3 else "")) if said else ""
     return "".join(f". {part}" for part in (f"Said: {text}" if text else "", note) if part)
 

@@ -47,6 +47,7 @@ from accessibility_audit.model import Issue, PageAudit, PageError, Viewport, fai
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
+XML_SOURCE_SCRIPT = files("accessibility_audit.engine").joinpath("xml_source.js").read_text()
 NET_ERRORS = {"ERR_NAME_NOT_RESOLVED": "dns", "ERR_CONNECTION_REFUSED": "connection",
               "ERR_TOO_MANY_REDIRECTS": "redirect-loop", "ERR_CERT_": "tls",
               "ERR_SSL_": "tls"}
@@ -167,6 +168,7 @@ class PageAuditor:
         for viewport in self.settings.viewports:
             self._show(browser, viewport)
             if not facts:
+                browser.driver.execute_script(XML_SOURCE_SCRIPT)
                 facts = browser.driver.execute_script(FACTS_SCRIPT, want_links)
                 refusal = self._refusal(url, facts)
                 if refusal is not None:

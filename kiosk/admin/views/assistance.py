@@ -16,7 +16,7 @@ from flask_babel import get_locale
 
 from kiosk.admin.blueprint import bp
 from kiosk.admin.calls import RECENT, call_row, desk, may_answer, visible_locations
-from kiosk.auth import Account, Role, login_required, signed_in_account
+from kiosk.auth import Account, Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.store.assistance import Call
 
@@ -36,7 +36,7 @@ def _lists(account: Account) -> dict[str, Any]:
 @bp.get("/assistance")
 @login_required()
 def assistance() -> ResponseReturnValue:
-    account = signed_in_account()
+    account = required_account()
     return render_template("admin/assistance.html", account=account,
                            poll_seconds=POLL_SECONDS, **_lists(account))
 
@@ -44,7 +44,7 @@ def assistance() -> ResponseReturnValue:
 @bp.get("/assistance.json")
 @login_required()
 def assistance_state() -> ResponseReturnValue:
-    lists = _lists(signed_in_account())
+    lists = _lists(required_account())
     response = jsonify(
         html=render_template("admin/assistance_list.html", **lists),
         open=[{"id": row.id, "announcement": row.announcement} for row in lists["open"]])
@@ -56,7 +56,7 @@ def _answerable(call_id: int) -> Call:
     call = desk().get(call_id)
     if call is None:
         abort(404)
-    if not may_answer(signed_in_account(), call):
+    if not may_answer(required_account(), call):
         abort(403)
     return call
 
@@ -65,7 +65,7 @@ def _answerable(call_id: int) -> Call:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def acknowledge_assistance(call_id: int) -> ResponseReturnValue:
     call = _answerable(call_id)
-    desk().acknowledge(call.id, signed_in_account().username, now_utc())
+    desk().acknowledge(call.id, required_account().username, now_utc())
     return redirect(url_for("admin.assistance"), 303)
 
 
@@ -73,5 +73,5 @@ def acknowledge_assistance(call_id: int) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def close_assistance(call_id: int) -> ResponseReturnValue:
     call = _answerable(call_id)
-    desk().close(call.id, signed_in_account().username, now_utc())
+    desk().close(call.id, required_account().username, now_utc())
     return redirect(url_for("admin.assistance"), 303)

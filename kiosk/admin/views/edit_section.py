@@ -20,7 +20,7 @@ from kiosk.admin.field_labels import field_label, item_label, section_title
 from kiosk.admin.form_data import FormShapeError, section_values
 from kiosk.admin.form_tree import annotation_at, blank_value, section_nodes
 from kiosk.admin.notices import draft_notices
-from kiosk.auth import Role, login_required, signed_in_account
+from kiosk.auth import Role, login_required, required_account
 from kiosk.content.sections import SECTIONS, section_keys, with_section
 from kiosk.hours import holiday_calendar
 
@@ -74,7 +74,7 @@ def apply_operation(operation: str, values: dict[str, Any], keys: tuple[str, ...
 def edit_section(location: str, section: str) -> ResponseReturnValue:
     if section not in SECTIONS:
         abort(404)
-    space = workspace(location, signed_in_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     keys = section_keys(section)
     document = space.document
     focus = message = None

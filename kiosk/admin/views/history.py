@@ -16,7 +16,7 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_labels import section_title
 from kiosk.admin.revision_diff import changed_section_ids, diff_locations
-from kiosk.auth import Role, login_required, signed_in_account
+from kiosk.auth import Role, login_required, required_account
 from kiosk.formatting import moment_text
 from kiosk.store import publisher
 from kiosk.store.publishing import PublishConflict
@@ -42,7 +42,7 @@ def location_versions(org_id: str, location_id: str
 @bp.get("/locations/<location>/history")
 @login_required()
 def history(location: str) -> ResponseReturnValue:
-    space = workspace(location, signed_in_account())
+    space = workspace(location, required_account())
     lang = str(get_locale())
     rows: list[HistoryRow] = []
     previous: tuple[int, dict[str, Any] | None] | None = None
@@ -62,7 +62,7 @@ def history(location: str) -> ResponseReturnValue:
 @bp.get("/locations/<location>/changes")
 @login_required()
 def changes(location: str) -> ResponseReturnValue:
-    space = workspace(location, signed_in_account())
+    space = workspace(location, required_account())
     versions = {number: document
                 for number, _when, _who, document in location_versions(space.org_id, location)}
     try:
@@ -79,7 +79,7 @@ def changes(location: str) -> ResponseReturnValue:
 @bp.post("/locations/<location>/restore/<int:number>")
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def restore(location: str, number: int) -> ResponseReturnValue:
-    space = workspace(location, signed_in_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     old = publisher(current_app).revision(space.org_id, number)
     if old is None or location not in old.content.locations:
         abort(404)

@@ -18,7 +18,7 @@ from kiosk.admin.editing import Workspace, workspace
 from kiosk.admin.field_errors import location_errors
 from kiosk.admin.field_labels import section_title
 from kiosk.admin.notices import draft_notices, missing_translations
-from kiosk.auth import Role, login_required, signed_in_account
+from kiosk.auth import Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.content.sections import SECTIONS, changed_sections, section_for_path
 from kiosk.formatting import long_date, moment_text
@@ -70,7 +70,7 @@ def _holidays(space: Workspace, lang: str) -> list[HolidayRow]:
 @bp.get("/locations/<location>/")
 @login_required()
 def location(location: str) -> ResponseReturnValue:
-    account = signed_in_account()
+    account = required_account()
     space = workspace(location, account)
     lang = str(get_locale())
     zone = space.content.zone
@@ -111,7 +111,7 @@ def location(location: str) -> ResponseReturnValue:
 @bp.post("/locations/<location>/discard")
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def discard(location: str) -> ResponseReturnValue:
-    space = workspace(location, signed_in_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     drafts(current_app).discard(location, space.account.username)
     flash(_("Your draft was discarded. The form shows what the stands show."))
     return redirect(url_for("admin.location", location=location))
@@ -122,7 +122,7 @@ def discard(location: str) -> ResponseReturnValue:
 def reviewed(location: str, section: str) -> ResponseReturnValue:
     if section not in SECTIONS:
         abort(404)
-    space = workspace(location, signed_in_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     publisher(current_app).stamps.mark_reviewed(location, section, space.account.display_name)
     flash(_("Recorded: %(section)s checked and still true.", section=section_title(section)))
     return redirect(url_for("admin.location", location=location))

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_errors import location_errors
-from kiosk.auth import login_required, signed_in_account
+from kiosk.auth import login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.content.model import Content
 from kiosk.i18n import CODES
@@ -24,7 +24,7 @@ from kiosk.store.reading import Published
 def preview(location: str, lang: str, page: str) -> ResponseReturnValue:
     if lang not in CODES or page not in PAGE_VIEWS:
         abort(404)
-    space = workspace(location, signed_in_account())
+    space = workspace(location, required_account())
     document = space.document
     merged = space.content.model_dump(mode="json")
     merged["locations"][location] = document

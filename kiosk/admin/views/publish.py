@@ -12,7 +12,7 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_errors import location_errors
 from kiosk.admin.revision_diff import diff_locations
-from kiosk.auth import Role, login_required, signed_in_account
+from kiosk.auth import Role, login_required, required_account
 from kiosk.content import ContentError
 from kiosk.store import drafts, publisher
 from kiosk.store.publishing import PublishConflict
@@ -21,7 +21,7 @@ from kiosk.store.publishing import PublishConflict
 @bp.post("/locations/<location>/publish")
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def publish(location: str) -> ResponseReturnValue:
-    space = workspace(location, signed_in_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     back = redirect(url_for("admin.location", location=location))
     if not space.has_changes:
         flash(_("There is nothing to publish: your draft is the same as what the stands show."))

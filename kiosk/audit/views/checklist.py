@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from accessibility_audit import (
+    CHECKLIST_FILE_LIMITS,
     PHOTO_MAX_BYTES,
     ChecklistFileProblems,
     ChecklistProblem,
@@ -22,19 +23,20 @@ from accessibility_audit import (
     labelled_stands,
     latest_checklist,
     problem_with_line,
-    read_checklist_file,
+    read_checklist_bytes,
     save_checklist,
     stand_by_key,
 )
 from kiosk.audit import checklist_fields
 from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
 from kiosk.audit.storage import audit_store
-from kiosk.auth import signed_in_account
+from kiosk.auth import current_account
 from kiosk.clock import now_utc
+from kiosk.formatting import file_size
+from kiosk.request_limits import when_too_large
 
 # A photo for every item at most, and the form itself.
 UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * PHOTO_MAX_BYTES
-YAML_BYTES = 256 * 1024
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -47,7 +49,7 @@ def stand_checklist(key: str) -> ResponseReturnValue:
 
 def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
     """The form for a new visit: the latest answers, the signed-in auditor, today."""
-    account = signed_in_account()
+    account = current_account()
     store = audit_store()
     return checklist_fields.from_latest(checklist(), latest_checklist(store, url),
                                         account.display_name or account.username, _today(),
@@ -74,18 +76,9 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
 def stand_checklist_import(key: str) -> ResponseReturnValue:
     url = _stand(key)
     upload = request.files.get("checklist_file")
-    data = upload.read(YAML_BYTES + 1) if upload and upload.filename else b""
+    data = upload.read(CHECKLIST_FILE_LIMITS.max_bytes + 1) if upload and upload.filename else b""
     try:
-        if not data:
-            raise ChecklistFileProblems([ChecklistProblem("file-empty")])
-        if len(data) > YAML_BYTES:
-            raise ChecklistFileProblems([ChecklistProblem("file-too-large",
-                                                          {"kb": str(YAML_BYTES // 1024)})])
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ChecklistFileProblems([ChecklistProblem("not-utf8")]) from None
-        filled = read_checklist_file(text, checklist(), _today())
+        filled = read_checklist_bytes(data, checklist(), _today())
     except ChecklistFileProblems as error:
         return _page(key, url, _fresh_form(url), file_problems=[
             problem_with_line(p, _lang()) for p in error.problems]), 400
@@ -96,11 +89,34 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
     return redirect(url_for("audit.stand", key=key))
 
 
+@when_too_large("audit.stand_checklist_import")
+@auditor_required
+def _file_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    too_large = ChecklistProblem("file-too-large",
+                                 {"kb": str(CHECKLIST_FILE_LIMITS.max_bytes // 1024)})
+    return _page(key, url, _fresh_form(url),
+                 file_problems=[problem_with_line(too_large, _lang())]), 413
+
+
+@when_too_large("audit.stand_checklist_save")
+@auditor_required
+def _form_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    language = _lang()
+    problem = _("The form and its photos came to more than %(size)s, the most one saving "
+                "takes, so nothing was saved. Send the photos a few at a time (each at most "
+                "%(photo)s): save the form with some of them, then add the others.",
+                size=file_size(UPLOAD_BYTES["audit.stand_checklist_save"], language),
+                photo=file_size(PHOTO_MAX_BYTES, language))
+    return _page(key, url, _fresh_form(url), form_problem=problem), 413
+
+
 @bp.get("/stands/<key>/checklist.yaml")
 @auditor_required
 def stand_checklist_template(key: str) -> ResponseReturnValue:
     url = _stand(key)
-    account = signed_in_account()
+    account = current_account()
     text = checklist_template(checklist(), _lang(), _today(),
                     labelled_stands(audit_store()).get(url, ""),
                     account.display_name or account.username)
@@ -109,11 +125,11 @@ def stand_checklist_template(key: str) -> ResponseReturnValue:
 
 
 def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
-          file_problems: list[str] | None = None) -> str:
+          file_problems: list[str] | None = None, form_problem: str = "") -> str:
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
-                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024,
-                           account=signed_in_account(),
+                           form_problem=form_problem,
+                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024, account=current_account(),
                            **checklist_vocabulary(_lang()))
 
 

@@ -10,6 +10,7 @@ readers."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import count
 
@@ -101,8 +102,10 @@ class Column:
 
 
 def stacked_columns(title: str, description: str, columns: list[Column],
-                    impact_names: dict[str, str]) -> Markup:
-    """One column per scan, oldest first, stacked by impact, with the total on top."""
+                    impact_names: Mapping[str | None, str]) -> Markup:
+    """One column per scan, oldest first, stacked by impact, with the total on top.
+
+    ``impact_names`` are keyed like the reports' (None: not rated, which no column shows)."""
     chart = _new_id("audit-chart")
     top = max((sum(c.values.values()) for c in columns), default=0) or 1
     width = max(LEFT * 2 + max(len(columns), 1) * SLOT, 660)

@@ -5,20 +5,29 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
 from kiosk import config
-from kiosk.content import ContentError, dump_yaml, load_file
+from kiosk.content import Content, ContentError, dump_yaml, load_file
 from kiosk.content.schema import json_schema
 from kiosk.i18n import CODES
+
+if TYPE_CHECKING:  # the commands import these where used, so that `kiosk --help` is quick
+    from contextlib import AbstractContextManager
+
+    from flask import Flask
+    from sqlalchemy.orm import Session
+
+    from kiosk.store import ContentStore
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
 # The length of revisions.created_by: SQLite would keep a longer name, PostgreSQL refuses it.
 MAX_AUTHOR = 120
 
 
-def _app():  # type: ignore[no-untyped-def]
+def _app() -> Flask:
     from sqlalchemy.exc import ArgumentError
 
     from kiosk import create_app
@@ -37,7 +46,7 @@ def _app():  # type: ignore[no-untyped-def]
                                    "folder, or the paths set by KIOSK_* settings).") from None
 
 
-def _ready_store(app=None):  # type: ignore[no-untyped-def]
+def _ready_store(app: Flask | None = None) -> ContentStore:
     """The content store, once it is known to exist and to have its tables; otherwise a
     sentence saying what to run (a missing SQLite file is never created empty)."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -127,20 +136,27 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
                    ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
 
 
-def _start_speech(app) -> None:  # type: ignore[no-untyped-def]
+def _start_speech(app: Flask) -> None:
     """Start espeak-ng beside the server: a fault is logged in one line and costs speech
     only (pages work without it); then warm the speech cache if the settings say so."""
     import threading
 
-    speech_service = app.extensions["kiosk.speech"]
-    threading.Thread(target=speech_service.prepare, name="speech-prepare", daemon=True).start()
-    if app.config["SPEECH_WARM"]:
-        from kiosk.speech import start_warming
+    from kiosk.speech import speech_service, start_warming
 
+    engine = speech_service(app)
+    threading.Thread(target=engine.prepare, name="speech-prepare", daemon=True).start()
+    if app.config["SPEECH_WARM"]:
         start_warming(app)
 
 
-def _proxy_options(trusted_proxy: str) -> dict[str, object]:
+class ProxyOptions(TypedDict, total=False):
+    trusted_proxy: str
+    trusted_proxy_count: int
+    trusted_proxy_headers: set[str]
+    clear_untrusted_proxy_headers: bool
+
+
+def _proxy_options(trusted_proxy: str) -> ProxyOptions:
     """Waitress's options for a reverse proxy: only the headers our nginx example sets
     (it passes Host itself), and only from the proxy's address; anyone else's are dropped."""
     if not trusted_proxy:
@@ -188,7 +204,7 @@ def content() -> None:
     """Check, import and export stand content (YAML files)."""
 
 
-def _load_or_fail(path: Path):  # type: ignore[no-untyped-def]
+def _load_or_fail(path: Path) -> Content:
     try:
         return load_file(path)
     except ContentError as exc:
@@ -317,7 +333,7 @@ def _password(confirm: bool = True) -> str:
                         confirmation_prompt=confirm)
 
 
-def _accounts_session():  # type: ignore[no-untyped-def]
+def _accounts_session() -> AbstractContextManager[Session]:
     return _ready_store().sessions.begin()
 
 

@@ -104,7 +104,7 @@ def load_corpus(root: Path) -> Corpus:
             "give their folder with --act-rules (make act-report ACT_RULES=/path/to/act-rules)")
     try:
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        index["testcases"], index["rules"]  # noqa: B018 - both must be there
+        index["testcases"], index["rules"]  # both must be there (a KeyError otherwise)
     except (json.JSONDecodeError, KeyError) as error:
         raise ReportError(f"{index_file} is not the corpus index (testcases, rules): "
                           f"{error}") from error

@@ -27,8 +27,8 @@ def render(summary: Summary, context: ReportContext) -> str:
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
+    for key, total in totals.items():
+        root.set(key, str(total))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

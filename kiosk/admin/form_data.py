@@ -22,7 +22,7 @@ class FormShapeError(ValueError):
     """The form's field names do not fit the content model (a forged or stale form)."""
 
 
-def nest(form: MultiDict, keys: tuple[str, ...]) -> dict[str, Any]:
+def nest(form: MultiDict[str, str], keys: tuple[str, ...]) -> dict[str, Any]:
     """Dotted field names into nested dicts; the last value of a name wins (checkboxes
     send a hidden "false" first)."""
     root: dict[str, Any] = {}
@@ -87,7 +87,7 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
     return text
 
 
-def section_values(form: MultiDict, keys: tuple[str, ...]) -> dict[str, Any]:
+def section_values(form: MultiDict[str, str], keys: tuple[str, ...]) -> dict[str, Any]:
     """The section's fields from ``form``, typed as far as the typing is certain."""
     raw = nest(form, keys)
     return {key: _typed(Location.model_fields[key].annotation, key, raw.get(key))

@@ -8,12 +8,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from accessibility_audit import excerpt
+
 # Where a fault is, as pydantic gives it: field names and list indices from the top.
 Loc = tuple[int | str, ...]
 # The line of the file a field was read from, if known.
 Locate = Callable[[Loc], int | None]
-
-from accessibility_audit import excerpt
 
 _LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
@@ -53,7 +53,7 @@ def field_path(loc: Iterable[int | str]) -> str:
 MAX_PROBLEMS = 50
 
 
-def _given(error: dict) -> str:
+def _given(error: ErrorDetails) -> str:
     """The value the editor wrote, as a short excerpt: a message never repeats a whole
     group or a long text."""
     return excerpt(error.get("input"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from accessibility_audit import (
     load_yaml,
     read_bounded,
 )
-from kiosk.content.errors import ContentError, describe_validation
+from kiosk.content.errors import ContentError, Loc, Locate, describe_validation
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
@@ -46,10 +45,10 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
+def _line_finder(root: yaml.Node | None) -> Locate:
     """Maps a field path to the line of the YAML file it was read from."""
 
-    def locate(loc: tuple) -> int | None:
+    def locate(loc: Loc) -> int | None:
         node, line = root, None
         for part in loc:
             if isinstance(node, yaml.MappingNode):
@@ -89,7 +88,7 @@ def parse_bytes(data: bytes, source: str = "<content>") -> Content:
 
 
 def validate(data: Any, source: str = "<content>",
-             locate: Callable[[tuple], int | None] | None = None) -> Content:
+             locate: Locate | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
             source, ["(top level): expected a mapping with organisation and locations"])

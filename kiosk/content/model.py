@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 REQUIRED_LANGUAGES: tuple[str, ...] = ("kk", "ru")
 WEEKDAYS: tuple[str, ...] = (

@@ -3,6 +3,7 @@ revisions, and restoring an earlier one (which is itself a new revision)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +33,7 @@ class HistoryRow:
 
 
 def location_versions(org_id: str, location_id: str
-                      ) -> list[tuple[int, object, str, dict[str, Any] | None]]:
+                      ) -> list[tuple[int, dt.datetime, str, dict[str, Any] | None]]:
     """(number, published at, by, the location then) for every revision, oldest first."""
     return [(r.number, r.created_at, r.created_by,
              json.loads(r.content)["locations"].get(location_id))

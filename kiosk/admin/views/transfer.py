@@ -9,7 +9,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
-from kiosk.auth import Role, current_account, login_required
+from kiosk.auth import Role, current_account, login_required, required_account
 from kiosk.content import ContentError, dump_yaml
 from kiosk.content.file_problems import file_too_large
 from kiosk.content.loader import LIMITS, parse_bytes
@@ -61,11 +61,11 @@ def import_content() -> ResponseReturnValue:
             # Never more than the limit is read: a larger file is refused, not parsed.
             content = parse_bytes(upload.read(LIMITS.max_bytes + 1), upload.filename)
             revision, new = publisher(current_app).publish(content,
-                                                           current_account().display_name)
+                                                           required_account().display_name)
         except ContentError as error:
             problems = error.problems
     if problems:
-        return _refused(problems, upload.filename if upload else ""), 422
+        return _refused(problems, (upload.filename or "") if upload else ""), 422
     if new:
         flash(_("Imported and published as revision %(number)d of “%(org)s”. The stands show "
                 "it within a minute.", number=revision.number, org=content.organisation.id))

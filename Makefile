@@ -85,12 +85,18 @@ run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
 WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
+.PHONY: lint
+lint: $(VENV)/.installed ## ruff (stale noqa included) and mypy --strict on kiosk and accessibility_audit
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# Both test targets lint first: a type error or a stale noqa fails them like a test.
 .PHONY: test
-test: install ## Set up and run the whole test suite, browser tests and PostgreSQL included
+test: install lint ## Set up, lint, and run the whole test suite, browser tests and PostgreSQL included
 	$(PYTEST)
 
 .PHONY: test-fast
-test-fast: install ## The test suite without the browser tests (no Chromium), for quick checks
+test-fast: install lint ## Lint and run the test suite without the browser tests (no Chromium)
 	$(PYTEST) -m "not browser"
 
 .PHONY: bench

@@ -3,6 +3,7 @@ section changed, from what to what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,7 @@ def diff_locations(before: dict[str, Any] | None, after: dict[str, Any] | None) 
     return changes
 
 
-def _order_key(old: dict[str, str], new: dict[str, str]):  # type: ignore[no-untyped-def]
+def _order_key(old: dict[str, str], new: dict[str, str]) -> Callable[[str], int]:
     # Document order: the order fields appear in the newer version, then the older one.
     order = {path: index for index, path in enumerate([*new, *[p for p in old if p not in new]])}
     return lambda path: order[path]

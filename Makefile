@@ -80,6 +80,10 @@ bench: install ## Load benchmark of a stand page against a static file, and page
 bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
 	$(BIN)/python bench/speech.py
 
+.PHONY: bench-offline
+bench-offline: install ## Offline stands: size of a stand's copy, bytes sent, time to copy
+	$(BIN)/python bench/offline.py
+
 .PHONY: bench-concurrency
 bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
 	$(BIN)/python bench/concurrency.py

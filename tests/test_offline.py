@@ -21,7 +21,7 @@ from kiosk.public.status_text import status_sentence
 from kiosk.security import CONTENT_SECURITY_POLICY
 from kiosk.speech.warm import page_paths
 from kiosk.store import store
-from tests.conftest import DEMO_NOW, make_app
+from tests.conftest import DEMO_NOW, ROOT, make_app
 from tests.html_checks import assert_well_formed_page
 
 
@@ -85,8 +85,9 @@ def test_the_manifest_lists_every_page_in_every_language_and_mode_but_no_form(
     assert len(urls) == len(set(urls)) == 8 * 3 * 4
     assert "/stand/main/kk/" in urls and "/stand/main/ru/hours?mode=large-contrast" in urls
     assert not [url for url in urls if re.search(r"/[a-z]{2}/(assistance|feedback)(\?|$)", url)]
-    answers = [page["url"] for page in data["pages"] if page["interface"]]
-    assert len(answers) == 2 * 3 * 4 and all("/offline/" in url for url in answers)
+    spoken = [page["url"] for page in data["pages"] if page["interface"]]
+    assert len(spoken) == 3 * 3 * 4
+    assert all("/offline/" in url or re.search(r"/[a-z]{2}/(\?|$)", url) for url in spoken)
     assert data["forms"] == ["assistance", "feedback"]
     assert data["revision"] == client.get("/stand/main/kk/live.json").get_json()["revision"]
     for url in urls:
@@ -176,3 +177,11 @@ def test_the_speech_warm_up_speaks_the_offline_answers_too(app: Flask) -> None:
     paths = list(page_paths(app))
     assert "/stand/reception/ru/offline/feedback" in paths
     assert len(paths) == len(set(paths)) == 2 * 3 * (8 + 2)
+
+
+def test_the_launcher_opens_the_waiting_page_with_the_stand_address() -> None:
+    unit = (ROOT / "deploy" / "kiosk-stand.service").read_text(encoding="utf-8")
+    command = re.search(r"^ExecStart=(.*?)(?<!\\)$", unit, re.S | re.M)[1]
+    assert command.split()[-1] == "file://%h/.config/kiosk-stand-waiting.html#${STAND_URL}"
+    # The page itself is tested in tests/browser/test_offline.py.
+    assert "ExecStartPre=/usr/bin/test -r %h/.config/kiosk-stand-waiting.html" in unit

@@ -67,15 +67,16 @@ def help_phone(location: Location) -> str:
 
 def page_urls(location_id: str) -> list[dict[str, Any]]:
     """Every page the copy keeps: each kept page and each offline answer, in every
-    language and mode. ``interface`` marks the offline answers: they hold every
-    control, speech-mode word and message, but no content of the organisation."""
+    language and mode. ``interface`` marks the pages whose speech is kept even with
+    OFFLINE=interface: the offline answers, which hold every control, speech-mode word
+    and message, and the start page, whose tiles lead everywhere."""
     urls = []
     for lang in CODES:
         for mode in ALL_MODES:
             for page in KEPT_PAGES + OFFLINE_PAGES:
                 url = url_for(f"public.{endpoint_of(page)}", location=location_id,
                               lang=lang, mode=mode.param)
-                urls.append({"url": url, "interface": page in OFFLINE_PAGES})
+                urls.append({"url": url, "interface": page in ("", *OFFLINE_PAGES)})
     return urls
 
 

@@ -178,8 +178,12 @@ def test_a_stand_keeps_working_from_its_copy_and_returns_to_live_by_itself(
     WebDriverWait(browser, 20).until(lambda b: b.current_url == server.url("/stand/main/kk/hours"))
     assert browser.find_element(By.CSS_SELECTOR, "table.week").is_displayed()
     assert notice(browser)
-    # Texts whose speech the copy does not keep are answered, not silenced.
     heard(browser, "main h1")
+    # A text whose speech this copy does not keep is answered (it cannot be read aloud
+    # without the server), not silenced, and speech goes on working.
+    week = browser.find_element(By.CSS_SELECTOR, "#week-title [data-say]")
+    arrow_to(browser, lambda el: el == week)
+    heard(browser, "#week-title")
 
     # Modes and languages work from the copy too.
     press(browser, Keys.F2)  # speech off: Down and Enter work the plain keypad again

@@ -68,9 +68,17 @@ database: install ## Create or upgrade the database; load the demo content when 
 run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
 	$(BIN)/kiosk serve --host $(HOST) --port $(PORT)
 
+# Test processes (pytest-xdist): one per core. WORKERS=1 runs in one process.
+WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
 .PHONY: test
-test: install ## Set up and run the whole test suite, browser tests included
-	$(BIN)/python -m pytest
+test: install ## Set up and run the whole test suite, browser tests and PostgreSQL included
+	$(PYTEST)
+
+.PHONY: test-fast
+test-fast: install ## The test suite without the browser tests (no Chromium), for quick checks
+	$(PYTEST) -m "not browser"
 
 .PHONY: bench
 bench: install ## Load benchmark of a stand page against a static file, and page weights

@@ -21,7 +21,7 @@ from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.reporters import ReportContext, formats
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store

@@ -1,4 +1,5 @@
-"""The league table: agencies ranked by how accessible their latest scan found them.
+"""The league table's ranking: agencies ranked by how accessible their latest scan
+found them.
 
 The score, as the page explains it: first the share of audited pages without any
 violation (higher is better), then violating elements per audited page (fewer is
@@ -9,13 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import render_template
-from flask.typing import ResponseReturnValue
-
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.figures import Figures, Monitored
-from kiosk.auditing.reading import audit_data, scan_command
+from kiosk.audit.figures import Figures, Monitored
 
 
 @dataclass(frozen=True)
@@ -61,11 +56,3 @@ def league(monitored: list[Monitored]) -> tuple[list[LeagueRow], list[Monitored]
         tied = rows and rank_key(rows[-1].monitored.latest) == rank_key(entry.latest)
         rows.append(LeagueRow(rows[-1].rank if tied else index + 1, entry, change(entry)))
     return rows, [m for m in monitored if not m.latest.audited]
-
-
-@bp.get("/league")
-@auditor_required
-def league_table() -> ResponseReturnValue:
-    rows, unranked = league(audit_data().monitored())
-    return render_template("audit/league.html", account=current_account(), rows=rows,
-                           unranked=unranked, command=scan_command())

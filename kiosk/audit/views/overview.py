@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import render_template
 from flask.typing import ResponseReturnValue
 
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.reading import audit_data, scan_command
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.reading import audit_data, scan_command
+from kiosk.auth import current_account
 
 
 @bp.get("/")

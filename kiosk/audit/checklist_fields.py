@@ -12,21 +12,32 @@ from dataclasses import dataclass, field
 
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from accessibility_audit.physical import storage
-from accessibility_audit.physical.evaluation import Answer
-from accessibility_audit.physical.model import Checklist, Item
-from accessibility_audit.physical.parsing import AnswerProblem, Problem, parse_answer, parse_date
-from accessibility_audit.physical.photos import MAX_BYTES, BadPhoto, process
-from accessibility_audit.physical.problems import describe
-from accessibility_audit.physical.storage import StoredChecklist, StoredPhoto, Submission
-from accessibility_audit.store import Store
+from accessibility_audit import (
+    PHOTO_MAX_BYTES,
+    Answer,
+    AnswerProblem,
+    BadPhoto,
+    Checklist,
+    ChecklistItem,
+    ChecklistProblem,
+    Store,
+    StoredChecklist,
+    StoredPhoto,
+    Submission,
+    add_pending_photo,
+    describe_problem,
+    parse_answer,
+    parse_date,
+    process_photo,
+    stored_photo,
+)
 
 LONGEST_TEXT = 2000
 
 
 @dataclass
 class ItemField:
-    item: Item
+    item: ChecklistItem
     text: str = ""  # a measurement as typed, or yes / no / n/a for a question
     not_applicable: bool = False
     note: str = ""
@@ -87,11 +98,12 @@ def from_request(checklist: Checklist, data: MultiDict, files: MultiDict, store:
     form = ChecklistForm(label=_text(data, "label"), auditor=_text(data, "auditor"),
                          checked_on=_text(data, "checked_on"), notes=_text(data, "notes"))
     if not form.auditor:
-        form.errors["auditor"] = [describe(Problem("missing-auditor"), language)]
+        form.errors["auditor"] = [describe_problem(ChecklistProblem("missing-auditor"),
+                                                   language)]
     try:
         parse_date(form.checked_on, today)
     except AnswerProblem as error:
-        form.errors["checked_on"] = [describe(error.problem, language)]
+        form.errors["checked_on"] = [describe_problem(error.problem, language)]
     answers: dict[str, Answer] = {}
     photos: dict[str, int] = {}
     for item in checklist.items:
@@ -101,7 +113,7 @@ def from_request(checklist: Checklist, data: MultiDict, files: MultiDict, store:
             answers[item.id] = parse_answer(
                 item, "n/a" if item_field.not_applicable else item_field.text, item_field.note)
         except AnswerProblem as error:
-            item_field.errors.append(describe(error.problem, language))
+            item_field.errors.append(describe_problem(error.problem, language))
         _photo(item_field, data, files.get(f"photo-{item.id}"), store, language, now)
         if item_field.photo is not None:
             photos[item.id] = item_field.photo.id
@@ -112,7 +124,7 @@ def _text(data: MultiDict, name: str) -> str:
     return data.get(name, "").strip()[:LONGEST_TEXT]
 
 
-def _item_field(item: Item, data: MultiDict) -> ItemField:
+def _item_field(item: ChecklistItem, data: MultiDict) -> ItemField:
     return ItemField(item, text=_text(data, f"answer-{item.id}"),
                      not_applicable=item.kind == "measure" and item.optional
                      and data.get(f"na-{item.id}") == "yes",
@@ -125,17 +137,18 @@ def _photo(item_field: ItemField, data: MultiDict, upload: FileStorage | None, s
     item = item_field.item.id
     kept = data.get(f"photo-keep-{item}", "")
     if kept.isdigit() and data.get(f"photo-remove-{item}") != "yes":
-        item_field.photo = storage.stored_photo(store, int(kept), item)
+        item_field.photo = stored_photo(store, int(kept), item)
     if upload is None or not upload.filename:
         return
     try:
-        photo = process(upload.read(MAX_BYTES + 1))
+        photo = process_photo(upload.read(PHOTO_MAX_BYTES + 1))
     except BadPhoto as error:
-        item_field.photo_errors.append(describe(
-            Problem(f"photo-{error.reason}", {"mb": str(MAX_BYTES // 1024 // 1024)}), language))
+        megabytes = str(PHOTO_MAX_BYTES // 1024 // 1024)
+        item_field.photo_errors.append(describe_problem(
+            ChecklistProblem(f"photo-{error.reason}", {"mb": megabytes}), language))
         return
-    photo_id = storage.add_pending_photo(store, item, photo, now)
-    item_field.photo = storage.stored_photo(store, photo_id, item)
+    photo_id = add_pending_photo(store, item, photo, now)
+    item_field.photo = stored_photo(store, photo_id, item)
 
 
 def submission(form: ChecklistForm, stand: str, answers: dict[str, Answer],

@@ -9,10 +9,10 @@ from typing import Any
 from flask import render_template
 from sqlalchemy.exc import SQLAlchemyError
 
-from accessibility_audit.store import StoreError
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing import reading
-from kiosk.auditing.blueprint import bp
+from accessibility_audit import StoreError
+from kiosk.audit import reading
+from kiosk.audit.blueprint import bp
+from kiosk.auth import current_account
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from accessibility_audit.store.repository import DECISIONS
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.findings import finding_or_404, site_findings
-from kiosk.auditing.reading import audit_data, monitored_or_404
+from accessibility_audit import DECISIONS
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.finding_rows import finding_or_404, site_findings
+from kiosk.audit.reading import audit_data, monitored_or_404
+from kiosk.auth import current_account
 
 NOTE_MAX = 2000  # characters
 

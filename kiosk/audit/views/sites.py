@@ -6,12 +6,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.figures import Monitored
-from kiosk.auditing.findings import site_findings
-from kiosk.auditing.reading import audit_data, monitored_or_404
-from kiosk.auditing.trends import MOST_SCANS, site_chart
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.figures import Monitored
+from kiosk.audit.finding_rows import site_findings
+from kiosk.audit.reading import audit_data, monitored_or_404
+from kiosk.audit.trend_figures import MOST_SCANS, site_chart
+from kiosk.auth import current_account
 
 AGENCY_MAX = 200  # characters: the longest official names of agencies fit
 

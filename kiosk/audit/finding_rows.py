@@ -1,20 +1,15 @@
 """Findings of one site or stand, grouped by finding id: what its latest scan found,
-and what earlier scans found that is gone now; and one finding in detail."""
+and what earlier scans found that is gone now."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from flask import abort, render_template
-from flask.typing import ResponseReturnValue
+from flask import abort
 
-from accessibility_audit.evaluation import Finding
-from accessibility_audit.store import Review
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.figures import AuditData, Monitored
-from kiosk.auditing.reading import audit_data, monitored_or_404
+from accessibility_audit import Finding, Review
+from kiosk.audit.figures import AuditData, Monitored
 
 
 @dataclass(frozen=True)
@@ -68,15 +63,3 @@ def finding_or_404(data: AuditData, monitored: Monitored, finding_id: str) -> Fi
         if row.finding.id == finding_id:
             return row
     abort(404)
-
-
-@bp.get("/sites/<key>/findings/<finding_id>")
-@auditor_required
-def finding(key: str, finding_id: str) -> ResponseReturnValue:
-    data = audit_data()
-    monitored = monitored_or_404(key)
-    row = finding_or_404(data, monitored, finding_id)
-    return render_template("audit/finding.html", account=current_account(),
-                           monitored=monitored, row=row,
-                           history=data.store.review_history(finding_id), errors={},
-                           form={})

@@ -5,7 +5,7 @@ A site scan may cover several sites (each page belongs to one origin); a stand a
 covers one stand (``options.kind == "stand"``, ``options.stand`` its base URL). Either
 is a *subject*: what an agency answers for.
 
-What counts is the scanner's evaluation (``accessibility_audit.evaluation``), the same
+What counts is the scanner's evaluation (``accessibility_audit.summarise``), the same
 that its reports and exit codes read: a "needs review" finding decided "fail" counts as a
 violation, one decided "pass" counts as nothing, and only undecided ones are open.
 Finding ids are stable from scan to scan, so a decision holds for later scans too."""
@@ -17,9 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from accessibility_audit.evaluation import Summary, summarise
-from accessibility_audit.store import Review, ScanHeader, Store
-from accessibility_audit.store.repository import StoredScan
+from accessibility_audit import Review, ScanHeader, Store, StoredScan, Summary, summarise
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from flask import abort, current_app, g
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk.auditing.blueprint import audit_store
-from kiosk.auditing.figures import AuditData, FiguresCache, Monitored
+from kiosk.audit.figures import AuditData, FiguresCache, Monitored
+from kiosk.audit.storage import audit_store
 from kiosk.formatting import long_date, time_text
 
 # Kazakhstan has one time zone (UTC+5); scans are stored in UTC.

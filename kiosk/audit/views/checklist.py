@@ -11,21 +11,29 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from accessibility_audit.physical import storage
-from accessibility_audit.physical.model import checklist
-from accessibility_audit.physical.parsing import Problem
-from accessibility_audit.physical.photos import MAX_BYTES
-from accessibility_audit.physical.problems import with_line
-from accessibility_audit.physical.report import stand_by_key
-from accessibility_audit.physical.yaml_file import FileProblems, read, template
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing import checklist_fields
-from kiosk.auditing.blueprint import UPLOAD_BYTES, audit_store, auditor_required, bp
-from kiosk.auditing.stand_words import page_words
-from kiosk.public.stand import now_utc
+from accessibility_audit import (
+    PHOTO_MAX_BYTES,
+    ChecklistFileProblems,
+    ChecklistProblem,
+    Submission,
+    checklist,
+    checklist_template,
+    checklist_vocabulary,
+    labelled_stands,
+    latest_checklist,
+    problem_with_line,
+    read_checklist_file,
+    save_checklist,
+    stand_by_key,
+)
+from kiosk.audit import checklist_fields
+from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
+from kiosk.audit.storage import audit_store
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
 
 # A photo for every item at most, and the form itself.
-UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * MAX_BYTES
+UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * PHOTO_MAX_BYTES
 YAML_BYTES = 256 * 1024
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -41,9 +49,9 @@ def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
     """The form for a new visit: the latest answers, the signed-in auditor, today."""
     account = current_account()
     store = audit_store()
-    return checklist_fields.from_latest(checklist(), storage.latest(store, url),
+    return checklist_fields.from_latest(checklist(), latest_checklist(store, url),
                                         account.display_name or account.username, _today(),
-                                        storage.labelled_stands(store).get(url, ""))
+                                        labelled_stands(store).get(url, ""))
 
 
 @bp.post("/stands/<key>/checklist")
@@ -55,7 +63,7 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
         checklist(), request.form, request.files, store, _lang(), _today(), now_utc())
     if form.summary():
         return _page(key, url, form), 400
-    storage.save(store, checklist_fields.submission(form, url, answers, photos, _today()),
+    save_checklist(store, checklist_fields.submission(form, url, answers, photos, _today()),
                  now_utc())
     flash(_("The checklist was saved. The stand report below shows it."))
     return redirect(url_for("audit.stand", key=key))
@@ -69,18 +77,19 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
     data = upload.read(YAML_BYTES + 1) if upload and upload.filename else b""
     try:
         if not data:
-            raise FileProblems([Problem("file-empty")])
+            raise ChecklistFileProblems([ChecklistProblem("file-empty")])
         if len(data) > YAML_BYTES:
-            raise FileProblems([Problem("file-too-large", {"kb": str(YAML_BYTES // 1024)})])
+            raise ChecklistFileProblems([ChecklistProblem("file-too-large",
+                                                          {"kb": str(YAML_BYTES // 1024)})])
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise FileProblems([Problem("not-utf8")]) from None
-        filled = read(text, checklist(), _today())
-    except FileProblems as error:
+            raise ChecklistFileProblems([ChecklistProblem("not-utf8")]) from None
+        filled = read_checklist_file(text, checklist(), _today())
+    except ChecklistFileProblems as error:
         return _page(key, url, _fresh_form(url), file_problems=[
-            with_line(p, _lang()) for p in error.problems]), 400
-    storage.save(audit_store(), storage.Submission(
+            problem_with_line(p, _lang()) for p in error.problems]), 400
+    save_checklist(audit_store(), Submission(
         url, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
         filled.answers), now_utc())
     flash(_("The checklist file was imported. The stand report below shows it."))
@@ -92,8 +101,8 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
 def stand_checklist_template(key: str) -> ResponseReturnValue:
     url = _stand(key)
     account = current_account()
-    text = template(checklist(), _lang(), _today(),
-                    storage.labelled_stands(audit_store()).get(url, ""),
+    text = checklist_template(checklist(), _lang(), _today(),
+                    labelled_stands(audit_store()).get(url, ""),
                     account.display_name or account.username)
     return text, 200, {"Content-Type": "application/yaml; charset=utf-8",
                        "Content-Disposition": f'attachment; filename="checklist-{key}.yaml"'}
@@ -103,8 +112,8 @@ def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
           file_problems: list[str] | None = None) -> str:
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
-                           max_photo_mb=MAX_BYTES // 1024 // 1024, account=current_account(),
-                           **page_words(_lang()))
+                           max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024, account=current_account(),
+                           **checklist_vocabulary(_lang()))
 
 
 def _stand(key: str) -> str:

@@ -8,19 +8,24 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from accessibility_audit.physical import storage
-from accessibility_audit.physical.model import checklist
-from accessibility_audit.physical.report import (
+from accessibility_audit import (
+    BadStandUrl,
     StandReport,
+    checklist,
+    checklist_history,
+    checklist_vocabulary,
     known_stands,
+    photo_data,
+    remember_stand,
     stand_by_key,
+    stand_key,
     stand_report,
+    stand_url,
 )
-from accessibility_audit.physical.stands import BadStandUrl, stand_key, stand_url
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import audit_store, auditor_required, bp
-from kiosk.auditing.stand_words import page_words
-from kiosk.public.stand import now_utc
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.storage import audit_store
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
 
 
 @bp.get("/stands")
@@ -40,7 +45,7 @@ def add_stand() -> ResponseReturnValue:
         error = _("Give the stand's base address, for example "
                   "http://127.0.0.1:8080/stand/main/ .")
         return _stands_page(error=error, url=url, label=label), 400
-    storage.remember_stand(audit_store(), url, label[:200], now_utc())
+    remember_stand(audit_store(), url, label[:200], now_utc())
     flash(_("The stand was added. Fill in its checklist on site."))
     return redirect(url_for("audit.stand_checklist", key=stand_key(url)))
 
@@ -49,23 +54,23 @@ def _stands_page(error: str | None = None, url: str = "", label: str = "") -> st
     store = audit_store()
     reports = [stand_report(store, found) for found in known_stands(store)]
     return render_template("audit/stands.html", reports=reports, error=error, url=url,
-                           label=label, account=current_account(), **page_words(_lang()))
+                           label=label, account=current_account(), **checklist_vocabulary(_lang()))
 
 
 @bp.get("/stands/<key>")
 @auditor_required
 def stand(key: str) -> ResponseReturnValue:
     report = _report(key)
-    history = storage.history(audit_store(), report.url)
+    history = checklist_history(audit_store(), report.url)
     return render_template("audit/stand_report.html", report=report, history=history,
                            checklist=checklist(), account=current_account(),
-                           **page_words(_lang()))
+                           **checklist_vocabulary(_lang()))
 
 
 @bp.get("/stands/photos/<int:photo_id>")
 @auditor_required
 def stand_photo(photo_id: int) -> ResponseReturnValue:
-    found = storage.photo_data(audit_store(), photo_id)
+    found = photo_data(audit_store(), photo_id)
     if found is None:
         abort(404)
     media_type, data = found

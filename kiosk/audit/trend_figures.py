@@ -1,20 +1,16 @@
-"""Violations over time: for every site together, and (on each site's page) for one."""
+"""Violations over time, as charts and rows: for every site together, and (on each
+site's page) for one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import render_template
-from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from accessibility_audit.model import IMPACTS
-from kiosk.admin.blueprint import current_account
-from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.charts import Column, stacked_columns
-from kiosk.auditing.figures import Figures, Monitored
-from kiosk.auditing.reading import audit_data, impact_names, scan_command, short_date
+from accessibility_audit import IMPACTS, Column, stacked_columns
+from kiosk.audit.figures import Figures, Monitored
+from kiosk.audit.reading import impact_names, short_date
 
 # A chart stays readable up to about this many columns; the table beside it shows
 # the same scans, and every earlier one is on the sites' own pages.
@@ -58,15 +54,12 @@ def all_sites_rows(monitored: list[Monitored]) -> list[TrendRow]:
     return rows
 
 
-@bp.get("/trends")
-@auditor_required
-def trends() -> ResponseReturnValue:
-    rows = all_sites_rows(audit_data().monitored())
-    chart = stacked_columns(
+def all_sites_chart(rows: list[TrendRow]) -> Markup | None:
+    if not rows:
+        return None
+    return stacked_columns(
         _("Violations over time, all sites and stands"),
         _("Violation findings in each scan of any site or stand, oldest first, stacked by "
           "impact; the same figures are in the table that follows."),
         [Column(short_date(r.figures.started), _("scan %(id)s", id=r.scan_id),
-                r.figures.by_impact) for r in rows], impact_names()) if rows else None
-    return render_template("audit/trends.html", account=current_account(), rows=rows,
-                           chart=chart, most=MOST_SCANS, command=scan_command())
+                r.figures.by_impact) for r in rows], impact_names())

@@ -5,7 +5,8 @@ its open connections live on. A process that is killed closes them all, as a cra
 stopped server does, and a new process on the same port and database is the server
 coming back (tests/browser/test_offline.py).
 
-Run as ``python -m tests.browser.server_process INSTANCE PORT SETTINGS_JSON [--publish]``.
+Run as ``python -m tests.browser.server_process INSTANCE PORT SETTINGS_JSON``, on a
+database the test process made (:meth:`ServerProcess.start` does both).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class ServerProcess:
         self.settings = settings
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
-        self.published = False
+        self.made = False
 
     @property
     def base_url(self) -> str:
@@ -46,11 +47,15 @@ class ServerProcess:
         return self.base_url + path
 
     def start(self, timeout: float = 120.0) -> None:
-        """Start serving (the demo content is published at the first start only)."""
+        """Start serving; the first start makes the database, with the demo published."""
+        if not self.made:
+            from kiosk.content import load_file
+            from tests.conftest import DEMO, make_app
+
+            make_app(self.instance, load_file(DEMO), **self.settings)
+            self.made = True
         command = [sys.executable, "-m", "tests.browser.server_process", str(self.instance),
                    str(self.port), json.dumps(self.settings)]
-        if not self.published:
-            command.append("--publish")
         with (self.instance / "server.log").open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log,
                                             env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -60,7 +65,6 @@ class ServerProcess:
                 raise RuntimeError(f"the server stopped at start: see {self.instance}/server.log")
             try:
                 with urllib.request.urlopen(self.url("/stand/main/kk/live.json"), timeout=5):
-                    self.published = True
                     return
             except (urllib.error.URLError, OSError):
                 time.sleep(0.3)
@@ -79,13 +83,10 @@ class ServerProcess:
 def main(argv: list[str]) -> None:
     from waitress import serve
 
-    from kiosk.content import load_file
-    from tests.conftest import DEMO, make_app
+    from tests.conftest import make_app
 
     instance, port, settings = Path(argv[0]), int(argv[1]), json.loads(argv[2])
-    content = load_file(DEMO) if "--publish" in argv else None
-    app = make_app(instance, content, **settings)
-    serve(app, host="127.0.0.1", port=port, threads=4)
+    serve(make_app(instance, None, **settings), host="127.0.0.1", port=port, threads=4)
 
 
 if __name__ == "__main__":

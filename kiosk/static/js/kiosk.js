@@ -44,14 +44,8 @@
 
   function page(step) {
     if (!region || !/(auto|scroll)/.test(getComputedStyle(region).overflowY)) { return false; }
+    /* The focus stays where it is: the next arrow goes on from it. */
     region.scrollTop += step * Math.round(region.clientHeight * 0.85);
-    /* A control scrolled out of sight does not keep the focus: the content takes it. */
-    var focused = document.activeElement;
-    if (focused && focused !== region && region.contains(focused)) {
-      var view = region.getBoundingClientRect();
-      var rect = focused.getBoundingClientRect();
-      if (rect.top < view.top || rect.bottom > view.bottom) { region.focus({ preventScroll: true }); }
-    }
     return true;
   }
 

@@ -1,4 +1,5 @@
-"""Headless Chromium under Selenium, using the machine's own browser and driver.
+"""Headless Chromium under Selenium, using the machine's own browser and driver, and
+how to tell a browser that is gone from a page that misbehaves.
 
 Selenium Manager would try to download a driver; a path to Debian's chromedriver
 means it never does, which matters on machines with no internet access."""
@@ -9,8 +10,23 @@ import os
 import shutil
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+
+# Browser errors that mean the browser itself is gone, not the page.
+BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
+                "chrome not reachable", "no such window", "target window already closed",
+                "Connection refused", "Max retries exceeded", "RemoteDisconnected",
+                "target frame detached",
+                # A renderer that does not answer a command outside a page load.
+                "Timed out receiving message from renderer")
+
+
+def browser_gone(error: WebDriverException) -> bool:
+    """Whether ``error`` says the browser crashed, hung or lost its session."""
+    text = f"{type(error).__name__} {error.msg or ''} {error}"
+    return any(marker in text for marker in BROWSER_GONE)
 
 
 class BrowserNotFound(RuntimeError):

@@ -8,29 +8,29 @@ from pathlib import Path
 
 import click
 
-from accessibility_audit import __version__, wcag
+from accessibility_audit import wcag
 from accessibility_audit.checks.rules import RULES
 from accessibility_audit.checks.selection import UnknownRule, axe_rules, check_ids
 from accessibility_audit.diff import compare
-from accessibility_audit.discovery.crawl import CrawlLimits
-from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
+from accessibility_audit.discovery.stand import MODES, NotAStand
 from accessibility_audit.engine.frames import AxeScript
-from accessibility_audit.engine.launch import VIEWPORTS, BrowserFailed
+from accessibility_audit.engine.launch import BrowserFailed
+from accessibility_audit.evaluation import Summary, evaluate, history
 from accessibility_audit.exitcodes import EXIT_CODE_HELP, STAND_EXIT_CODE_HELP, Exit, verdict
-from accessibility_audit.model import IMPACTS
-from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.model import IMPACTS, VIEWPORTS
+from accessibility_audit.options import CrawlLimits, ScanOptions, Target
 from accessibility_audit.physical.cli import build as build_checklist_group
 from accessibility_audit.physical.text_report import stand_addendum
 from accessibility_audit.progress import Progress
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, diff_text, formats
+from accessibility_audit.reporters.stand_matrix import is_stand
 from accessibility_audit.reporters.text import render as text_summary
-from accessibility_audit.scanning import NothingToScan, ScanRun
-from accessibility_audit.stand.auditor import ORIENTATIONS
-from accessibility_audit.stand.discovery import MODES, NotAStand
-from accessibility_audit.stand.matrix import is_stand
-from accessibility_audit.stand.run import StandOptions, StandRun
+from accessibility_audit.runs.run import NothingToScan, Run
+from accessibility_audit.runs.stand import ORIENTATIONS, StandAudit, StandOptions
+from accessibility_audit.runs.website import WebsiteScan
 from accessibility_audit.store import Store, StoreError
-from accessibility_audit.summary import Summary, summarise
+from accessibility_audit.urls import BadUrl, check_url, read_url_file
+from accessibility_audit.version import __version__
 
 DEFAULT_DB = "a11y-audit.sqlite3"
 LEVEL_TAGS = frozenset({*(tag for tags in wcag.STANDARDS.values() for tag in tags),
@@ -220,18 +220,22 @@ def scan(urls: tuple[str, ...], urls_file: Path | None, sitemaps: tuple[str, ...
     if not options.contact and not quiet:
         click.echo("Note: no --contact given; site owners cannot reach you from the user "
                    "agent.", err=True)
-    run = ScanRun(store, options, Progress(enabled=not quiet), scan_id=scan_id)
+    run = Run(store, WebsiteScan(options), Progress(enabled=not quiet), scan_id=scan_id)
     try:
         scan_id = run.run()
     except KeyboardInterrupt:
-        click.echo(f"\nInterrupted. What was scanned is kept in scan {run.scan_id}; "
-                   f"continue with: a11y-audit scan --resume {run.scan_id}", err=True)
+        if run.scan_id is None:
+            click.echo("\nInterrupted before any page was audited: nothing was kept.",
+                       err=True)
+        else:
+            click.echo(f"\nInterrupted. What was scanned is kept in scan {run.scan_id}; "
+                       f"continue with: a11y-audit scan --resume {run.scan_id}", err=True)
         sys.exit(Exit.INTERRUPTED)
     except (NothingToScan, BrowserFailed) as error:
         raise Failure(str(error)) from error
     for warning in run.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    summary = summarise(store.load(scan_id), store.reviews())
+    summary = evaluate(store, scan_id)
     click.echo(text_summary(summary))
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -317,15 +321,17 @@ def stand(url: str, pages: tuple[str, ...], languages: tuple[str, ...], modes: t
                            orientations=orientations or tuple(ORIENTATIONS),
                            max_pages=max_pages, workers=workers, page_timeout=page_timeout,
                            contact=contact, grid_url=grid)
-    run = StandRun(store, options, Progress(enabled=not quiet))
+    run = Run(store, StandAudit(options), Progress(enabled=not quiet))
     try:
         scan_id = run.run()
     except KeyboardInterrupt:
-        click.echo(f"\nInterrupted. What was audited is kept in scan {run.scan_id}.", err=True)
+        kept = (f"What was audited is kept in scan {run.scan_id}." if run.scan_id is not None
+                else "Nothing was audited yet.")
+        click.echo(f"\nInterrupted. {kept}", err=True)
         sys.exit(Exit.INTERRUPTED)
     except (NotAStand, BadUrl, BrowserFailed) as error:
         raise Failure(str(error)) from error
-    summary = summarise(store.load(scan_id), store.reviews())
+    summary = evaluate(store, scan_id)
     _write(summary, store, scan_id, format_, lang, output, text_too=True)
     code = verdict(summary, fail_on, max_violations, allow_page_errors)
     if code != Exit.OK:
@@ -338,7 +344,7 @@ def _write(summary: Summary, store: Store, scan_id: int, format_: str, lang: str
     """The report to ``output`` or stdout; with ``text_too``, the text summary on stdout
     whenever the report itself does not go there as text."""
     sites = {page.site for page in summary.pages}
-    context = ReportContext(language=lang, history=store.history(sites, scan_id))
+    context = ReportContext(language=lang, history=history(store, sites, scan_id))
     text = _text(summary, store) if format_ == "text" else formats()[format_](summary, context)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -375,8 +381,7 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
     """
     store = _open(db)
     scan_id = _resolve(store, scan_ref)
-    _write(summarise(store.load(scan_id), store.reviews()), store, scan_id, format_, lang,
-           output)
+    _write(evaluate(store, scan_id), store, scan_id, format_, lang, output)
 
 
 @cli.command("diff")
@@ -387,10 +392,11 @@ def report(scan_ref: str, format_: str, lang: str, output: Path | None, db: str)
 @click.option("--fail-on-new", is_flag=True, help="Exit with 2 if NEW has violations OLD had not.")
 @db_option
 def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db: str) -> None:
-    """List the violations that are new in NEW, fixed since OLD, and remaining."""
+    """List the violations that are new in NEW, fixed since OLD, and remaining
+    (needs-review items an auditor decided "fails" are violations here too)."""
     store = _open(db)
-    old = summarise(store.load(_resolve(store, old_ref)))
-    new = summarise(store.load(_resolve(store, new_ref)))
+    old = evaluate(store, _resolve(store, old_ref))
+    new = evaluate(store, _resolve(store, new_ref))
     difference = compare(old, new)
     render = diff_text.render_json if format_ == "json" else diff_text.render
     click.echo(render(difference), nl=False)
@@ -408,7 +414,12 @@ def list_rules(axe_script: Path | None) -> None:
     axe = AxeScript(axe_script) if axe_script else AxeScript()
     click.echo("Own checks of a11y-audit:")
     for rule in RULES.values():
-        click.echo(_rule_line(rule.id, rule.tags, rule.help))
+        if "site" in rule.audits:
+            click.echo(_rule_line(rule.id, rule.tags, rule.help))
+    click.echo("\nStand checks (a11y-audit stand runs them all, with the checks above):")
+    for rule in RULES.values():
+        if "site" not in rule.audits:
+            click.echo(_rule_line(rule.id, rule.tags, rule.help))
     click.echo(f"\naxe-core rules ({axe.path.name}):")
     for rule_id, tags in axe_rules(axe.source).items():
         click.echo(_rule_line(rule_id, tags))
@@ -427,7 +438,7 @@ def list_scans(db: str) -> None:
     """List the stored scans, newest last."""
     store = _open(db)
     for scan_id in store.scan_ids():
-        summary = summarise(store.load(scan_id))
+        summary = evaluate(store, scan_id)
         counts = summary.page_counts()
         sites = ", ".join(sorted({page.site for page in summary.pages})) or "no pages"
         click.echo(f"{scan_id:>4}  {summary.scan.started:%Y-%m-%d %H:%M}  "

@@ -1,13 +1,14 @@
 """What changed between two scans: new, fixed and remaining findings.
 
-A finding of the old scan counts as fixed only if a page it was on was audited
-again in the new scan; otherwise nobody looked, and it is listed as not rechecked."""
+Violations are the evaluation's (auditors' "fails" included). A finding of the old
+scan counts as fixed only if a page it was on was audited again in the new scan;
+otherwise nobody looked, and it is listed as not rechecked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accessibility_audit.summary import Finding, Summary
+from accessibility_audit.evaluation import Finding, Summary
 
 
 @dataclass

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.model import IMPACTS
-from accessibility_audit.summary import Summary
 
 
 class Exit(IntEnum):
     OK = 0               # finished; nothing over the thresholds; every page audited
     TOOL_FAILED = 1      # bad input, no browser, unreadable store: nothing to trust
-    VIOLATIONS = 2       # violations at or over --fail-on, or more than --max-violations
+    # Violations at or over --fail-on, or more than --max-violations; a needs-review
+    # finding an auditor decided "fails" (the kiosk's /audit) counts as a violation.
+    VIOLATIONS = 2
     PAGES_NOT_AUDITED = 3  # some pages failed or were blocked (see --allow-page-errors)
     INTERRUPTED = 130    # Ctrl+C; what was scanned is kept, --resume continues
 
 
 EXIT_CODE_HELP = """Exit codes: 0 finished, nothing over the thresholds and every page audited;
 1 the tool failed (bad input, no browser, unreadable database); 2 violations at or
-over --fail-on or more than --max-violations; 3 some pages could not be audited
+over --fail-on or more than --max-violations (needs-review items an auditor decided
+"fails" count as violations, as in every report); 3 some pages could not be audited
 (errors or blocked; --allow-page-errors turns this into 0); 130 interrupted by
 Ctrl+C (results kept, --resume continues)."""
 
@@ -44,4 +47,4 @@ def over_threshold(summary: Summary, fail_on: str | None, max_violations: int | 
     if fail_on is None:
         return False
     levels = IMPACTS[: IMPACTS.index(fail_on) + 1]
-    return any(finding.impact in levels for finding in violations)
+    return any(finding.severity in levels for finding in violations)

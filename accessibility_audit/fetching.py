@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import requests
 
-from accessibility_audit.discovery.urls import origin
 from accessibility_audit.politeness import HostGate, host_of
+from accessibility_audit.urls import origin
 
 MAX_REDIRECTS = 10
 

@@ -1,7 +1,9 @@
-"""The one shape every part of the scanner shares: what a page audit found.
+"""The one shape every part of the scanner shares: what a page audit found, and at
+what size it was looked at.
 
 Engines produce these, the store keeps them, reporters only format them (pa11y's
-runner/reporter split), so a new report format or engine touches one module."""
+runner/reporter split), so a new report format or engine touches one module. Value
+types only: this module imports nothing of the scanner, so every layer may use it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,20 @@ from typing import Literal
 Outcome = Literal["violation", "incomplete"]
 PageStatus = Literal["audited", "failed", "blocked"]
 IMPACTS: tuple[str, ...] = ("critical", "serious", "moderate", "minor")
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width: int
+    height: int
+    mobile: bool = False
+
+
+VIEWPORTS = {
+    "desktop": Viewport("desktop", 1280, 800),
+    "mobile": Viewport("mobile", 375, 667, mobile=True),
+}
 
 
 @dataclass(frozen=True)

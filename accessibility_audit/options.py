@@ -1,14 +1,33 @@
 """A scan's settings in one value, kept with the scan so ``--resume`` and reports
-know exactly how it was made."""
+know exactly how it was made. Built once, by the command line (``cli/scan_options.py``)
+or by code, and read by every layer below it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from accessibility_audit.discovery.crawl import CrawlLimits
+from accessibility_audit.urls import BadUrl
 
 TargetKind = Literal["page", "crawl", "sitemap"]
+
+
+@dataclass(frozen=True)
+class CrawlLimits:
+    max_pages: int = 100
+    max_depth: int = 3
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def compiled(self) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+        def compile_all(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+            try:
+                return [re.compile(pattern) for pattern in patterns]
+            except re.error as error:
+                raise BadUrl(f"pattern {error.pattern!r} is not a valid regular "
+                             f"expression: {error}") from error
+        return compile_all(self.include), compile_all(self.exclude)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from accessibility_audit import __version__
+from accessibility_audit.version import __version__
 
 TOOL = "a11y-audit"
 

@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import fetch, free_port, wait_until_up, wrk  # noqa: E402
-from kiosk.admin.accounts import Role, add_user  # noqa: E402
+from kiosk.auth import Role, add_user  # noqa: E402
 from kiosk.content import load_file  # noqa: E402
 from kiosk.public.blueprint import STAND_PAGES  # noqa: E402
-from kiosk.store.db import ContentStore  # noqa: E402
+from kiosk.store import ContentStore  # noqa: E402
 from tests.admin_forms import filled  # noqa: E402
 
 PASSWORD = "bench password 2026"
@@ -154,7 +154,7 @@ def prepare(url: str, editors: int) -> None:
     for org in range(1, (editors + 1) // 2 + 1):
         numbers = [n for n in (2 * org - 1, 2 * org) if n <= editors]
         organisation = demo.organisation.model_copy(update={"id": organisation_id(numbers[0])})
-        store.publish(demo.model_copy(update={
+        store.publisher.publish(demo.model_copy(update={
             "organisation": organisation, "default_location": None,
             "locations": {location_id(n): main for n in numbers}}), "bench")
     with store.sessions.begin() as db:
@@ -199,7 +199,7 @@ def lost_edits(url: str, editors: list[Editor]) -> int:
     store = ContentStore(url)
     lost = 0
     for editor in editors:
-        revisions = store.revisions(organisation_id(editor.number))
+        revisions = store.publisher.revisions(organisation_id(editor.number))
         by_number = {r.number: json.loads(r.content) for r in revisions}
         latest = by_number[max(by_number)]
         for number, email in editor.published:

@@ -84,6 +84,9 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
     if not app.config["PUBLIC_URL"]:
         click.echo("Note: KIOSK_PUBLIC_URL is not set, so the QR codes lead to the "
                    "organisation's website rather than to each page.", err=True)
+    if app.config["NOW"] is not None:
+        click.echo(f"Note: KIOSK_NOW is set, so the server takes {app.config['NOW']} as now "
+                   "forever: for demonstrations only.", err=True)
     if app.config["SPEECH_WARM"]:
         from kiosk.speech import start_warming
 
@@ -132,7 +135,7 @@ def setup(demo_file: Path) -> None:
         click.echo("The database already has content; it was kept as it is.")
         return
     content = _load_or_fail(demo_file)
-    content_store.publish(content, author="kiosk setup")
+    content_store.publisher.publish(content, author="kiosk setup")
     click.echo(f"Loaded {demo_file} ({len(content.locations)} locations).")
 
 
@@ -172,7 +175,7 @@ def content_import(file: Path, author: str) -> None:
     loaded = _load_or_fail(file)
     content_store = _ready_store()
     try:
-        revision, is_new = content_store.publish(loaded, author=author)
+        revision, is_new = content_store.publisher.publish(loaded, author=author)
     except ContentError as exc:
         raise click.ClickException(exc.describe()) from None
     org = loaded.organisation.id
@@ -191,7 +194,7 @@ def content_import(file: Path, author: str) -> None:
 def content_export(org_id: str | None, output: Path | None) -> None:
     """Write the published content of an organisation as YAML."""
     content_store = _ready_store()
-    ids = content_store.organisation_ids()
+    ids = content_store.reader.organisation_ids()
     if not ids:
         raise click.ClickException("the database holds no content yet: import a file first")
     if org_id is None:
@@ -200,7 +203,7 @@ def content_export(org_id: str | None, output: Path | None) -> None:
                 f"the server holds several organisations ({', '.join(ids)}): choose one with "
                 "--organisation")
         org_id = ids[0]
-    published = content_store.current(org_id)
+    published = content_store.reader.current(org_id)
     if published is None:
         raise click.ClickException(
             f'no organisation "{org_id}"; known: {", ".join(ids)}')
@@ -284,7 +287,7 @@ def _accounts_session():  # type: ignore[no-untyped-def]
 @click.option("--name", "display_name", default="", help="Name shown in the admin area.")
 def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str) -> None:
     """Create an account; the password is asked for twice and never shown."""
-    from kiosk.admin.accounts import AccountError, Role, add_user
+    from kiosk.auth import AccountError, Role, add_user
 
     password = _password()
     try:
@@ -298,7 +301,7 @@ def user_add(username: str, role: str, locations: tuple[str, ...], display_name:
 @user.command("list")
 def user_list() -> None:
     """List every account with its role, locations and whether it is disabled."""
-    from kiosk.admin.accounts import list_users
+    from kiosk.auth import list_users
 
     with _accounts_session() as db:
         rows = list_users(db)
@@ -316,7 +319,7 @@ def user_list() -> None:
 @click.option("--enable", is_flag=True, help="Enable the account again instead.")
 def user_disable(username: str, enable: bool) -> None:
     """Stop an account from signing in (its history is kept)."""
-    from kiosk.admin.accounts import AccountError, set_disabled
+    from kiosk.auth import AccountError, set_disabled
 
     try:
         with _accounts_session() as db:
@@ -330,7 +333,7 @@ def user_disable(username: str, enable: bool) -> None:
 @click.argument("username")
 def user_set_password(username: str) -> None:
     """Give an account a new password (this also lifts a lock-out)."""
-    from kiosk.admin.accounts import AccountError, set_password
+    from kiosk.auth import AccountError, set_password
 
     password = _password()
     try:
@@ -346,7 +349,9 @@ def settings_command() -> None:
     """List every setting with its default and meaning."""
     for setting in config.SETTINGS:
         default = setting.default
-        if isinstance(default, tuple):
+        if default is None:
+            default = ""
+        elif isinstance(default, tuple):
             default = "x".join(str(part) for part in default)
         elif isinstance(default, dict):
             default = ";".join(f"{name}={','.join(keys)}" for name, keys in default.items())

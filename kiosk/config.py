@@ -1,12 +1,13 @@
 """Every setting of the kiosk server, declared once with its default and its meaning.
 
 This is the only module that reads the environment. A setting ``IDLE_SECONDS`` is read
-from ``KIOSK_IDLE_SECONDS``; ``kiosk settings`` prints the table, and the README's
-settings section is checked against it by the tests.
+from ``KIOSK_IDLE_SECONDS``; ``kiosk settings`` prints the table, and the table in
+docs/settings.md is checked against it by the tests.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -78,6 +79,13 @@ def parse_speech_keys(text: str) -> dict[str, list[str]]:
     return keys
 
 
+def _moment(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("give the time zone too, for example 2026-11-27T11:00+05:00")
+    return moment
+
+
 def _resolution(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     return _positive_int(width), _positive_int(height)
@@ -141,6 +149,10 @@ SETTINGS: tuple[Setting, ...] = (
             "(127.0.0.1 for nginx on the same machine): its X-Forwarded-For and "
             "X-Forwarded-Proto headers are believed, so addresses the server builds itself "
             "carry https. Empty: no such header is believed, as when stands connect directly."),
+    Setting("NOW", None, "A fixed moment every page, form and record takes as now (ISO 8601 "
+            "with its zone, e.g. 2026-11-27T11:00+05:00), for demonstrations, screenshots and "
+            "tests only; empty means the real clock. Never set it on a stand in service.",
+            _moment),
 )
 
 
@@ -167,6 +179,11 @@ DATABASE_SCHEMES = ("sqlite:", "sqlite+pysqlite:", "postgresql+psycopg:")
 
 
 def check(values: Mapping[str, Any]) -> None:
+    now = values.get("NOW")
+    if now is not None and (not isinstance(now, dt.datetime) or now.tzinfo is None):
+        raise SettingError("NOW must be a moment with its time zone, e.g. "
+                           "2026-11-27T11:00+05:00: a moment without one means something "
+                           "else in every zone.")
     if values["IDLE_COUNTDOWN_SECONDS"] < 20:
         raise SettingError(
             "KIOSK_IDLE_COUNTDOWN_SECONDS must be at least 20: visitors need that long to "

@@ -39,6 +39,12 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=lang)
 
 
+def moment_text(when: dt.datetime, zone: dt.tzinfo, lang: str) -> str:
+    """A moment as a date and time where it happened: "27 қараша 2026 ж., 11:00"."""
+    local = when.astimezone(zone)
+    return f"{long_date(local.date(), lang)}, {time_text(local)}"
+
+
 def phone_text(phone: str) -> str:
     """Group a Kazakhstani number as +7 727 000 12 34; short numbers such as 1414 stay."""
     digits = re.sub(r"\D", "", phone)

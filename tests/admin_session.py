@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.store import store
 from tests.admin_forms import filled
 

@@ -82,7 +82,7 @@ def make_app(tmp_path: Path, content: Content | None, database_url: str | None =
     content_store = store(app)
     content_store.upgrade()
     if content is not None:
-        content_store.publish(content, author="tests")
+        content_store.publisher.publish(content, author="tests")
     return app
 
 

@@ -15,7 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from kiosk.admin.accounts import MAX_FAILURES, AccountError, Role, add_user, set_password
+from kiosk.auth import MAX_FAILURES, AccountError, Role, add_user, set_password
 from kiosk.store import store
 from kiosk.store.tables import User
 from tests.conftest import SQLITE_ONLY, make_app
@@ -226,7 +226,7 @@ def stands_table(client: FlaskClient) -> dict[str, str]:
 
 
 def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  # noqa: ANN001
-    import kiosk.store.db as db
+    import kiosk.store.reading as db
 
     admin = app.test_client()
     sign_in(admin, "admin")
@@ -240,7 +240,7 @@ def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  #
     # A new publication: until the stand polls again it shows older information.
     org = demo_content.organisation
     renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed"})})
-    store(app).publish(demo_content.model_copy(update={"organisation": renamed}), "t")
+    store(app).publisher.publish(demo_content.model_copy(update={"organisation": renamed}), "t")
     db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
     try:
         assert stands_table(admin)["main-hall"] == "outdated"

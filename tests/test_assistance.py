@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.public.modes import ALL_MODES
 from kiosk.public.rate_limit import RateLimit

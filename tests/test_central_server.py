@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.qr import qr_svg
-from kiosk.store.db import ContentStore
+from kiosk.store import ContentStore
 from tests.postgresql import PostgresServer, free_port
 
 PASSWORD = "correct horse battery"
@@ -89,7 +89,7 @@ def database(postgresql_server: PostgresServer, demo_content: Content) -> Iterat
     with postgresql_server.database() as url:
         content_store = ContentStore(url)
         content_store.upgrade()
-        content_store.publish(without_website(demo_content), author="tests")
+        content_store.publisher.publish(without_website(demo_content), author="tests")
         with content_store.sessions.begin() as db:
             add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR)
         content_store.dispose()
@@ -123,7 +123,7 @@ def test_a_publication_reaches_every_server_process_within_seconds(
         "name": org.name.model_copy(update={"en": "Renamed District Akimat"})})
     content_store = ContentStore(database)
     try:
-        content_store.publish(without_website(demo_content.model_copy(
+        content_store.publisher.publish(without_website(demo_content.model_copy(
             update={"organisation": renamed})), author="manager")
     finally:
         content_store.dispose()

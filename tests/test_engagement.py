@@ -263,7 +263,7 @@ def test_receipts_cannot_be_guessed_or_used_elsewhere(client: FlaskClient) -> No
                       ).status_code == 404
     assert client.get(receipt.replace("/main/", "/reception/")).status_code == 404
     # A call for assistance's ticket with the same number is no receipt.
-    from kiosk.public.assistance_tokens import ticket
+    from kiosk.public.form_tokens import ticket
 
     with client.application.app_context():
         call_ticket = ticket(int(feedback_id), "main")
@@ -426,8 +426,8 @@ def test_another_organisations_editor_does_not_see_the_register(
                                                  "id": "elsewhere-hall"}]
     data.pop("default_location", None)
     app = make_app(tmp_path, demo_content)
-    store(app).publish(Content.model_validate(data), author="tests")
-    from kiosk.admin.accounts import Role, add_user
+    store(app).publisher.publish(Content.model_validate(data), author="tests")
+    from kiosk.auth import Role, add_user
     from tests.admin_session import PASSWORD
 
     with store(app).sessions.begin() as db:

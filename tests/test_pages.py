@@ -144,12 +144,13 @@ def test_security_headers_on_every_response(client: FlaskClient) -> None:
 
 def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
                                                demo_content) -> None:  # noqa: ANN001
-    import kiosk.store.db as db
+    import kiosk.store.reading as db
 
     before = client.get(url("", "en")).get_data(as_text=True)
     org = demo_content.organisation
     renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed Akimat"})})
-    store(app).publish(demo_content.model_copy(update={"organisation": renamed}), author="t")
+    store(app).publisher.publish(demo_content.model_copy(update={"organisation": renamed}),
+                                 author="t")
     db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
     try:
         after = client.get(url("", "en")).get_data(as_text=True)
@@ -224,11 +225,11 @@ def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Fl
 
     path = url("contacts", "en")
     assert "new@example.kz" not in app.test_client().get(path).get_data(as_text=True)
-    published = store(app).current("koktal-akimat")
+    published = store(app).reader.current("koktal-akimat")
     location = published.content.locations["main"].model_dump(mode="json")
     location["contacts"]["email"] = "new@example.kz"
-    store(app).publish_location("koktal-akimat", "main", location, published.number, "t")
-    store(app)._current.clear()
+    store(app).publisher.publish_location("koktal-akimat", "main", location, published.number, "t")
+    store(app).reader._current.clear()
 
     started, release = threading.Event(), threading.Event()
 

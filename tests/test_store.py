@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.pool import NullPool
 
 from kiosk.content import Content, ContentError
-from kiosk.store.db import ContentStore
+from kiosk.store import ContentStore
 from kiosk.store.stands import StandRegister
 from kiosk.store.tables import Base
 
@@ -48,9 +48,9 @@ def test_the_migrated_schema_is_the_schema_the_code_expects(content_store: Conte
 
 def test_publishing_makes_a_numbered_revision(content_store: ContentStore,
                                               demo_content: Content) -> None:
-    revision, is_new = content_store.publish(demo_content, author="manager")
+    revision, is_new = content_store.publisher.publish(demo_content, author="manager")
     assert is_new and revision.number == 1
-    published = content_store.for_location("reception")
+    published = content_store.reader.for_location("reception")
     assert published is not None
     assert published.content == demo_content
     assert published.number == 1
@@ -60,8 +60,8 @@ def test_publishing_makes_a_numbered_revision(content_store: ContentStore,
 def test_publication_time_is_read_back_in_utc(content_store: ContentStore,
                                               demo_content: Content) -> None:
     before = dt.datetime.now(dt.UTC)
-    content_store.publish(demo_content, author="manager")
-    published_at = content_store.current("koktal-akimat").published_at
+    content_store.publisher.publish(demo_content, author="manager")
+    published_at = content_store.reader.current("koktal-akimat").published_at
     # The test server's own time zone is Almaty: the driver must not leak it.
     assert published_at.utcoffset() == dt.timedelta(0)
     assert before - dt.timedelta(seconds=1) <= published_at <= dt.datetime.now(dt.UTC)
@@ -69,50 +69,50 @@ def test_publication_time_is_read_back_in_utc(content_store: ContentStore,
 
 def test_identical_content_is_not_stored_twice(content_store: ContentStore,
                                                demo_content: Content) -> None:
-    content_store.publish(demo_content, author="a")
-    revision, is_new = content_store.publish(demo_content, author="b")
+    content_store.publisher.publish(demo_content, author="a")
+    revision, is_new = content_store.publisher.publish(demo_content, author="b")
     assert not is_new and revision.number == 1
 
 
 def test_changed_content_becomes_the_current_revision(content_store: ContentStore,
                                                       demo_content: Content) -> None:
-    content_store.publish(demo_content, author="a")
+    content_store.publisher.publish(demo_content, author="a")
     changed = demo_content.model_copy(update={"default_location": "reception"})
-    revision, is_new = content_store.publish(changed, author="b")
+    revision, is_new = content_store.publisher.publish(changed, author="b")
     assert is_new and revision.number == 2
-    assert content_store.current("koktal-akimat").content.default_location == "reception"
+    assert content_store.reader.current("koktal-akimat").content.default_location == "reception"
 
 
 def test_a_location_id_cannot_belong_to_two_organisations(content_store: ContentStore,
                                                          demo_content: Content) -> None:
-    content_store.publish(demo_content, author="a")
+    content_store.publisher.publish(demo_content, author="a")
     other = demo_content.model_copy(update={
         "organisation": demo_content.organisation.model_copy(update={"id": "other-akimat"})})
     with pytest.raises(ContentError) as caught:
-        content_store.publish(other, author="b")
+        content_store.publisher.publish(other, author="b")
     assert caught.value.problems[0].startswith(
         'locations.main: this location id already belongs to organisation "koktal-akimat"')
-    assert content_store.organisation_ids() == ["koktal-akimat"]
+    assert content_store.reader.organisation_ids() == ["koktal-akimat"]
 
 
 def test_unknown_location_has_no_content(content_store: ContentStore,
                                          demo_content: Content) -> None:
-    content_store.publish(demo_content, author="a")
-    assert content_store.for_location("annex") is None
+    content_store.publisher.publish(demo_content, author="a")
+    assert content_store.reader.for_location("annex") is None
 
 
 def test_another_process_sees_a_publication_within_seconds(
         content_store: ContentStore, database_url: str, demo_content: Content) -> None:
-    content_store.publish(demo_content, author="a")
+    content_store.publisher.publish(demo_content, author="a")
     other = ContentStore(database_url)  # a second server process on the same database
     try:
-        assert other.for_location("main").number == 1
+        assert other.reader.for_location("main").number == 1
         org = demo_content.organisation
         renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed"})})
         changed = demo_content.model_copy(update={"organisation": renamed})
-        content_store.publish(changed, author="b")
+        content_store.publisher.publish(changed, author="b")
         deadline = time.monotonic() + 5
-        while other.for_location("main").number != 2:
+        while other.reader.for_location("main").number != 2:
             assert time.monotonic() < deadline, "the other process never saw revision 2"
             time.sleep(0.1)
     finally:
@@ -172,7 +172,7 @@ def test_server_processes_starting_together_upgrade_the_schema_once(
     # systemd starts every kiosk-server@ instance at once, and each runs `kiosk db upgrade`.
     script = ("import sys\n"
               "import alembic.command\n"
-              "from kiosk.store.db import ContentStore\n"
+              "from kiosk.store import ContentStore\n"
               "store = ContentStore(sys.argv[1])\n"
               "print('ready', flush=True)\n"
               "sys.stdin.readline()\n"
@@ -200,8 +200,8 @@ def test_connections_the_database_server_dropped_are_replaced_unnoticed(
     store = ContentStore(postgresql_url)
     try:
         store.upgrade()
-        store.publish(demo_content, author="a")
-        assert store.current("koktal-akimat").number == 1
+        store.publisher.publish(demo_content, author="a")
+        assert store.reader.current("koktal-akimat").number == 1
         # What a restart of PostgreSQL does to every connection the server process holds.
         killer = create_engine(postgresql_url, poolclass=NullPool)
         with killer.begin() as connection:
@@ -209,7 +209,7 @@ def test_connections_the_database_server_dropped_are_replaced_unnoticed(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
         assert killed >= 1
-        assert store.current("koktal-akimat").number == 1
+        assert store.reader.current("koktal-akimat").number == 1
     finally:
         store.dispose()
 
@@ -229,21 +229,21 @@ def test_the_database_password_may_hold_any_character(postgresql_url: str,
     store = ContentStore(owned)
     try:
         store.upgrade()
-        store.publish(demo_content, author="a")
-        assert store.current("koktal-akimat").number == 1
+        store.publisher.publish(demo_content, author="a")
+        assert store.reader.current("koktal-akimat").number == 1
     finally:
         store.dispose()
 
 
 def test_publishing_one_location_leaves_the_others_version_alone(
         content_store: ContentStore, demo_content: Content) -> None:
-    content_store.publish(demo_content, "tests")
-    before = content_store.current(demo_content.organisation.id)
+    content_store.publisher.publish(demo_content, "tests")
+    before = content_store.reader.current(demo_content.organisation.id)
     reception = before.content.locations["reception"].model_dump(mode="json")
     reception["contacts"]["email"] = "changed@example.kz"
-    content_store.publish_location(demo_content.organisation.id, "reception", reception,
+    content_store.publisher.publish_location(demo_content.organisation.id, "reception", reception,
                                    before.number, "tests")
-    after = content_store.current(demo_content.organisation.id)
+    after = content_store.reader.current(demo_content.organisation.id)
     assert after.revision_id != before.revision_id
     assert after.version("main") == before.version("main")  # its stands neither reload
     assert after.version("reception") != before.version("reception")

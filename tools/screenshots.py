@@ -23,8 +23,8 @@ from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as audit_tables
 from kiosk import create_app
-from kiosk.admin.accounts import Role, add_user
 from kiosk.auditing.blueprint import audit_store
+from kiosk.auth import Role, add_user
 from kiosk.content import load_file
 from kiosk.store import store
 
@@ -159,7 +159,8 @@ def main() -> int:
         app = create_app({"DATABASE_URL": f"sqlite:///{tmp}/shots.sqlite3", "SECRET_KEY": "x",
                           "NOW": MOMENT})
         store(app).upgrade()
-        store(app).publish(load_file(ROOT / "content" / "demo.yaml"), author="screenshots")
+        store(app).publisher.publish(load_file(ROOT / "content" / "demo.yaml"),
+                                     author="screenshots")
         with store(app).sessions.begin() as db:
             add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
             add_user(db, "asel", ADMIN_PASSWORD, Role.AUDITOR, "Әсел Нұрланқызы")

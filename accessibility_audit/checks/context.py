@@ -1,38 +1,104 @@
-"""What a check is given: the page in the browser, the viewport it is shown at,
-the way to show it at another, and plain HTTP for what lies beyond the page."""
+"""What a check's gatherer is given: the page in the browser, the viewport it is shown
+at, a way to show it at another, plain HTTP for what lies beyond it, a memory of what
+the scan learnt already, and its time budget.
+
+Scripts and key presses go through :class:`PageContext` (``run_script``, ``press``),
+the one seam between the checks and the browser: another way to run them (an isolated
+world, DevTools input events) changes this module, not the checks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import threading
+import time
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.engine.launch import Viewport
 from accessibility_audit.fetching import Fetcher
+from accessibility_audit.model import Viewport
 
 _GATHER = files("accessibility_audit.checks").joinpath("gather")
-_COMMON = _GATHER.joinpath("common.js").read_text()
+# The helpers each family of scripts shares, put in front of each script.
+HELPERS = {"site": "common.js", "stand": "stand/selector.js"}
 
 
-def gatherer(name: str) -> str:
-    """A gathering script, with the helpers all of them share."""
-    return _COMMON + "\n" + _GATHER.joinpath(f"{name}.js").read_text()
+@cache
+def gatherer(name: str, helpers: str = "site") -> str:
+    """A gathering script (``gather/<name>.js``), with the helpers of its family."""
+    return (_GATHER.joinpath(HELPERS[helpers]).read_text() + "\n"
+            + _GATHER.joinpath(f"{name}.js").read_text())
+
+
+class OutOfTime(RuntimeError):
+    """A gatherer ran past its check's time budget."""
+
+
+class ScanMemo:
+    """What checks learn beyond the page (where a link leads, whether an audio file is
+    audible), once per scan: the first worker to ask finds out, the others wait for
+    its answer. Shared by every page and worker thread of a scan."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._answers: dict[Hashable, Future[Any]] = {}
+
+    def get(self, key: Hashable, find: Callable[[], Any]) -> Any:
+        with self._lock:
+            future = self._answers.get(key)
+            mine = future is None
+            if future is None:
+                future = self._answers[key] = Future()
+        if mine:
+            try:
+                future.set_result(find())
+            except BaseException as error:
+                future.set_exception(error)
+        return future.result()
+
+    def __len__(self) -> int:
+        return len(self._answers)
 
 
 @dataclass
 class PageContext:
     driver: WebDriver
     url: str
+    # The site the page is audited for: an origin, or a stand's base URL.
+    site: str
     viewport: Viewport
     fetcher: Fetcher | None
     # Shows the page at another viewport and waits for it to settle.
     resize: Callable[[Viewport], None]
-    # What checks learn beyond the page (where a link leads), kept for the whole scan.
-    cache: dict[str, Any] = field(default_factory=dict)
+    memo: ScanMemo = field(default_factory=ScanMemo)
+    # The rules selected for this audit, for a check that decides several.
+    rules: frozenset[str] = frozenset()
+    deadline: float = math.inf
 
-    def gather(self, script: str, *arguments: Any) -> Any:
+    def check_time(self) -> None:
+        """Raise :class:`OutOfTime` once the check's budget is spent."""
+        if time.monotonic() > self.deadline:
+            raise OutOfTime("it ran out of its time budget")
+
+    def run_script(self, script: str, *arguments: Any) -> Any:
+        """Run a gathering script in the top document (frames are left to axe)."""
+        self.check_time()
         self.driver.switch_to.default_content()
         return self.driver.execute_script(script, *arguments)
+
+    def press(self, keys: str, holding: str | None = None) -> None:
+        """Press ``keys`` on whatever has the focus, with ``holding`` (Shift) held."""
+        self.check_time()
+        actions = ActionChains(self.driver)
+        if holding:
+            actions.key_down(holding)
+        actions.send_keys(keys)
+        if holding:
+            actions.key_up(holding)
+        actions.perform()

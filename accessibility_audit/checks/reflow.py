@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
-from accessibility_audit.engine.launch import Viewport
+from accessibility_audit.model import Viewport
 
 SCRIPT = gatherer("overflow")
 # WCAG's width for reflow; the height matters only for vertical text.
@@ -47,12 +48,21 @@ def evaluate(gathered: dict[str, Any], where: str) -> Outcomes:
     return outcomes
 
 
-def at_viewport(page: PageContext, rules: frozenset[str]) -> dict[str, Outcomes]:
+def at_viewport(page: PageContext) -> dict[str, Any]:
     viewport = page.viewport
-    where = f"{viewport.width} × {viewport.height} CSS px ({viewport.name})"
-    return {"reflow": evaluate(page.gather(SCRIPT), where)}
+    return {"where": f"{viewport.width} × {viewport.height} CSS px ({viewport.name})",
+            "overflow": page.run_script(SCRIPT)}
 
 
-def narrow(page: PageContext, rules: frozenset[str]) -> dict[str, Outcomes]:
+def at_320(page: PageContext) -> dict[str, Any]:
     page.resize(NARROW)
-    return {"reflow": evaluate(page.gather(SCRIPT), f"{NARROW.width} CSS px wide")}
+    return {"where": f"{NARROW.width} CSS px wide", "overflow": page.run_script(SCRIPT)}
+
+
+def _evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
+    return {"reflow": evaluate(facts["overflow"], facts["where"])}
+
+
+AT_VIEWPORT = Check(("reflow",), at_viewport, _evaluate)
+# It leaves the page at 320 px wide, so it runs after the checks that only read it.
+AT_320 = Check(("reflow",), at_320, _evaluate, when="once", interacts=True, narrow=True)

@@ -1,32 +1,21 @@
-"""Every own check: which rules it decides, and whether it looks at the page at each
-audited viewport or once per page (after the viewports, as it may resize)."""
+"""Every own check, in the order they run (see ``check.py`` for when each kind runs):
+those that read the page at each viewport, those that drive it, then those made once
+per page — the language check, which only reads, before the reflow check at 320 px,
+which resizes, and the network check last, as it reads every request of the visit."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
 from accessibility_audit.checks import language_check, reflow, target_size
-from accessibility_audit.checks.context import PageContext
-from accessibility_audit.checks.results import Outcomes
-
-
-@dataclass(frozen=True)
-class Check:
-    rules: tuple[str, ...]
-    when: Literal["each-viewport", "once"]
-    run: Callable[[PageContext, frozenset[str]], dict[str, Outcomes]]
-    # Looks at the page at 320 CSS px wide, which a fixed screen (a stand) may forgo.
-    narrow: bool = False
-
+from accessibility_audit.checks.check import Check
+from accessibility_audit.checks.stand import idle, keypad, network, speech
 
 CHECKS: tuple[Check, ...] = (
-    Check(("page-language-matches-text", "part-language-matches-text",
-           "language-version-exists"), "once",
-          language_check.run),
-    Check(("target-size-enhanced",), "each-viewport", target_size.run),
-    Check(("reflow",), "each-viewport", reflow.at_viewport),
-    # Last: it leaves the page at 320 px wide.
-    Check(("reflow",), "once", reflow.narrow, narrow=True),
+    language_check.CHECK,
+    target_size.CHECK,
+    reflow.AT_VIEWPORT,
+    speech.CHECK,
+    idle.CHECK,
+    keypad.CHECK,
+    reflow.AT_320,
+    network.CHECK,
 )

@@ -1,53 +1,22 @@
-"""The own checks' metadata, as axe-core keeps its rules' (``lib/rules/*.json``):
-data, apart from the code that evaluates them.
-
-A rule runs when one of its level tags (``wcag2a``, ``wcag21aa``, ``wcag2aaa`` …,
-as axe writes them) is among the scan's tags, or when it is asked for by id. The
-help texts are English, as axe's; ``N_`` marks them for the scanner's catalogs,
-so reports in Kazakh and Russian translate them."""
+"""Every own rule's metadata, as data: the website rules, then the stand's. The code
+that decides each is a check (``registry.py``); reports, ``a11y-audit rules`` and the
+rule selection read only this table."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
-    """Marks a message for extraction; it is translated where it is shown."""
-    return text
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    impact: str
-    # The first tag is the level (what selects the rule), then the criteria.
-    tags: tuple[str, ...]
-    help: str
-    description: str
-    understanding: str  # the W3C Understanding page's name, e.g. "reflow"
-
-    @property
-    def level(self) -> str:
-        return self.tags[0]
-
-    @property
-    def help_url(self) -> str:
-        return f"{UNDERSTANDING}{self.understanding}.html"
-
+from accessibility_audit.checks.rule import EN_301_549, N_, Rule, understanding
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("page-language-matches-text", "serious", ("wcag2a", "wcag311", "cat.language"),
          N_("The page's lang attribute must name the language its text is written in"),
          ("Checks that a page marked Russian is not written in Kazakh, nor the other way "
           "round, from the letters and words of its text"),
-         "language-of-page"),
+         understanding("language-of-page")),
     Rule("part-language-matches-text", "serious", ("wcag2aa", "wcag312", "cat.language"),
          N_("Passages in another language must be marked with their own lang attribute"),
          ("Checks that Kazakh passages inside content marked Russian, and Russian passages "
           "inside content marked Kazakh, carry a lang attribute of their own"),
-         "language-of-parts"),
+         understanding("language-of-parts")),
     Rule("language-version-exists", "moderate",
          ("best-practice", "cat.language", "kz-state-languages"),
          N_("A link to the page in the other state language must lead to that page's "
@@ -55,17 +24,55 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Follows the links to the Kazakh or Russian version of the page and checks that "
           "they open this page's counterpart, not an error page, the home page or a page "
           "still in the first language"),
-         "language-of-page"),
+         understanding("language-of-page")),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "
           "except links inside a sentence, controls with a large enough equivalent on the "
           "page, and unstyled controls of the browser"),
-         "target-size-enhanced"),
+         understanding("target-size-enhanced")),
     Rule("reflow", "serious", ("wcag21aa", "wcag1410", "cat.structure"),
          N_("Content must reflow at 320 CSS pixels wide without scrolling in two directions"),
          ("Checks that the page does not scroll horizontally at 320 CSS pixels wide and at "
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
-         "reflow"),
+         understanding("reflow")),
+    # The stand's own rules (a11y-audit stand): closed functionality, EN 301 549.
+    Rule("stand-keypad-reach", "serious",
+         ("wcag2a", "wcag211", "EN-301-549", "EN-5.1.6.1", "EN-9.2.1.1"),
+         N_("Every visible control must be reachable with the keypad's arrow keys and "
+            "with Tab"),
+         ("Presses the Down arrow and Tab through the page and checks that each visible "
+          "control takes the focus both ways"),
+         understanding("keyboard"), audits=("stand",)),
+    Rule("stand-keypad-trap", "critical",
+         ("wcag2a", "wcag212", "EN-301-549", "EN-5.1.6.2", "EN-9.2.1.2"),
+         N_("Keypad focus must be able to move away from every control"),
+         ("Where the arrow keys stop, checks that Up, Tab or Shift+Tab moves the focus on"),
+         understanding("no-keyboard-trap"), audits=("stand",)),
+    Rule("stand-speech-key", "serious", ("EN-301-549", "EN-5.1.3.1", "EN-5.1.3.6"),
+         N_("Every visible text and control must have speech (a data-say key)"),
+         ("Checks that every visible text and control is inside an element with a speech "
+          "key, so that speech mode can say it"),
+         EN_301_549, audits=("stand",)),
+    Rule("stand-speech-audio", "serious", ("EN-301-549", "EN-5.1.3.1", "EN-5.1.3.14"),
+         N_("The speech audio of every text and control must exist, play and be "
+            "audible"),
+         ("Fetches the speech audio of every key the page can ask for and checks that it "
+          "decodes, lasts long enough to be speech and is not silent"),
+         EN_301_549, audits=("stand",)),
+    Rule("stand-idle-warning", "serious",
+         ("wcag2a", "wcag221", "EN-301-549", "EN-9.2.2.1"),
+         N_("The idle reset must warn, with a control to extend and at least 20 "
+            "seconds to use it"),
+         ("Checks the stand's idle settings and warning dialog: a spoken control to "
+          "extend the time, and a countdown of at least 20 seconds"),
+         understanding("timing-adjustable"), audits=("stand",)),
+    # No criterion requires it; a stand that needs the internet stops working offline,
+    # and every outside request tells a third party a visitor is there.
+    Rule("stand-outside-request", "serious", ("best-practice",),
+         N_("A stand page must make no request outside the stand's own server"),
+         ("Reads every request the page made while it loaded and while its keys were "
+          "pressed, and checks that each went to the stand's own server"),
+         "", audits=("stand",)),
 )}

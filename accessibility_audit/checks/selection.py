@@ -1,12 +1,14 @@
 """Which rules a scan runs, axe-core's and the own ones alike: by the standard's
-tags, narrowed to some rules (``--rule``) or without some (``--skip-rule``)."""
+tags, narrowed to some rules (``--rule``) or without some (``--skip-rule``), among the
+own rules of the kind of audit (a website scan, a stand audit)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from accessibility_audit.checks.rules import RULES, Rule
+from accessibility_audit.checks.rule import Audit, Rule
+from accessibility_audit.checks.rules import RULES
 
 # Each rule in axe's build is an object that starts with its id and has its tags.
 _AXE_RULE = re.compile(r'\{id:"([\w-]+)",[^{}]*?tags:\[([^\]]*)\]')
@@ -30,20 +32,26 @@ def axe_rule_ids(axe_source: str) -> tuple[str, ...]:
     return tuple(axe_rules(axe_source))
 
 
-def check_ids(ids: tuple[str, ...], axe_ids: tuple[str, ...]) -> None:
+def own_rule_ids(audit: Audit = "site") -> tuple[str, ...]:
+    """The own rules an audit of this kind may run."""
+    return tuple(rule.id for rule in RULES.values() if audit in rule.audits)
+
+
+def check_ids(ids: tuple[str, ...], axe_ids: tuple[str, ...], audit: Audit = "site") -> None:
     """Raise :class:`UnknownRule`, listing every known id, for ids that are unknown."""
-    unknown = [rule for rule in ids if rule not in RULES and rule not in axe_ids]
+    own = own_rule_ids(audit)
+    unknown = [rule for rule in ids if rule not in own and rule not in axe_ids]
     if unknown:
         raise UnknownRule(
             f"unknown rule {', '.join(map(repr, unknown))}; the own checks are "
-            f"{', '.join(RULES)}, and axe-core's rules are {', '.join(sorted(axe_ids))}")
+            f"{', '.join(own)}, and axe-core's rules are {', '.join(sorted(axe_ids))}")
 
 
 def own_rules(tags: tuple[str, ...], only: tuple[str, ...] = (),
-              skip: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+              skip: tuple[str, ...] = (), audit: Audit = "site") -> tuple[Rule, ...]:
     """The own rules to run: those asked for by id, else those of the selected levels."""
-    chosen = ([RULES[rule] for rule in only if rule in RULES] if only
-              else [rule for rule in RULES.values() if rule.level in tags])
+    chosen = ([RULES[rule] for rule in only if rule in RULES and audit in RULES[rule].audits]
+              if only else [rule for rule in RULES.values() if rule.selected(audit, tags)])
     return tuple(rule for rule in chosen if rule.id not in skip)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
 
@@ -44,5 +45,9 @@ def _message(target: dict[str, Any]) -> str:
             "that large")
 
 
-def run(page: PageContext, rules: frozenset[str]) -> dict[str, Outcomes]:
-    return {"target-size-enhanced": evaluate(page.gather(SCRIPT))}
+def gather(page: PageContext) -> list[dict[str, Any]]:
+    return page.run_script(SCRIPT)
+
+
+CHECK = Check(("target-size-enhanced",), gather,
+              lambda targets: {"target-size-enhanced": evaluate(targets)})

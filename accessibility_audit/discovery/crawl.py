@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from accessibility_audit.discovery.robots import Robots
-from accessibility_audit.discovery.urls import BadUrl, check_url, origin
+from accessibility_audit.options import CrawlLimits
+from accessibility_audit.urls import BadUrl, check_url, origin
 
 # Links to these are files, not pages; following them would fill the report with
 # "not HTML" errors. Given explicitly, they are still checked (and reported).
@@ -19,23 +19,6 @@ FILE_SUFFIXES = frozenset((
     ".mp3", ".mp4", ".avi", ".mov", ".webm", ".ogg", ".wav", ".exe", ".msi", ".dmg", ".apk",
     ".iso", ".xml", ".json", ".csv", ".txt",
 ))
-
-
-@dataclass(frozen=True)
-class CrawlLimits:
-    max_pages: int = 100
-    max_depth: int = 3
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-
-    def compiled(self) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-        def compile_all(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-            try:
-                return [re.compile(pattern) for pattern in patterns]
-            except re.error as error:
-                raise BadUrl(f"pattern {error.pattern!r} is not a valid regular "
-                             f"expression: {error}") from error
-        return compile_all(self.include), compile_all(self.exclude)
 
 
 @dataclass

@@ -7,9 +7,9 @@ import urllib.robotparser
 
 import requests
 
-from accessibility_audit.discovery.urls import origin
 from accessibility_audit.fetching import Fetcher
 from accessibility_audit.politeness import TOOL
+from accessibility_audit.urls import origin
 
 MAX_BYTES = 500 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
 

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import requests
 
-from accessibility_audit.discovery.urls import BadUrl, check_url
 from accessibility_audit.fetching import Fetcher
+from accessibility_audit.urls import BadUrl, check_url
 
 MAX_BYTES = 50 * 1024 * 1024  # the protocol's limit for one uncompressed sitemap
 MAX_SITEMAPS = 1000

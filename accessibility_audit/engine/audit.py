@@ -1,12 +1,14 @@
 """Auditing one page in one browser: open it, let it settle, check it is the real
-page, run axe in every frame and the own checks (accessibility_audit.checks) at
-each viewport, and say plainly what went wrong.
+page, run axe in every frame and the own checks (accessibility_audit.checks), and say
+plainly what went wrong.
 
-Another component audits with its own settings by building :class:`AuditSettings`
-(the tags of a standard, e.g. ``wcag.tags_for("wcag22aaa")``, which select axe's
-rules and the own checks alike, and optionally ``only``/``skip`` rule ids, and
-``reflow_320=False`` for a fixed screen) and a :class:`PageAuditor`; the own checks
-then run by themselves::
+At each viewport, axe runs and then the own checks that read the page; then, at each
+viewport again, the checks that drive it (key presses); then the checks made once per
+page. Website scans and stand audits alike go through here: what differs is data in
+:class:`AuditSettings` — the tags of a standard, e.g. ``wcag.tags_for("wcag22aaa")``,
+which select axe's rules and the own checks alike, optionally ``only``/``skip`` rule
+ids, the kind of audit (``"stand"`` adds the stand's own checks), ``reflow_320=False``
+for a fixed screen, and whether a check that fails fails the page::
 
     settings = AuditSettings(tags=wcag.tags_for("wcag22aaa", best_practice=True),
                              viewports=(Viewport("portrait", 1080, 1920),))
@@ -16,7 +18,7 @@ then run by themselves::
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import Any
 
@@ -26,29 +28,25 @@ from selenium.common.exceptions import (
     UnexpectedAlertPresentException,
     WebDriverException,
 )
+from selenium.webdriver.remote.webdriver import WebDriver
 
 from accessibility_audit import wcag
-from accessibility_audit.checks.context import PageContext
-from accessibility_audit.checks.results import merge
-from accessibility_audit.checks.rules import Rule
-from accessibility_audit.checks.runner import CheckRunner, OwnResults, axe_entries, combine
+from accessibility_audit.browser import browser_gone
+from accessibility_audit.checks.check import Check
+from accessibility_audit.checks.context import PageContext, ScanMemo
+from accessibility_audit.checks.results import OwnResults, axe_entries, combine, merge
+from accessibility_audit.checks.rule import Audit, Rule
+from accessibility_audit.checks.runner import CheckRunner
 from accessibility_audit.checks.selection import axe_selection, own_rules
 from accessibility_audit.engine import preflight
 from accessibility_audit.engine.blocking import blocked_reason
 from accessibility_audit.engine.frames import AxeFailed, AxeScript, run_everywhere
-from accessibility_audit.engine.launch import Browser, Viewport
+from accessibility_audit.engine.launch import Browser
 from accessibility_audit.fetching import Fetcher
-from accessibility_audit.model import Issue, PageAudit, PageError, failed
+from accessibility_audit.model import Issue, PageAudit, PageError, Viewport, failed
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
-# Browser errors that mean the browser itself is gone, not the page.
-BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
-                "chrome not reachable", "no such window", "target window already closed",
-                "Connection refused", "Max retries exceeded", "RemoteDisconnected",
-                "target frame detached",
-                # A renderer that does not answer a command outside a page load.
-                "Timed out receiving message from renderer")
 NET_ERRORS = {"ERR_NAME_NOT_RESOLVED": "dns", "ERR_CONNECTION_REFUSED": "connection",
               "ERR_TOO_MANY_REDIRECTS": "redirect-loop", "ERR_CERT_": "tls",
               "ERR_SSL_": "tls"}
@@ -73,9 +71,18 @@ class AuditSettings:
     # Reflow is also checked at 320 CSS px wide; a fixed screen (a stand) whose
     # only sizes are its viewports may turn that off.
     reflow_320: bool = True
+    # A website scan, or a stand audit, which adds the stand's own checks.
+    audit: Audit = "site"
+    # An own check that cannot run fails the page (a certification must not pass what
+    # was not checked), instead of costing only its own rules.
+    checks_required: bool = False
 
     def own_rules(self) -> tuple[Rule, ...]:
-        return own_rules(self.tags, self.only, self.skip)
+        return own_rules(self.tags, self.only, self.skip, self.audit)
+
+    def with_tags(self, tags: tuple[str, ...]) -> AuditSettings:
+        """These settings with more tags, e.g. 7:1 contrast for a high-contrast page."""
+        return replace(self, tags=(*self.tags, *tags)) if tags else self
 
     def axe_options(self) -> dict[str, Any] | None:
         """axe's options, or None when only own checks were asked for."""
@@ -92,15 +99,30 @@ class AuditSettings:
 
 
 class PageAuditor:
-    def __init__(self, settings: AuditSettings, axe: AxeScript, fetcher: Fetcher) -> None:
+    def __init__(self, settings: AuditSettings, axe: AxeScript, fetcher: Fetcher | None) -> None:
         self.settings = settings
         self.axe = axe
         self.fetcher = fetcher
-        self.checks = CheckRunner(settings.own_rules(), narrow=settings.reflow_320)
+        # What the checks learn beyond the page, for every page and worker of the scan.
+        self.memo = ScanMemo()
+        self._runners: dict[tuple[str, ...], CheckRunner] = {}
 
-    def audit(self, browser: Browser, url: str, site: str, want_links: bool) -> list[PageAudit]:
-        """One result per viewport. Raises :class:`BrowserGone` only for a dead browser."""
-        problem = preflight.check(self.fetcher, url)
+    def runner(self, tags: tuple[str, ...] = ()) -> CheckRunner:
+        """The own checks of these settings (with ``tags`` added)."""
+        if tags not in self._runners:
+            settings = self.settings.with_tags(tags)
+            self._runners[tags] = CheckRunner(settings.own_rules(), narrow=settings.reflow_320)
+        return self._runners[tags]
+
+    def time_needed(self) -> float:
+        """Seconds a page may take beyond loading and axe: the own checks' budgets."""
+        return self.runner().time_needed(len(self.settings.viewports))
+
+    def audit(self, browser: Browser, url: str, site: str, want_links: bool,
+              tags: tuple[str, ...] = ()) -> list[PageAudit]:
+        """One result per viewport; ``tags`` adds to the settings' for this page. Raises
+        :class:`BrowserGone` only for a dead browser."""
+        problem = preflight.check(self.fetcher, url) if self.fetcher is not None else None
         if problem is not None:
             status = "blocked" if problem.blocked else "failed"
             return [failed(url, v.name, problem.kind, problem.reason, status=status,
@@ -111,15 +133,16 @@ class PageAuditor:
         except WebDriverException as error:
             raise BrowserGone(error.msg or str(error)) from error
         try:
-            return self._in_browser(browser, url, site, want_links)
+            return self._in_browser(browser, url, site, want_links, tags)
         except WebDriverException as error:
-            if _browser_gone(error):
+            if browser_gone(error):
                 raise BrowserGone(error.msg or str(error)) from error
             return [failed(url, v.name, *_classify(error)) for v in self.settings.viewports]
 
-    def _in_browser(self, browser: Browser, url: str, site: str,
-                    want_links: bool) -> list[PageAudit]:
+    def _in_browser(self, browser: Browser, url: str, site: str, want_links: bool,
+                    tags: tuple[str, ...]) -> list[PageAudit]:
         started = time.monotonic()
+        settings = self.settings.with_tags(tags)
         browser.set_viewport(self.settings.viewports[0])
         for name, value in self.settings.cookies:
             browser.cdp("Network.setCookie", {"name": name, "value": value, "url": site})
@@ -137,46 +160,94 @@ class PageAuditor:
             opening = [PageError("dialog", f"the page opened a dialog: {error.alert_text!r}")]
         else:
             opening = []
-        results, own = [], []
+        results: list[PageAudit] = []
         facts: dict[str, Any] = {}
+        runner = self.runner(tags)
+        own: list[OwnResults] = []
         for viewport in self.settings.viewports:
-            browser.set_viewport(viewport)
-            self._settle(browser)
+            self._show(browser, viewport)
             if not facts:
                 facts = browser.driver.execute_script(FACTS_SCRIPT, want_links)
                 refusal = self._refusal(url, facts)
                 if refusal is not None:
                     return [_as(refusal, v.name) for v in self.settings.viewports]
-            page = self._axe(browser, url, viewport, facts, opening)
+            page = self._axe(browser.driver, url, viewport, facts, opening, settings,
+                             browser.settings.page_timeout)
             results.append(page)
-            own.append(self._own(browser, url, viewport, page, once=False))
-        # Checks made once per page come last: they may show it at other sizes.
-        own[0] = combine(own[0], self._own(browser, url, self.settings.viewports[-1],
-                                           results[0], once=True))
+            own.append(self._own(runner, runner.reading, browser, url, site, viewport, page))
+        if runner.driving:
+            for index, viewport in enumerate(self.settings.viewports):
+                self._show(browser, viewport)
+                own[index] = combine(own[index], self._own(
+                    runner, runner.driving, browser, url, site, viewport, results[index]))
+        once = self._own(runner, runner.once, browser, url, site, self.settings.viewports[-1],
+                         results[0], every=own)
+        own[0] = combine(own[0], once)
         extra = _event_errors(facts.get("events", []))
         elapsed = time.monotonic() - started
         for result, found in zip(results, own, strict=True):
             if result.raw is not None:
                 merge(result.raw, axe_entries(found))
                 _tally(result)
+                self._require_checks(result)
             result.errors.extend(extra)
             result.seconds = elapsed / len(results)
         results[0].links = facts.get("links", [])
         return results
 
-    def _own(self, browser: Browser, url: str, viewport: Viewport, page: PageAudit, *,
-             once: bool) -> OwnResults:
-        if not self.checks or page.raw is None:
+    def audit_shown(self, driver: WebDriver, viewport: Viewport, site: str) -> PageAudit:
+        """The page ``driver`` shows now, as it is, in a browser someone else started
+        (a test's): no preflight, no navigation, no resizing. axe runs in every frame,
+        then the selected own checks that need no other size."""
+        self._settle(driver)
+        facts = driver.execute_script(FACTS_SCRIPT, False)
+        url = facts.get("url") or driver.current_url
+        page = self._axe(driver, url, viewport, facts, [], self.settings,
+                         (driver.timeouts.script or 0) / 1000 or 30.0)
+        runner = self.runner()
+        if runner and page.raw is not None:
+
+            def stay(_other: Viewport) -> None:
+                raise RuntimeError("an own check asked for another size of a page shown "
+                                   "in someone else's browser; give reflow_320=False")
+
+            context = PageContext(driver, url, site, viewport, self.fetcher, stay, self.memo)
+            merge(page.raw, axe_entries(combine(*(runner.run(checks, context, page.errors)
+                                                  for checks in (runner.reading, runner.driving,
+                                                                 runner.once)))))
+            _tally(page)
+            self._require_checks(page)
+        elif page.raw is not None:
+            _tally(page)
+        page.errors.extend(_event_errors(facts.get("events", [])))
+        return page
+
+    def _show(self, browser: Browser, viewport: Viewport) -> None:
+        browser.set_viewport(viewport)
+        self._settle(browser.driver)
+
+    def _own(self, runner: CheckRunner, checks: list[Check], browser: Browser, url: str,
+             site: str, viewport: Viewport, page: PageAudit,
+             every: list[OwnResults] | None = None) -> OwnResults:
+        """The outcomes of ``checks`` on the page; those of a check whose outcomes belong
+        to every viewport go to each of ``every`` but the first, and are returned too."""
+        if not checks or page.raw is None:
             return {}
+        context = PageContext(browser.driver, url, site, viewport, self.fetcher,
+                              lambda other: self._show(browser, other), self.memo)
+        found: OwnResults = {}
+        for check in checks:
+            outcomes = runner.run([check], context, page.errors)
+            found.update(outcomes)
+            if check.every_viewport and every is not None:
+                for index in range(1, len(every)):
+                    every[index] = combine(every[index], outcomes)
+        return found
 
-        def resize(other: Viewport) -> None:
-            browser.set_viewport(other)
-            self._settle(browser)
-
-        context = PageContext(browser.driver, url, viewport, self.fetcher, resize,
-                              self.checks.cache)
-        run = self.checks.once if once else self.checks.at_viewport
-        return run(context, page.errors)
+    def _require_checks(self, page: PageAudit) -> None:
+        if self.settings.checks_required and page.status == "audited" and any(
+                error.kind == "check-error" for error in page.errors):
+            page.status = "failed"
 
     def _check_responsive(self, browser: Browser) -> None:
         """After a load timeout: a page still arriving can be stopped; a page whose
@@ -186,8 +257,8 @@ class PageAuditor:
         except WebDriverException as error:
             raise BrowserGone("the page made the browser stop responding") from error
 
-    def _settle(self, browser: Browser) -> None:
-        browser.driver.execute_async_script(
+    def _settle(self, driver: WebDriver) -> None:
+        driver.execute_async_script(
             SETTLE_SCRIPT, self.settings.settle_quiet_ms, self.settings.settle_limit_ms)
 
     def _refusal(self, url: str, facts: dict[str, Any]) -> PageAudit | None:
@@ -204,20 +275,20 @@ class PageAuditor:
                           http_status=status)
         return None
 
-    def _axe(self, browser: Browser, url: str, viewport: Viewport, facts: dict[str, Any],
-             opening: list[PageError]) -> PageAudit:
+    def _axe(self, driver: WebDriver, url: str, viewport: Viewport, facts: dict[str, Any],
+             opening: list[PageError], settings: AuditSettings, timeout: float) -> PageAudit:
         page = PageAudit(url=url, viewport=viewport.name, status="audited",
                          final_url=facts.get("url"), http_status=facts.get("status"),
                          title=facts.get("title"), errors=list(opening))
-        options = self.settings.axe_options()
+        options = settings.axe_options()
         try:
-            raw = (run_everywhere(browser.driver, self.axe, options) if options is not None
+            raw = (run_everywhere(driver, self.axe, options) if options is not None
                    else {key: [] for key in ("violations", "passes", "incomplete",
                                              "inapplicable")})
         except TimeoutException:
             page.status = "failed"
             page.errors.append(PageError("axe-timeout", "axe-core did not finish within "
-                                         f"{browser.settings.page_timeout:g} s"))
+                                         f"{timeout:g} s"))
             return page
         except (AxeFailed, JavascriptException) as error:
             page.status = "failed"
@@ -275,11 +346,6 @@ def _event_errors(events: list[list[str]]) -> list[PageError]:
         if error not in errors:
             errors.append(error)
     return errors
-
-
-def _browser_gone(error: WebDriverException) -> bool:
-    text = f"{type(error).__name__} {error.msg or ''} {error}"
-    return any(marker in text for marker in BROWSER_GONE)
 
 
 def _classify(error: WebDriverException) -> tuple[str, str]:

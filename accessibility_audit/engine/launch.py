@@ -20,6 +20,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from accessibility_audit.browser import chromium_options, find_executable
 from accessibility_audit.engine import processes
+from accessibility_audit.model import Viewport
 from accessibility_audit.politeness import user_agent
 
 PROFILE_PREFIX = "a11y-audit-browser-"
@@ -38,20 +39,6 @@ LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProces
 STORAGE = ("cookies,local_storage,indexeddb,websql,cache_storage,service_workers,"
            "file_systems")
 GUARD_SCRIPT = files("accessibility_audit.engine").joinpath("guard.js").read_text()
-
-
-@dataclass(frozen=True)
-class Viewport:
-    name: str
-    width: int
-    height: int
-    mobile: bool = False
-
-
-VIEWPORTS = {
-    "desktop": Viewport("desktop", 1280, 800),
-    "mobile": Viewport("mobile", 375, 667, mobile=True),
-}
 
 
 class BrowserFailed(RuntimeError):
@@ -108,9 +95,13 @@ class Browser:
         """Forget what earlier pages stored, so each page starts as a first visit.
 
         Done just before the next page rather than by a detour through
-        about:blank, which would cost a navigation per page."""
+        about:blank, which would cost a navigation per page. The network log, where
+        kept, is emptied too: it hands out each entry once, and what the next page
+        requests must be told apart from what earlier pages did."""
         self.cdp("Network.clearBrowserCookies")
         self.cdp("Storage.clearDataForOrigin", {"origin": site, "storageTypes": STORAGE})
+        if self.settings.network_log:
+            self.driver.get_log("performance")
 
     def memory_mb(self) -> float | None:
         """Memory this browser alone holds (what closing it would free), locally."""

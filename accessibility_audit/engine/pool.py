@@ -29,6 +29,8 @@ class Task:
     site: str
     depth: int = 0
     crawl: bool = False
+    # Tags this page is held to beyond the scan's (7:1 contrast in a high-contrast mode).
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ class Worker(threading.Thread):
             with self._lock:
                 self.busy_since = time.monotonic()
             try:
-                results = self.pool.auditor.audit(browser, task.url, task.site, task.crawl)
+                results = self.pool.auditor.audit(browser, task.url, task.site, task.crawl,
+                                                  task.tags)
                 break
             except Exception as error:  # noqa: BLE001 - a dead browser fails in many ways
                 if not isinstance(error, BrowserGone | OSError) and self.killed_for is None \
@@ -205,8 +208,11 @@ class Pool:
 
     @property
     def page_limit(self) -> float:
+        """Seconds a page may take before its browser counts as hung: loading, axe at
+        each viewport, and the time budgets of the own checks that drive the page."""
         views = len(self.auditor.settings.viewports)
-        return self.browser_settings.page_timeout * (1 + views) + self.settings.watchdog_grace
+        return (self.browser_settings.page_timeout * (1 + views) + self.auditor.time_needed()
+                + self.settings.watchdog_grace)
 
     def run(self) -> None:
         """Audit until the queue is empty. Ctrl+C stops the workers and re-raises."""

@@ -10,11 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import select
 
+from accessibility_audit.evaluation import Finding, evaluate
 from accessibility_audit.physical.evaluation import Overall
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as t
-from accessibility_audit.summary import Finding, summarise
 
 DEFAULT_MODE = "standard"
 
@@ -93,11 +93,11 @@ def latest_stand_audit(store: Store, stand: str) -> SoftwareResult | None:
 
 
 def software_result(store: Store, scan_id: int, stand: str) -> SoftwareResult:
-    summary = summarise(store.load(scan_id))
+    summary = evaluate(store, scan_id)
     tallies: tuple[dict[str, Tally], ...] = ({}, {}, {}, {})
     for page in summary.pages:
         where = place(page.url, stand)
-        count = sum(1 for _id, issue in page.issues if issue.outcome == "violation")
+        count = len(summary.page_violations(page))
         keys = (where.page, where.language, where.mode, page.viewport)
         for tally, key in zip(tallies, keys, strict=True):
             entry = tally.setdefault(key, Tally())

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from babel.support import Translations
 
-from accessibility_audit.reporters.html import LANGUAGES, TRANSLATIONS
+from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 
 Say = Callable[[str], str]
 

@@ -1,4 +1,4 @@
-"""Reporters only format: each takes a :class:`~accessibility_audit.summary.Summary`
+"""Reporters only format: each takes a :class:`~accessibility_audit.evaluation.Summary`
 and returns the report's text. A new format is one new module and one line here."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from accessibility_audit.summary import Summary
+from accessibility_audit.evaluation import Summary
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
 """CSV: one row per element found on a page, and one per page that was not audited.
+``outcome`` is the engine's; ``verdict`` is the evaluation's, with the auditor's
+decision (``review``) on a needs-review element applied.
 
 Starts with a byte-order mark so that spreadsheet programs read Kazakh and Russian
 text as UTF-8."""
@@ -8,11 +10,12 @@ from __future__ import annotations
 import csv
 import io
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.reporters import ReportContext
-from accessibility_audit.summary import Summary
 
 COLUMNS = ("page_url", "viewport", "page_status", "finding_id", "rule", "outcome", "impact",
-           "wcag", "selector", "html", "summary", "help", "help_url", "page_error")
+           "wcag", "selector", "html", "summary", "help", "help_url", "page_error", "verdict",
+           "review")
 
 
 def render(summary: Summary, context: ReportContext) -> str:
@@ -22,11 +25,13 @@ def render(summary: Summary, context: ReportContext) -> str:
     writer.writerow(COLUMNS)
     for page in summary.pages:
         for fid, issue in page.issues:
+            finding = summary.finding(fid)
             writer.writerow((page.url, page.viewport, page.status, fid, issue.rule,
                              issue.outcome, issue.impact or "", " ".join(issue.criteria),
                              issue.selector, issue.html, issue.summary, issue.help,
-                             issue.help_url, ""))
+                             issue.help_url, "", finding.verdict,
+                             finding.review.decision if finding.review else ""))
         for error in page.errors:
             writer.writerow((page.url, page.viewport, page.status, "", "", "", "", "", "", "",
-                             "", "", "", f"{error.kind}: {error.reason}"))
+                             "", "", "", f"{error.kind}: {error.reason}", "", ""))
     return out.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from accessibility_audit.diff import ScanDiff
-from accessibility_audit.summary import Finding
+from accessibility_audit.evaluation import Finding
 
 
 def render(diff: ScanDiff) -> str:

@@ -1,16 +1,20 @@
 """W3C EARL 1.0 as JSON-LD, shaped like Deque's @axe-core/reporter-earl: for each
 page, an assertion per rule and element, with outcomes failed, cantTell (axe's
 "needs review") and passed; pages not audited get an inapplicable assertion that
-says why, never a passed one."""
+says why, never a passed one. A needs-review element an auditor decided is asserted
+failed or passed in mode ``earl:semiAuto`` (the tool found it, a person judged it),
+as the evaluation counts it."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from accessibility_audit.evaluation import Summary
+from accessibility_audit.model import Issue
 from accessibility_audit.reporters import ReportContext
+from accessibility_audit.store import Review
 from accessibility_audit.store.repository import StoredPage
-from accessibility_audit.summary import Summary
 
 CONTEXT = {
     "@vocab": "http://www.w3.org/ns/earl#",
@@ -30,7 +34,8 @@ CONTEXT = {
     "description": "dct:description",
     "expression": "ptr:expression",
 }
-OUTCOMES = {"violation": "earl:failed", "incomplete": "earl:cantTell"}
+OUTCOMES = {"violation": "earl:failed", "needs-review": "earl:cantTell",
+            "reviewed-pass": "earl:passed"}
 
 
 def render(summary: Summary, context: ReportContext) -> str:
@@ -39,16 +44,19 @@ def render(summary: Summary, context: ReportContext) -> str:
                 "@type": ["earl:Assertor", "earl:Software"],
                 "title": "a11y-audit", "description":
                 f"a11y-audit {scan.tool_version} with axe-core {scan.axe_version}"}
-    graph = [_page(page, assertor["@id"]) for page in summary.pages]
+    graph = [_page(summary, page, assertor["@id"]) for page in summary.pages]
     return json.dumps({"@context": CONTEXT, "@graph": [assertor, *graph]},
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def _page(page: StoredPage, assertor: str) -> dict[str, Any]:
-    assertions = [_assertion(assertor, issue.help_url or issue.rule, OUTCOMES[issue.outcome],
-                             f"{issue.help}. {issue.summary}".strip(), issue.selector,
-                             issue.criteria)
-                  for _fid, issue in page.issues]
+def _page(summary: Summary, page: StoredPage, assertor: str) -> dict[str, Any]:
+    assertions = []
+    for fid, issue in page.issues:
+        finding = summary.finding(fid)
+        assertions.append(_assertion(
+            assertor, issue.help_url or issue.rule, OUTCOMES[finding.verdict],
+            _description(issue, finding.review), issue.selector, issue.criteria,
+            "earl:semiAuto" if finding.review else "earl:automatic"))
     assertions += [_assertion(assertor, rule, "earl:passed", "", None, ())
                    for rule in page.passed_rules]
     if page.status != "audited":
@@ -59,8 +67,18 @@ def _page(page: StoredPage, assertor: str) -> dict[str, Any]:
             "description": f"viewport {page.viewport}", "assertions": assertions}
 
 
+def _description(issue: Issue, review: Review | None) -> str:
+    text = f"{issue.help}. {issue.summary}".strip()
+    if review is None:
+        return text
+    decided = "fails" if review.decision == "fail" else "passes"
+    return f"{text} An auditor decided it {decided}" + (f": {review.note}" if review.note
+                                                        else ".")
+
+
 def _assertion(assertor: str, test: str, outcome: str, description: str,
-               selector: str | None, criteria: tuple[str, ...]) -> dict[str, Any]:
+               selector: str | None, criteria: tuple[str, ...],
+               mode: str = "earl:automatic") -> dict[str, Any]:
     result: dict[str, Any] = {"@type": "TestResult", "outcome": outcome,
                               "description": description}
     if selector:
@@ -68,6 +86,6 @@ def _assertion(assertor: str, test: str, outcome: str, description: str,
     test_case: dict[str, Any] = {"@id": test, "@type": "TestCase"}
     if criteria:
         test_case["criteria"] = [f"WCAG {c}" for c in criteria]
-    return {"@type": "Assertion", "mode": "earl:automatic", "assertedBy": assertor,
+    return {"@type": "Assertion", "mode": mode, "assertedBy": assertor,
             "test": test_case, "result": result}
 

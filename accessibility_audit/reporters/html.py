@@ -7,7 +7,6 @@ the scanner's own checks' help is translated."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,17 +15,15 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from accessibility_audit import __version__
+from accessibility_audit.charts import Bar, bar_chart
 from accessibility_audit.checks.rules import RULES
+from accessibility_audit.evaluation import Summary
+from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
-from accessibility_audit.reporters.charts import Bar, bar_chart
-from accessibility_audit.stand.matrix import is_stand, matrix
-from accessibility_audit.stand.rules import RULES as STAND_RULES
-from accessibility_audit.summary import Summary
+from accessibility_audit.reporters.stand_matrix import is_stand, matrix
+from accessibility_audit.version import __version__
 
-LANGUAGES = ("kk", "ru", "en")
-TRANSLATIONS = files("accessibility_audit").joinpath("translations")
 # Kazakhstan has one time zone (UTC+5) since 2024; the offset is printed with each time.
 TIME_ZONE = ZoneInfo("Asia/Almaty")
 
@@ -54,7 +51,7 @@ def render(summary: Summary, context: ReportContext) -> str:
 
     template = env.get_template("report.html")
     # The own checks' help is translated; axe's stays English and is marked so.
-    own_help = {rule.id: _(rule.help) for rule in (*RULES.values(), *STAND_RULES.values())}
+    own_help = {rule.id: _(rule.help) for rule in RULES.values()}
     return template.render(summary=summary, lang=context.language, version=__version__,
                            charts=_charts(summary, context, _), impacts=IMPACTS,
                            history=context.history, own_help=own_help,

@@ -1,22 +1,23 @@
 """JUnit XML for CI systems: a test suite per page, a failing test case per rule it
-violates, an error for a page that could not be audited."""
+violates (an auditor's "fails" on a needs-review element included), an error for a
+page that could not be audited."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.model import Issue
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.store.repository import StoredPage
-from accessibility_audit.summary import Summary
 
 
 def render(summary: Summary, context: ReportContext) -> str:
     root = ET.Element("testsuites", name=f"a11y-audit scan {summary.scan.id}")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for page in summary.pages:
-        suite = _suite(page)
+        suite = _suite(page, summary.page_violations(page))
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -26,7 +27,7 @@ def render(summary: Summary, context: ReportContext) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(page: StoredPage) -> ET.Element:
+def _suite(page: StoredPage, violations: list[Issue]) -> ET.Element:
     suite = ET.Element("testsuite", name=f"{page.url} ({page.viewport})",
                        time=f"{page.seconds:.3f}")
     name = f"{page.url} [{page.viewport}]"
@@ -39,9 +40,8 @@ def _suite(page: StoredPage) -> ET.Element:
         suite.set("failures", "0")
         return suite
     by_rule: dict[str, list[Issue]] = defaultdict(list)
-    for _fid, issue in page.issues:
-        if issue.outcome == "violation":
-            by_rule[issue.rule].append(issue)
+    for issue in violations:
+        by_rule[issue.rule].append(issue)
     for rule, issues in sorted(by_rule.items()):
         case = ET.SubElement(suite, "testcase", classname=name, name=rule)
         first = issues[0]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.reporters import ReportContext
-from accessibility_audit.stand.matrix import finding_lines, is_stand, text_lines
-from accessibility_audit.summary import Summary
+from accessibility_audit.reporters.stand_matrix import finding_lines, is_stand, text_lines
 
 
 def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
@@ -59,11 +59,12 @@ def _decided(summary: Summary) -> str:
     if not any(decided.values()):
         return ""
     return (f" (auditors decided {decided['pass']} pass, {decided['fail']} fail; "
-            f"the figures above leave them out)")
+            f"those that fail are counted as violations above)")
 
 
 def _rule_rows(summary: Summary) -> list[tuple[str, ...]]:
-    """One line per rule: the findings of a rule add up."""
+    """One line per rule: the findings of a rule add up (its elements: those that
+    count as violations, an auditor's "fails" included)."""
     rows: dict[str, list[str]] = {}
     for finding in summary.violations:
         row = rows.setdefault(finding.rule, [

@@ -13,10 +13,11 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
 from accessibility_audit.findings import finding_id, page_template
 from accessibility_audit.model import Issue, PageAudit, PageError
+from accessibility_audit.store import schema
 from accessibility_audit.store import tables as t
 
 
@@ -34,6 +35,8 @@ class QueuedPage:
 
 @dataclass
 class StoredPage:
+    """One page at one viewport as the store keeps it (or as it would: ``of``)."""
+
     id: int
     site: str
     url: str
@@ -48,6 +51,15 @@ class StoredPage:
     passed_rules: tuple[str, ...] = ()
     errors: list[PageError] = field(default_factory=list)
     issues: list[tuple[str, Issue]] = field(default_factory=list)  # (finding id, issue)
+
+    @classmethod
+    def of(cls, result: PageAudit, site: str, page_id: int = 0) -> StoredPage:
+        """A page result as stored: with its template and its issues' finding ids."""
+        return cls(page_id, site, result.url, result.viewport, result.status,
+                   result.http_status, result.title, page_template(result.url),
+                   result.seconds, result.passes, result.inapplicable, result.passed_rules,
+                   list(result.errors), [(_finding_id(site, issue), issue)
+                                         for issue in result.issues])
 
 
 @dataclass
@@ -107,9 +119,22 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             t.metadata.create_all(self.engine)
+            self._upgrade()
         except OperationalError as error:
             raise StoreError(f"cannot open the database {url!r}: {error.orig}") from error
+        except schema.NewerStore as error:
+            raise StoreError(f"cannot use the database {url!r}: {error}") from error
         self._lock = threading.Lock()
+
+    def _upgrade(self) -> None:
+        try:
+            with self.engine.begin() as db:
+                schema.upgrade(db)
+        except IntegrityError:
+            # Another process opening a new store at the same moment recorded its
+            # version first; there is nothing left to upgrade, which this confirms.
+            with self.engine.begin() as db:
+                schema.upgrade(db)
 
     # Scans
 
@@ -239,14 +264,19 @@ class Store:
                                .where(t.raw_results.c.page_id == page_id))
         return json.loads(zlib.decompress(packed)) if packed is not None else None
 
-    def history(self, sites: set[str], up_to: int) -> list[tuple[int, dt.datetime, int]]:
-        """(scan id, start, violations) of earlier scans that covered any of ``sites``."""
+    def history(self, sites: set[str], up_to: int,
+                failed: set[str] = frozenset()) -> list[tuple[int, dt.datetime, int]]:
+        """(scan id, start, violating elements) of earlier scans that covered any of
+        ``sites``; elements of the needs-review findings ``failed`` count as violating
+        (``evaluation.history`` gives it the findings auditors failed)."""
+        violating = t.issues.c.outcome == "violation"
+        if failed:
+            violating = violating | t.issues.c.finding_id.in_(sorted(failed))
         with self.engine.connect() as db:
             rows = db.execute(
                 select(t.scans.c.id, t.scans.c.started, func.count(t.issues.c.id))
                 .select_from(t.scans.join(t.pages).outerjoin(
-                    t.issues, (t.issues.c.page_id == t.pages.c.id)
-                    & (t.issues.c.outcome == "violation")))
+                    t.issues, (t.issues.c.page_id == t.pages.c.id) & violating))
                 .where(t.pages.c.site.in_(sites), t.scans.c.id <= up_to)
                 .group_by(t.scans.c.id, t.scans.c.started).order_by(t.scans.c.id)).all()
         return [(r[0], _aware(r[1]), r[2]) for r in rows]
@@ -325,12 +355,15 @@ class Store:
 
 
 def _issue_row(page_id: int, site: str, issue: Issue) -> dict[str, Any]:
-    return {"page_id": page_id, "finding_id": finding_id(site, issue.rule, issue.selector,
-                                                         issue.html),
+    return {"page_id": page_id, "finding_id": _finding_id(site, issue),
             "rule": issue.rule, "outcome": issue.outcome, "impact": issue.impact,
             "criteria": " ".join(issue.criteria), "tags": " ".join(issue.tags),
             "selector": issue.selector, "html": issue.html, "summary": issue.summary,
             "help": issue.help, "help_url": issue.help_url}
+
+
+def _finding_id(site: str, issue: Issue) -> str:
+    return finding_id(site, issue.rule, issue.outcome, issue.selector, issue.html)
 
 
 def _issue(row: Any) -> Issue:

@@ -22,6 +22,13 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# One row: the version of what the tables hold (store/schema.py upgrades older stores).
+schema = Table(
+    "audit_schema", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
 scans = Table(
     "audit_scans", metadata,
     Column("id", Integer, primary_key=True),
@@ -173,7 +180,8 @@ reviews = Table(
     "audit_reviews", metadata,
     Column("id", Integer, primary_key=True),
     # Finding ids are stable from scan to scan, so a decision holds for later scans
-    # of the same element; every decision is kept, the latest one counts.
+    # of the same element; every decision is kept, the latest one counts. A decision
+    # is on a needs-review finding: its id is that of the element's "incomplete" outcome.
     Column("finding_id", String(16), nullable=False),
     Column("rule", String(80), nullable=False),
     Column("decision", String(10), nullable=False),  # pass or fail

@@ -1,56 +1,32 @@
-"""The facility managers' area: sign-in, accounts and the overview of every location."""
+"""The facility managers' area (``/admin/``): the overview of every location, editing
+and publishing content, calls for assistance and the engagement register.
+
+Laid out like every area of the app (see :mod:`kiosk.public`): ``blueprint.py``, one
+view module per task in ``views/``, and beside them the helpers the views share —
+``editing.py`` (a location as one editor sees it), ``form_tree.py``, ``form_data.py``,
+``field_labels.py`` and ``field_errors.py`` (the editing forms, drawn from the content
+model), ``notices.py`` and ``duties.py`` (the Standard's duties), ``revision_diff.py``,
+``calls.py``, ``holders.py``, ``meeting_form.py`` and ``overview.py``.
+
+Signing in, roles and CSRF come from :mod:`kiosk.auth`; the preview renders drafts
+with the stand's own :mod:`kiosk.public.stand` and labels. Nothing imports this package
+but the application factory.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Flask
 
-from kiosk.admin import (  # noqa: F401 - importing a view module registers it
-    assistance,
-    dashboard,
-    edit_section,
-    engagement,
-    engagement_export,
-    history,
-    location_page,
-    preview,
-    publish,
-    signin,
-    transfer,
-    visitor_feedback,
-)
-from kiosk.admin.accounts import Role
+from kiosk.admin import views
 from kiosk.admin.blueprint import bp
-from kiosk.admin.csrf import csrf_token
 from kiosk.admin.field_labels import language_label, path_label
+from kiosk.admin.overview import stand_state_text
 from kiosk.content.sections import section_for_path
 
-
-def stand_state_text(state: str) -> str:
-    from flask_babel import gettext as _
-
-    return {"ok": _("Shows the current information"),
-            "outdated": _("Shows older information: it has not picked up the last publication"),
-            "silent": _("Out of contact for more than 5 minutes: check the stand"),
-            "never": _("Has never made contact")}[state]
-
-
-def role_name(role: Role) -> str:
-    from flask_babel import gettext as _
-
-    return {Role.ADMINISTRATOR: _("administrator"), Role.EDITOR: _("editor"),
-            Role.AUDITOR: _("auditor")}[role]
+__all__ = ["init_app", "views"]
 
 
 def init_app(app: Flask) -> None:
-    # The session cookie travels only with this site's own requests, never to scripts.
-    app.config["SESSION_COOKIE_SAMESITE"] = "Strict"
-    app.config["SESSION_COOKIE_HTTPONLY"] = True
-    app.config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(
-        minutes=app.config["ADMIN_SESSION_MINUTES"])
-    app.jinja_env.globals["csrf_token"] = csrf_token
-    app.jinja_env.globals["role_name"] = role_name
     app.jinja_env.globals["stand_state_text"] = stand_state_text
     app.jinja_env.globals["field_path_label"] = path_label
     app.jinja_env.globals["language_label"] = language_label

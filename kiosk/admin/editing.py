@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from flask import abort, current_app
 
-from kiosk.admin.accounts import Account, Role
+from kiosk.auth import Account, Role
 from kiosk.content.model import Content, Location
-from kiosk.store import store
-from kiosk.store.db import Published
-from kiosk.store.drafts import DraftRecord, DraftStore
+from kiosk.store import drafts, reader
+from kiosk.store.drafts import DraftRecord
+from kiosk.store.reading import Published
 
 
 def may_see(account: Account, location_id: str) -> bool:
@@ -70,16 +70,12 @@ class Workspace:
                                  self.base_number, document)
 
 
-def drafts(app: object) -> DraftStore:
-    return DraftStore(store(app))
-
-
 def workspace(location_id: str, account: Account, *, edit: bool = False) -> Workspace:
     """The location ``location_id`` for ``account``; 404 when it does not exist, 403 when
     the account may not see it (or, with ``edit``, may not change it)."""
-    content_store = store(current_app)
-    org_id = content_store.organisation_of(location_id)
-    published = content_store.current(org_id) if org_id else None
+    content = reader(current_app)
+    org_id = content.organisation_of(location_id)
+    published = content.current(org_id) if org_id else None
     if published is None or location_id not in published.content.locations:
         abort(404)
     if not may_see(account, location_id) or (edit and not may_edit(account, location_id)):

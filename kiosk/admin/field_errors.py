@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from kiosk.admin.field_labels import language_label
+from kiosk.content.model import Location
 
 
 def _messages() -> dict[str, Callable[[dict, dict], str]]:
@@ -102,3 +103,17 @@ def field_errors(error: ValidationError, prefix: str = "") -> dict[str, list[str
 
 def text_language_label(code: str) -> str:
     return language_label(code)
+
+
+def location_errors(document: dict) -> dict[str, list[str]]:
+    """Every error of a location as typed, by field path; empty when it is valid."""
+    try:
+        Location.model_validate(document)
+    except ValidationError as error:
+        return field_errors(error)
+    return {}
+
+
+def section_errors(document: dict, keys: tuple[str, ...]) -> dict[str, list[str]]:
+    return {path: messages for path, messages in location_errors(document).items()
+            if path.split(".", 1)[0] in keys}

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from flask import current_app
 
 from kiosk.admin.duties import ShortNotice, short_notices
+from kiosk.clock import now_utc
 from kiosk.hours import HolidayCalendar
-from kiosk.public.stand import now_utc
-from kiosk.store import store
-from kiosk.store.db import announcement_key
+from kiosk.store import publisher
+from kiosk.store.stamps import announcement_key
 
 if TYPE_CHECKING:
     from kiosk.admin.editing import Workspace
@@ -23,7 +23,7 @@ def draft_notices(space: Workspace, document: dict, calendar: HolidayCalendar
                   ) -> list[ShortNotice]:
     zone = space.content.zone
     today = now_utc().astimezone(zone).date()
-    first = store(current_app).announcement_first_published(space.location_id)
+    first = publisher(current_app).stamps.announcement_first_published(space.location_id)
     announcements = document.get("announcements") or []
     published_on = {item.get("id", ""): first[key].astimezone(zone).date()
                     for item in announcements if (key := announcement_key(item)) in first}

@@ -5,8 +5,9 @@ A site scan may cover several sites (each page belongs to one origin); a stand a
 covers one stand (``options.kind == "stand"``, ``options.stand`` its base URL). Either
 is a *subject*: what an agency answers for.
 
-Auditors' decisions change the figures: a "needs review" finding decided "fail" counts
-as a violation, one decided "pass" counts as nothing, and only undecided ones are open.
+What counts is the scanner's evaluation (``accessibility_audit.evaluation``), the same
+that its reports and exit codes read: a "needs review" finding decided "fail" counts as a
+violation, one decided "pass" counts as nothing, and only undecided ones are open.
 Finding ids are stable from scan to scan, so a decision holds for later scans too."""
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from accessibility_audit.model import IMPACTS
+from accessibility_audit.evaluation import Summary, summarise
 from accessibility_audit.store import Review, ScanHeader, Store
 from accessibility_audit.store.repository import StoredScan
-from accessibility_audit.summary import Finding, Summary, summarise
 
 
 @dataclass(frozen=True)
@@ -46,17 +46,6 @@ def subjects_of(header: ScanHeader) -> list[Subject]:
         address = header.options.get("stand") or (header.sites[0] if header.sites else "")
         return [Subject(str(address), "stand")] if address else []
     return [Subject(site, "site") for site in header.sites]
-
-
-def counts_as_violation(finding: Finding, reviews: dict[str, Review]) -> bool:
-    if finding.outcome == "violation":
-        return True
-    review = reviews.get(finding.id)
-    return review is not None and review.decision == "fail"
-
-
-def is_open(finding: Finding, reviews: dict[str, Review]) -> bool:
-    return finding.outcome == "incomplete" and finding.id not in reviews
 
 
 @dataclass(frozen=True)
@@ -90,31 +79,13 @@ class Figures:
         return self.elements / self.audited if self.audited else None
 
 
-def figures(summary: Summary, reviews: dict[str, Review]) -> Figures:
-    counting = {f.id for f in summary.findings if counts_as_violation(f, reviews)}
-    by_impact = {impact: 0 for impact in IMPACTS}
-    for finding in summary.findings:
-        if finding.id in counting:
-            # axe rates most items it cannot decide; one it left unrated counts as
-            # moderate once an auditor fails it.
-            by_impact[finding.impact if finding.impact in IMPACTS else "moderate"] += 1
-    # As the scanner counts pages: a URL is audited only if every viewport was.
-    audited = ({page.url for page in summary.pages}
-               - {page.url for page in summary.pages if page.status != "audited"})
-    dirty: set[str] = set()
-    elements = 0
-    for page in summary.pages:
-        hits = sum(1 for fid, _issue in page.issues if fid in counting)
-        elements += hits
-        if hits:
-            dirty.add(page.url)
+def figures(summary: Summary) -> Figures:
     counts = summary.page_counts()
-    needs_review = summary.needs_review
     return Figures(summary.scan.id, summary.scan.started, summary.scan.status,
                    counts["audited"], counts["failed"], counts["blocked"],
-                   len(audited - dirty), elements, by_impact,
-                   sum(1 for f in needs_review if f.id not in reviews),
-                   sum(1 for f in needs_review if f.id in reviews))
+                   summary.clean_pages(), summary.violating_elements(),
+                   dict(summary.by_impact), len(summary.open_reviews),
+                   len(summary.needs_review) - len(summary.open_reviews))
 
 
 @dataclass
@@ -180,14 +151,9 @@ class AuditData:
         return [h.id for h in self.headers if subject in subjects_of(h)]
 
     def summary(self, subject: Subject, scan_id: int) -> Summary:
-        """The part of one scan that concerns ``subject``."""
-        scan = self.scan(scan_id)
-        if subject.kind == "site":
-            pages = [page for page in scan.pages if page.site == subject.address]
-            scan = StoredScan(scan.id, scan.started, scan.finished, scan.status,
-                              scan.tool_version, scan.axe_version, scan.standard,
-                              scan.user_agent, scan.options, pages)
-        return summarise(scan)
+        """The evaluation of the part of one scan that concerns ``subject``."""
+        return summarise(self.scan(scan_id), self.reviews,
+                         subject.address if subject.kind == "site" else None)
 
     def monitored(self) -> list[Monitored]:
         """Every site and stand with its scans, stands after sites, each by name."""
@@ -205,7 +171,7 @@ class AuditData:
     def _figures(self, header: ScanHeader, subject: Subject) -> Figures:
         found = self.cache.get(header.id, subject, self.reviews)
         if found is None:
-            found = figures(self.summary(subject, header.id), self.reviews)
+            found = figures(self.summary(subject, header.id))
             # A running or interrupted scan may still gain pages (--resume).
             if header.status == "finished":
                 self.cache.put(header.id, subject, found, self.reviews)

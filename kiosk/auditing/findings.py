@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from flask import abort, render_template
 from flask.typing import ResponseReturnValue
 
+from accessibility_audit.evaluation import Finding
 from accessibility_audit.store import Review
-from accessibility_audit.summary import Finding
 from kiosk.admin.blueprint import current_account
 from kiosk.auditing.blueprint import auditor_required, bp
-from kiosk.auditing.figures import AuditData, Monitored, counts_as_violation
+from kiosk.auditing.figures import AuditData, Monitored
 from kiosk.auditing.reading import audit_data, monitored_or_404
 
 
@@ -55,8 +55,7 @@ def site_findings(data: AuditData, monitored: Monitored, gone: bool = True) -> S
             first, last = seen[finding.id]
             rows[finding.id] = FindingRow(
                 finding, (first, _scan_started(data, first)), (last, _scan_started(data, last)),
-                scan_id == latest_id, counts_as_violation(finding, data.reviews),
-                data.reviews.get(finding.id))
+                scan_id == latest_id, finding.counts_as_violation, finding.review)
     present = [r for r in rows.values() if r.present]
     return SiteFindings([r for r in present if r.violation],
                         [r for r in present if r.finding.outcome == "incomplete"],

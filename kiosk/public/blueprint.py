@@ -1,5 +1,7 @@
 """The visitors' blueprint: every page of the stand lives under /stand/<location>/<lang>/."""
 
+from __future__ import annotations
+
 from flask import Blueprint
 
 bp = Blueprint("public", __name__)

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.store.db import ContentStore
+from kiosk.store.reading import ContentReader
 
 MARKER = "X-Kiosk-Cache"
 # How long after its minute a page may still be served while its successor renders.
@@ -57,9 +57,9 @@ def cache_marker(location: str, revision: int, seconds: float) -> str:
 
 
 class ResponseCache:
-    def __init__(self, app: WSGIApp, content_store: ContentStore, size: int) -> None:
+    def __init__(self, app: WSGIApp, content: ContentReader, size: int) -> None:
         self.app = app
-        self.store = content_store
+        self.content = content
         self.size = size
         self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
         self._rendering: dict[tuple[str, str, str], threading.Event] = {}
@@ -119,7 +119,7 @@ class ResponseCache:
             entry = self._items.get(key)
         if entry is None or time.monotonic() - entry.expires > STALE_CLOCK_SECONDS:
             return None
-        published = self.store.for_location(entry.location)
+        published = self.content.for_location(entry.location)
         if published is None or published.version(entry.location) != entry.revision:
             return None
         return entry
@@ -153,7 +153,7 @@ class ResponseCache:
                 self._items.move_to_end(key)
         if entry is None or entry.expires <= time.monotonic():
             return None
-        published = self.store.for_location(entry.location)
+        published = self.content.for_location(entry.location)
         if published is None or published.version(entry.location) != entry.revision:
             return None
         return entry

@@ -10,20 +10,15 @@ from typing import Any
 from flask import Response, abort, current_app, make_response, render_template, request, url_for
 from markupsafe import Markup
 
+from kiosk.clock import now_utc
 from kiosk.content.model import Content, Location, Text
 from kiosk.content.rich_text import links
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
 from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
-from kiosk.store import store
-from kiosk.store.db import Published
-
-
-def now_utc() -> dt.datetime:
-    """The moment a page describes; tests and demos pin it with the NOW setting."""
-    fixed = current_app.config.get("NOW")
-    return fixed if fixed is not None else dt.datetime.now(dt.UTC)
+from kiosk.store import reader
+from kiosk.store.reading import Published
 
 
 @dataclass(frozen=True)
@@ -113,7 +108,7 @@ class StandPage:
 def stand_page(location: str, lang: str) -> StandPage:
     if lang not in CODES:
         abort(404)
-    published = store(current_app).for_location(location)
+    published = reader(current_app).for_location(location)
     if published is None:
         abort(404)
     zone = published.content.zone

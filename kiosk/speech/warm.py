@@ -1,7 +1,8 @@
 """Warm-up: speak every text of every stand page ahead of time.
 
-Rendering a page registers its utterances, so warming renders every page of every
-location in every language, then synthesises whatever is not cached yet."""
+Rendering a page registers its utterances, so warming renders every page handed over
+with :func:`kiosk.speech.warm_pages` (the stand hands over every page of every location
+in every language), then synthesises whatever is not cached yet."""
 
 from __future__ import annotations
 
@@ -12,30 +13,21 @@ from collections.abc import Callable, Iterator
 
 from flask import Flask
 
-from kiosk.i18n import CODES
-from kiosk.public.blueprint import STAND_PAGES
 from kiosk.speech.service import SpeechService
 from kiosk.speech.synth import SpeechUnavailable
-from kiosk.store import store
+from kiosk.store import reader
 
 log = logging.getLogger(__name__)
 
 
 def page_paths(app: Flask) -> Iterator[str]:
-    content_store = store(app)
-    for org_id in content_store.organisation_ids():
-        published = content_store.current(org_id)
-        if published is None:
-            continue
-        for location in published.content.locations:
-            for lang in CODES:
-                for page in STAND_PAGES:
-                    yield f"/stand/{location}/{lang}/{page}"
+    for pages in app.extensions["kiosk.speech.pages"]:
+        yield from pages()
 
 
 def revisions(app: Flask) -> tuple[int, ...]:
-    content_store = store(app)
-    current = (content_store.current(org) for org in content_store.organisation_ids())
+    content = reader(app)
+    current = (content.current(org) for org in content.organisation_ids())
     return tuple(p.revision_id for p in current if p is not None)
 
 

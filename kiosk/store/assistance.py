@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.store.db import ContentStore
+from kiosk.store.database import Database
 from kiosk.store.tables import AssistanceRequest
 
 
@@ -78,8 +78,8 @@ def _in(locations: Collection[str] | None) -> ColumnElement[bool]:
 class AssistanceDesk:
     """The calls of every stand, kept in the content store's database."""
 
-    def __init__(self, content_store: ContentStore) -> None:
-        self.store = content_store
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def call(self, location_id: str, stand_id: str, need: Need, lang: str,
              now: dt.datetime) -> tuple[Call, bool]:
@@ -88,7 +88,7 @@ class AssistanceDesk:
         if existing is not None:
             return existing, False
         try:
-            with self.store.sessions.begin() as session:
+            with self.db.sessions.begin() as session:
                 row = AssistanceRequest(location_id=location_id, stand_id=stand_id,
                                         need=need.value, lang=lang, created_at=now)
                 session.add(row)
@@ -102,18 +102,18 @@ class AssistanceDesk:
             return found, False
 
     def open_call(self, location_id: str, stand_id: str) -> Call | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             row = _open_row(session, location_id, stand_id)
             return _call(row) if row else None
 
     def get(self, call_id: int) -> Call | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             row = session.get(AssistanceRequest, call_id)
             return _call(row) if row else None
 
     def acknowledge(self, call_id: int, username: str, now: dt.datetime) -> Call | None:
         """Mark a waiting call as answered; the first answer stands, a closed call stays closed."""
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             row = session.get(AssistanceRequest, call_id)
             if row is not None and row.closed_at is None and row.acknowledged_at is None:
                 row.acknowledged_at, row.acknowledged_by = now, username
@@ -121,7 +121,7 @@ class AssistanceDesk:
 
     def close(self, call_id: int, username: str, now: dt.datetime) -> Call | None:
         """Close an open call; ``username`` empty means the visitor withdrew it at the stand."""
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             row = session.get(AssistanceRequest, call_id)
             if row is not None and row.closed_at is None:
                 row.closed_at, row.closed_by = now, username
@@ -129,7 +129,7 @@ class AssistanceDesk:
 
     def open_calls(self, locations: Collection[str] | None = None) -> list[Call]:
         """Open calls, oldest first: the visitor who has waited longest comes first."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             rows = session.scalars(
                 select(AssistanceRequest)
                 .where(AssistanceRequest.closed_at.is_(None), _in(locations))
@@ -139,7 +139,7 @@ class AssistanceDesk:
     def closed_since(self, since: dt.datetime, locations: Collection[str] | None = None,
                      limit: int = 20) -> list[Call]:
         """Calls closed after ``since``, the most recent first."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             rows = session.scalars(
                 select(AssistanceRequest)
                 .where(AssistanceRequest.closed_at >= since, _in(locations))
@@ -147,7 +147,7 @@ class AssistanceDesk:
             return [_call(row) for row in rows]
 
     def count_open(self, locations: Collection[str] | None = None) -> int:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             return session.scalar(
                 select(func.count()).select_from(AssistanceRequest)
                 .where(AssistanceRequest.closed_at.is_(None), _in(locations))) or 0

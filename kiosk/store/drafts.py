@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
-from kiosk.store.db import ContentStore
+from kiosk.store.database import Database, session_now
 from kiosk.store.tables import Draft
 
 
@@ -31,18 +31,18 @@ def _record(row: Draft) -> DraftRecord:
 
 
 class DraftStore:
-    def __init__(self, content_store: ContentStore) -> None:
-        self.store = content_store
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def get(self, location_id: str, username: str) -> DraftRecord | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             row = session.scalars(select(Draft).where(
                 Draft.location_id == location_id, Draft.username == username)).first()
             return None if row is None else _record(row)
 
     def others(self, location_id: str, username: str) -> list[DraftRecord]:
         """Drafts other editors keep for the same location."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             return [_record(row) for row in session.scalars(select(Draft).where(
                 Draft.location_id == location_id, Draft.username != username)
                 .order_by(Draft.updated_at))]
@@ -50,8 +50,8 @@ class DraftStore:
     def save(self, org_id: str, location_id: str, username: str, base_number: int,
              document: dict) -> None:
         text = json.dumps(document, ensure_ascii=False)
-        now = dt.datetime.now(dt.UTC)
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
+            now = session_now(session)
             row = session.scalars(select(Draft).where(
                 Draft.location_id == location_id, Draft.username == username)).first()
             if row is None:
@@ -64,6 +64,6 @@ class DraftStore:
                 row.updated_at = now
 
     def discard(self, location_id: str, username: str) -> None:
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             session.execute(delete(Draft).where(
                 Draft.location_id == location_id, Draft.username == username))

@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, delete, func, select, true, update
 from sqlalchemy.orm import Session
 
-from kiosk.store.db import ContentStore
+from kiosk.store.database import Database
 from kiosk.store.tables import EngagementFollowUp, EngagementMeeting, VisitorFeedback
 
 # What a visitor may write: a few sentences, not a letter (an appeal has its own way).
@@ -125,14 +125,14 @@ def _feedback(row: VisitorFeedback) -> Feedback:
 class EngagementRegister:
     """Meetings and feedback, kept in the content store's database."""
 
-    def __init__(self, content_store: ContentStore) -> None:
-        self.store = content_store
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     # ---- Meetings
 
     def meetings(self, organisation_id: str) -> list[Meeting]:
         """The organisation's meetings, the latest first."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             rows = session.scalars(
                 select(EngagementMeeting)
                 .where(EngagementMeeting.organisation_id == organisation_id)
@@ -151,7 +151,7 @@ class EngagementRegister:
                             considered.get(row.id, 0)) for row in rows]
 
     def meeting(self, meeting_id: int) -> Meeting | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             row = session.get(EngagementMeeting, meeting_id)
             if row is None:
                 return None
@@ -164,13 +164,13 @@ class EngagementRegister:
                            considered)
 
     def last_meeting_on(self, organisation_id: str) -> dt.date | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             return session.scalar(select(func.max(EngagementMeeting.held_on)).where(
                 EngagementMeeting.organisation_id == organisation_id))
 
     def add_meeting(self, organisation_id: str, record: MeetingRecord, who: str,
                     now: dt.datetime) -> int:
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             row = EngagementMeeting(organisation_id=organisation_id, recorded_at=now,
                                     recorded_by=who, updated_at=now, updated_by=who)
             self._fill(row, record)
@@ -182,7 +182,7 @@ class EngagementRegister:
     def change_meeting(self, meeting_id: int, record: MeetingRecord, who: str,
                        now: dt.datetime) -> bool:
         """Replace what is recorded about a meeting, follow-ups included, in one go."""
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             row = session.get(EngagementMeeting, meeting_id)
             if row is None:
                 return False
@@ -213,7 +213,7 @@ class EngagementRegister:
 
     def add_feedback(self, location_id: str, stand_id: str, lang: str, category: Difficulty,
                      now: dt.datetime) -> Feedback:
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             row = VisitorFeedback(location_id=location_id, stand_id=stand_id, lang=lang,
                                   created_at=now, category=category.value, text="")
             session.add(row)
@@ -221,13 +221,13 @@ class EngagementRegister:
             return _feedback(row)
 
     def feedback(self, feedback_id: int) -> Feedback | None:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             row = session.get(VisitorFeedback, feedback_id)
             return _feedback(row) if row else None
 
     def add_feedback_text(self, feedback_id: int, text: str) -> bool:
         """Add the visitor's words to their feedback, once: False if it already has some."""
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             done = session.execute(
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id == feedback_id, VisitorFeedback.text == "")
@@ -236,7 +236,7 @@ class EngagementRegister:
 
     def feedback_list(self, where: FeedbackFilter, limit: int = 500) -> list[Feedback]:
         """Feedback matching ``where``, the most recent first."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             rows = session.scalars(
                 select(VisitorFeedback).where(*where.clauses())
                 .order_by(VisitorFeedback.created_at.desc(), VisitorFeedback.id.desc())
@@ -245,7 +245,7 @@ class EngagementRegister:
 
     def feedback_counts(self, where: FeedbackFilter) -> dict[Difficulty, int]:
         """How many items of each kind match ``where``; every kind is present."""
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             found = dict(session.execute(
                 select(VisitorFeedback.category, func.count()).where(*where.clauses())
                 .group_by(VisitorFeedback.category)).all())
@@ -258,7 +258,7 @@ class EngagementRegister:
         considered feedback that came later). Returns how many did."""
         if not feedback_ids:
             return 0
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             done = session.execute(
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id.in_(list(feedback_ids)),

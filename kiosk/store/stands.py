@@ -14,7 +14,7 @@ from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from kiosk.store.db import ContentStore
+from kiosk.store.database import Database
 from kiosk.store.tables import StandContact
 
 WRITE_EVERY_SECONDS = 20.0
@@ -29,8 +29,8 @@ class Contact:
 
 
 class StandRegister:
-    def __init__(self, content_store: ContentStore) -> None:
-        self.store = content_store
+    def __init__(self, db: Database) -> None:
+        self.db = db
         self._written: dict[str, tuple[float, int]] = {}
         self._lock = threading.Lock()
 
@@ -41,12 +41,12 @@ class StandRegister:
             if last and last[1] == revision_id and time.monotonic() - last[0] < WRITE_EVERY_SECONDS:
                 return
             self._written[stand_id] = (time.monotonic(), revision_id)
-        with self.store.sessions.begin() as session:
+        with self.db.sessions.begin() as session:
             session.execute(_upsert(session, {"stand_id": stand_id, "location_id": location_id,
                                               "last_seen": now, "revision_id": revision_id}))
 
     def contacts(self) -> dict[str, Contact]:
-        with self.store.sessions() as session:
+        with self.db.sessions() as session:
             rows = session.scalars(select(StandContact))
             return {row.stand_id: Contact(row.stand_id, row.location_id,
                                           row.last_seen, row.revision_id)

@@ -1,5 +1,8 @@
 """SQL tables. Content is kept whole, as one validated JSON document per revision,
-so a revision is immutable and publishing is a single insert."""
+so a revision is immutable and publishing is a single insert.
+
+No column takes its moment from the real clock by itself: the code that writes a row
+gives it the store's "now" (:func:`kiosk.store.database.session_now`)."""
 
 from __future__ import annotations
 
@@ -47,15 +50,11 @@ class Base(DeclarativeBase):
     pass
 
 
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class Organisation(Base):
     __tablename__ = "organisations"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class Revision(Base):
@@ -67,7 +66,7 @@ class Revision(Base):
     number: Mapped[int] = mapped_column(Integer)
     content: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(120))
 
 
@@ -86,7 +85,7 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
@@ -128,7 +127,7 @@ class Draft(Base):
     username: Mapped[str] = mapped_column(String(40))
     base_number: Mapped[int] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class SectionStamp(Base):

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from accessibility_audit.engine import processes
+from accessibility_audit.evaluation import Summary, evaluate
 from accessibility_audit.options import ScanOptions, Target
 from accessibility_audit.progress import Progress
-from accessibility_audit.scanning import ScanRun
+from accessibility_audit.runs.run import Run
+from accessibility_audit.runs.website import WebsiteScan
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary, summarise
 from tests.audit.fixture_site import FixtureSite
 
 EXPECTED: dict[str, list[str]] = {
@@ -26,7 +27,7 @@ EXPECTED: dict[str, list[str]] = {
 
 
 # The scanner puts each browser's profile in a run folder (under the temporary folder,
-# or the folder ScanRun is given). These tests give it a folder of their own, so its
+# or the folder Run is given). These tests give it a folder of their own, so its
 # name marks every browser process they start and no one else's: other work on the
 # machine may run Chromium, or these very tests from another checkout.
 SCANNER_TEMP = Path(tempfile.gettempdir()) / f"a11y-audit-tests-{os.getpid()}"
@@ -64,9 +65,9 @@ def run_scan(store: Store, site: FixtureSite, paths: list[str] | None = None,
         Target("page", path if path.startswith("http") else site.url(path))
         for path in paths or ())
     settings = {"workers": 2, "delay": 0.0, "page_timeout": 8.0, **options}
-    scan_id = ScanRun(store, ScanOptions(targets=targets, **settings),
-                      Progress(enabled=False), run_root=SCANNER_TEMP).run()
-    return summarise(store.load(scan_id))
+    scan_id = Run(store, WebsiteScan(ScanOptions(targets=targets, **settings)),
+                  Progress(enabled=False), run_root=SCANNER_TEMP).run()
+    return evaluate(store, scan_id)
 
 
 @pytest.fixture

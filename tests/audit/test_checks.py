@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from accessibility_audit import wcag
-from accessibility_audit.axe import violations
+from accessibility_audit import violations, wcag
 from accessibility_audit.checks.rules import RULES
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
 from accessibility_audit.engine.frames import AxeScript
-from accessibility_audit.engine.launch import Browser, BrowserSettings, Viewport
+from accessibility_audit.engine.launch import Browser, BrowserSettings
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.fetching import Fetcher, HttpSettings
+from accessibility_audit.model import Viewport
 from accessibility_audit.politeness import HostGate
 from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary
 from tests.audit.conftest import SCANNER_TEMP, run_scan
 from tests.audit.fixture_site import FixtureSite
 

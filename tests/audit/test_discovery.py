@@ -10,9 +10,9 @@ import pytest
 from accessibility_audit.discovery.crawl import CrawlLimits, Frontier
 from accessibility_audit.discovery.robots import Robots
 from accessibility_audit.discovery.sitemap import SitemapError, read_sitemap
-from accessibility_audit.discovery.urls import BadUrl, check_url, read_url_file
 from accessibility_audit.fetching import Fetcher, HttpSettings
 from accessibility_audit.politeness import HostGate, user_agent
+from accessibility_audit.urls import BadUrl, check_url, read_url_file
 from tests.audit.fixture_site import FixtureSite
 
 

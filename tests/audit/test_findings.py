@@ -1,4 +1,5 @@
-"""Finding ids, template grouping, WCAG criteria and the CI verdict, without a browser."""
+"""Finding ids, template grouping, WCAG criteria, the evaluation with auditors' decisions
+and the CI verdict, without a browser."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import pytest
 
 from accessibility_audit import wcag
 from accessibility_audit.diff import compare
+from accessibility_audit.evaluation import summarise
 from accessibility_audit.exitcodes import Exit, verdict
 from accessibility_audit.findings import finding_id, normalise_element, page_template
 from accessibility_audit.model import Issue, PageError
+from accessibility_audit.store import Review
 from accessibility_audit.store.repository import StoredPage, StoredScan
-from accessibility_audit.summary import summarise
 
 SITE = "https://akimat.example.kz"
 
@@ -26,7 +28,7 @@ def page(url: str, *issues: Issue, status: str = "audited",
          errors: tuple[PageError, ...] = ()) -> StoredPage:
     stored = StoredPage(0, SITE, SITE + url, "desktop", status, 200, "t", page_template(url),
                         0.1, 10, 5, errors=list(errors))
-    stored.issues = [(finding_id(SITE, i.rule, i.selector, i.html), i) for i in issues]
+    stored.issues = [(finding_id(SITE, i.rule, i.outcome, i.selector, i.html), i) for i in issues]
     return stored
 
 
@@ -49,8 +51,8 @@ def test_elements_are_normalised_for_stable_ids() -> None:
     assert one == two
     text = normalise_element("a", '<a href="/">Today 27 November</a>')
     assert text == normalise_element("a", '<a href="/">Yesterday</a>')
-    assert finding_id(SITE, "image-alt", "img", "<img>") != \
-        finding_id(SITE, "label", "img", "<img>")
+    assert finding_id(SITE, "image-alt", "violation", "img", "<img>") != \
+        finding_id(SITE, "label", "violation", "img", "<img>")
 
 
 def test_page_templates() -> None:
@@ -98,3 +100,50 @@ def test_verdict(fail_on: str | None, maximum: int | None, allow: bool, expected
                              page("/x", status="blocked",
                                   errors=(PageError("blocked", "HTTP 403"),))))
     assert verdict(summary, fail_on, maximum, allow) == expected
+
+
+def review(decision: str, finding: str) -> dict[str, Review]:
+    return {finding: Review(finding, "color-contrast", decision, "2:1 on the photo", "asel",
+                            "Әсел", dt.datetime.now(dt.UTC))}
+
+
+def test_a_violation_and_a_needs_review_item_of_one_element_are_two_findings() -> None:
+    """Issue 11: one id for both outcomes filed the violation of /offers/2 under
+    needs review, as the first page had it, and lost its page count."""
+    doubtful = issue("color-contrast", "serious", ".offer", '<p class="offer">',
+                     outcome="incomplete")
+    failing = issue("color-contrast", "serious", ".offer", '<p class="offer">')
+    summary = summarise(scan(page("/offers/1", doubtful),
+                             page("/offers/2", failing, failing, failing)))
+    [violation] = summary.violations
+    [needs_review] = summary.needs_review
+    assert violation.id != needs_review.id
+    assert violation.pages == [SITE + "/offers/2"] and violation.occurrences == 3
+    assert violation.elements_per_page == {SITE + "/offers/2": 3}
+    assert needs_review.pages == [SITE + "/offers/1"] and needs_review.open
+    assert [len(summary.page_violations(p)) for p in summary.pages] == [0, 3]
+    assert summary.by_impact["serious"] == 1 and summary.clean_pages() == 1
+    assert verdict(summary, "serious", None, False) == Exit.VIOLATIONS
+    assert verdict(summary, None, 1, False) == Exit.OK
+
+
+def test_an_auditors_decision_is_part_of_the_evaluation() -> None:
+    doubtful = issue("color-contrast", None, ".offer", '<p class="offer">',
+                     outcome="incomplete")
+    stored = scan(page("/offers/1", doubtful), page("/offers/2", issue()))
+    fid = stored.pages[0].issues[0][0]
+    failed = summarise(stored, review("fail", fid))
+    assert [f.rule for f in failed.violations] == ["image-alt", "color-contrast"]
+    assert failed.open_reviews == [] and failed.decisions() == {"pass": 0, "fail": 1}
+    # axe left it unrated: an auditor's "fails" is counted, and gated, as moderate.
+    assert failed.by_impact == {"critical": 1, "serious": 0, "moderate": 1, "minor": 0}
+    assert verdict(failed, None, 1, False) == Exit.VIOLATIONS
+    assert verdict(failed, "moderate", None, False) == Exit.VIOLATIONS
+    assert failed.violating_elements() == 2 and failed.clean_pages() == 0
+    passed = summarise(stored, review("pass", fid))
+    assert [f.rule for f in passed.violations] == ["image-alt"]
+    assert passed.needs_review[0].verdict == "reviewed-pass"
+    assert verdict(passed, None, 1, False) == Exit.OK
+    # A decision is on a needs-review finding: one that the engine failed ignores it.
+    violation = stored.pages[1].issues[0][0]
+    assert summarise(stored, review("pass", violation)).finding(violation).review is None

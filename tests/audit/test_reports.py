@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import start_chromium
 from accessibility_audit.diff import compare
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.reporters import ReportContext, diff_text, formats
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary
 from tests.audit.conftest import run_scan
 from tests.audit.fixture_site import FixtureSite
 

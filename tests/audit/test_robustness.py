@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from accessibility_audit import scanning
 from accessibility_audit.engine import pool as pool_module
 from accessibility_audit.engine import processes
 from accessibility_audit.engine.launch import PROFILE_PREFIX, Browser
+from accessibility_audit.runs import website
 from accessibility_audit.store import Store
 from tests.audit.conftest import run_scan, scanner_processes
 from tests.audit.fixture_site import FixtureSite
@@ -75,7 +75,7 @@ def test_a_crashed_browser_is_replaced_and_the_page_retried(
 def test_the_watchdog_kills_a_frozen_browser(store: Store, site: FixtureSite,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     before = browser_requests(site, "/slow")
-    monkeypatch.setattr(scanning, "PoolSettings", _with_grace(1.0))
+    monkeypatch.setattr(website, "PoolSettings", _with_grace(1.0))
 
     def freeze_chromedriver() -> None:
         deadline = time.monotonic() + 20

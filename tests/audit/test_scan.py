@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from accessibility_audit.evaluation import Summary
 from accessibility_audit.store import Store
-from accessibility_audit.summary import Summary
 from tests.audit.conftest import EXPECTED, run_scan, scanner_processes
 from tests.audit.fixture_site import FixtureSite
 

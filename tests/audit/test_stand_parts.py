@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import soundfile
 
-from accessibility_audit.discovery.urls import BadUrl
-from accessibility_audit.stand.audio import verdict
-from accessibility_audit.stand.discovery import HOME, StandPage, locate, parse
+from accessibility_audit.checks.stand.audio import verdict
+from accessibility_audit.discovery.stand import HOME, StandPage, locate, parse
+from accessibility_audit.urls import BadUrl
 
 
 @pytest.mark.parametrize(("url", "lang", "page"), [

@@ -13,16 +13,16 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
+from accessibility_audit.evaluation import summarise
 from accessibility_audit.physical import storage as checklist_storage
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.reporters import ReportContext, formats
-from accessibility_audit.summary import summarise
-from kiosk.admin.accounts import Role, add_user
 from kiosk.auditing.blueprint import audit_store
+from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store
 from kiosk.store.assistance import Need

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import Finding, violations
+from accessibility_audit import Finding, violations
 from kiosk.content import Content
 from kiosk.content.sections import SECTIONS
 from kiosk.store import store
@@ -134,18 +134,18 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     for mode in ("", "large-contrast"):
         check(f"/admin/locations/main/preview/{lang}/hours?mode={mode}")
     # Someone else publishes meanwhile: the conflict page.
-    published = store(editing_app).current("koktal-akimat")
+    published = store(editing_app).reader.current("koktal-akimat")
     location = published.content.locations["main"].model_dump(mode="json")
     location["contacts"]["email"] = f"conflict-{lang}@example.kz"
     location["hours"]["monday"][0]["start"] = "07:45"
-    store(editing_app).publish_location("koktal-akimat", "main", location, published.number,
-                                        "Someone Else")
+    store(editing_app).publisher.publish_location("koktal-akimat", "main", location,
+                                                  published.number, "Someone Else")
     browser.get(editing_server.url("/admin/locations/main/"))
     browser.find_element(By.CSS_SELECTOR, ".draft-panel button.primary").click()
     WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.diff"))
     check()
     browser.find_element(By.CSS_SELECTOR, ".choices button.secondary").click()  # discard
-    number = store(editing_app).current("koktal-akimat").number
+    number = store(editing_app).reader.current("koktal-akimat").number
     check("/admin/locations/main/history")
     check(f"/admin/locations/main/changes?from=1&to={number}")
     assert not found, "\n".join(f.describe() for f in found)

@@ -14,9 +14,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility_audit.browser import set_viewport, start_chromium
-from kiosk.admin.accounts import Role, add_user
+from kiosk.auth import Role, add_user
 from kiosk.content import Content
-from kiosk.public.assistance_tokens import ticket
+from kiosk.public.form_tokens import ticket
 from kiosk.store import store
 from kiosk.store.assistance import Need
 from tests.browser.conftest import LANDSCAPE, PORTRAIT

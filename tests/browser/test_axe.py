@@ -10,10 +10,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
 from kiosk.content import Content
-from kiosk.public.assistance_tokens import ticket
+from kiosk.public.form_tokens import ticket
 from kiosk.public.modes import ALL_MODES
 from tests.browser.conftest import LANDSCAPE, PORTRAIT, LiveServer, serve
 from tests.conftest import DEMO_NOW, make_app

@@ -13,13 +13,13 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport, start_chromium
 from kiosk.content import Content
-from kiosk.public.assistance_tokens import ticket
-from kiosk.public.feedback import RECEIPT_PURPOSE
+from kiosk.public.form_tokens import ticket
 from kiosk.public.modes import ALL_MODES
 from kiosk.public.rate_limit import RateLimit
+from kiosk.public.views.feedback import RECEIPT_PURPOSE
 from kiosk.store.engagement import Difficulty, FeedbackFilter
 from tests.browser.conftest import LANDSCAPE, PORTRAIT
 from tests.browser.test_keypad import arrow_to, wait_for_url

@@ -38,7 +38,8 @@ def test_published_content_appears_without_a_reload_loop(
     browser.execute_script("window.__sameDocument = true")
     org = demo_content.organisation
     renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed Akimat"})})
-    store(polling_app).publish(demo_content.model_copy(update={"organisation": renamed}), "t")
+    store(polling_app).publisher.publish(
+        demo_content.model_copy(update={"organisation": renamed}), "t")
 
     WebDriverWait(browser, 15).until(
         lambda b: b.find_element(By.TAG_NAME, "h1").text == "Renamed Akimat")

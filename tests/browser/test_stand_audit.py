@@ -16,12 +16,12 @@ import pytest
 from flask import Flask, Response, request
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.axe import violations
+from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
+from accessibility_audit.evaluation import summarise
 from accessibility_audit.exitcodes import Exit
 from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.store import Store
-from accessibility_audit.summary import summarise
 from kiosk.content import Content
 from kiosk.security import CONTENT_SECURITY_POLICY
 from tests.browser.conftest import LANDSCAPE, LiveServer, serve

@@ -1,0 +1,45 @@
+"""Preview: a draft rendered by the stand's own templates, in any language and mode,
+before any visitor can see it."""
+
+from __future__ import annotations
+
+from flask import abort, make_response, render_template, request
+from flask.typing import ResponseReturnValue
+from pydantic import ValidationError
+
+from kiosk.admin.blueprint import bp
+from kiosk.admin.editing import workspace
+from kiosk.admin.field_errors import location_errors
+from kiosk.auth import current_account, login_required
+from kiosk.clock import now_utc
+from kiosk.content.model import Content
+from kiosk.i18n import CODES
+from kiosk.public.modes import Mode
+from kiosk.public.stand import PAGE_VIEWS, StandPage, render_page
+from kiosk.store.reading import Published
+
+
+@bp.get("/locations/<location>/preview/<lang>/<page>")
+@login_required()
+def preview(location: str, lang: str, page: str) -> ResponseReturnValue:
+    if lang not in CODES or page not in PAGE_VIEWS:
+        abort(404)
+    space = workspace(location, current_account())
+    document = space.document
+    merged = space.content.model_dump(mode="json")
+    merged["locations"][location] = document
+    try:
+        content = Content.model_validate(merged)
+    except ValidationError:
+        errors = location_errors(document)
+        return render_template("admin/preview_errors.html", account=space.account, space=space,
+                               errors=errors), 409
+    now = now_utc()
+    published = Published(content, revision_id=0, number=space.published.number,
+                          organisation_id=space.org_id, published_at=now,
+                          published_by=space.account.display_name)
+    stand = StandPage(location, lang, Mode.parse(request.args.get("mode")), published,
+                      now.astimezone(content.zone), preview=True)
+    response = make_response(render_page(stand, page))
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,54 @@
+"""Publishing a draft: a new immutable revision, or, when someone else published this
+location in the meantime, both versions side by side and nothing overwritten."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from kiosk.admin.blueprint import bp
+from kiosk.admin.editing import workspace
+from kiosk.admin.field_errors import location_errors
+from kiosk.admin.revision_diff import diff_locations
+from kiosk.auth import Role, current_account, login_required
+from kiosk.content import ContentError
+from kiosk.store import drafts, publisher
+from kiosk.store.publishing import PublishConflict
+
+
+@bp.post("/locations/<location>/publish")
+@login_required(Role.ADMINISTRATOR, Role.EDITOR)
+def publish(location: str) -> ResponseReturnValue:
+    space = workspace(location, current_account(), edit=True)
+    back = redirect(url_for("admin.location", location=location))
+    if not space.has_changes:
+        flash(_("There is nothing to publish: your draft is the same as what the stands show."))
+        return back
+    errors = location_errors(space.document)
+    if errors:
+        flash(ngettext("Not published: %(num)d field must be corrected first.",
+                       "Not published: %(num)d fields must be corrected first.", len(errors)))
+        return back
+    base = space.base_number
+    confirmed = request.form.get("over", "")
+    if confirmed.isdigit():
+        # The editor has seen the other version and chose to publish theirs over it.
+        base = int(confirmed)
+    try:
+        revision, _new = publisher(current_app).publish_location(
+            space.org_id, location, space.document, base, space.account.display_name)
+    except PublishConflict as conflict:
+        return render_template(
+            "admin/conflict.html", account=space.account, space=space, conflict=conflict,
+            theirs=diff_locations(conflict.base, conflict.theirs),
+            mine=diff_locations(conflict.base, space.document),
+            latest=publisher(current_app).revision(space.org_id, conflict.latest_number)), 409
+    except ContentError as error:
+        return render_template("admin/publish_refused.html", account=space.account,
+                               space=space, problems=error.problems), 422
+    drafts(current_app).discard(location, space.account.username)
+    flash(_("Published as revision %(number)d. The stands show it within a minute.",
+            number=revision.number))
+    return back

@@ -1,0 +1,79 @@
+"""A whole organisation's content as one YAML file: exported for safekeeping or review,
+imported all or nothing (a file with any fault changes nothing, and says where)."""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from kiosk.admin.blueprint import bp
+from kiosk.auth import Role, current_account, login_required
+from kiosk.content import ContentError, dump_yaml, parse_yaml
+from kiosk.store import publisher, reader
+
+
+def _organisations() -> list[tuple[str, str]]:
+    content = reader(current_app)
+    rows = []
+    for org_id in content.organisation_ids():
+        published = content.current(org_id)
+        if published is not None:
+            rows.append((org_id, published.content.organisation.name.get(str(get_locale()))[0]))
+    return rows
+
+
+@bp.get("/content")
+@login_required(Role.ADMINISTRATOR)
+def transfer() -> ResponseReturnValue:
+    return render_template("admin/transfer.html", account=current_account(),
+                           organisations=_organisations(), problems=[])
+
+
+@bp.get("/content/<org_id>.yaml")
+@login_required(Role.ADMINISTRATOR)
+def export(org_id: str) -> ResponseReturnValue:
+    published = reader(current_app).current(org_id)
+    if published is None:
+        abort(404)
+    header = (f"# {org_id}: revision {published.number}, published "
+              f"{published.published_at:%Y-%m-%d %H:%M} UTC by {published.published_by}\n")
+    response = Response(header + dump_yaml(published.content),
+                        mimetype="application/yaml; charset=utf-8")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{org_id}-revision-{published.number}.yaml"')
+    return response
+
+
+@bp.post("/content")
+@login_required(Role.ADMINISTRATOR)
+def import_content() -> ResponseReturnValue:
+    upload = request.files.get("file")
+    problems: list[str] = []
+    if upload is None or not upload.filename:
+        problems = [_("Choose a YAML file to import.")]
+    else:
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems = [_("Byte %(n)d: the file is not UTF-8 text. Save it as UTF-8 and try "
+                          "again.", n=error.start)]
+        else:
+            try:
+                content = parse_yaml(text, upload.filename)
+                revision, new = publisher(current_app).publish(
+                    content, current_account().display_name)
+            except ContentError as error:
+                problems = error.problems
+    if problems:
+        return render_template("admin/transfer.html", account=current_account(),
+                               organisations=_organisations(), problems=problems,
+                               filename=upload.filename if upload else ""), 422
+    if new:
+        flash(_("Imported and published as revision %(number)d of “%(org)s”. The stands show "
+                "it within a minute.", number=revision.number, org=content.organisation.id))
+    else:
+        flash(_("Nothing changed: the file is the same as the published content."))
+    return redirect(url_for("admin.transfer"))

@@ -1,0 +1,88 @@
+"""Accounts in the database: creating them, listing them, disabling them and changing
+their passwords (the ``kiosk user`` commands and the admin area's accounts page)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.auth.passwords import hash_password
+from kiosk.auth.roles import Account, Role
+from kiosk.store.database import session_now
+from kiosk.store.tables import User
+
+MIN_PASSWORD = 12
+# The length of users.display_name: SQLite would keep a longer name, PostgreSQL refuses it.
+MAX_NAME = 120
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$")
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be carried out; the message says why."""
+
+
+def to_account(user: User) -> Account:
+    return Account(user.id, user.username, user.display_name, Role(user.role),
+                   tuple(filter(None, user.locations.split(","))))
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == username.strip().lower()))
+
+
+def add_user(session: Session, username: str, password: str, role: Role,
+             display_name: str = "", locations: tuple[str, ...] = ()) -> Account:
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise AccountError(f'"{username}" is not a valid user name (3-40 lower-case latin '
+                           "letters, digits, dots, hyphens or underscores)")
+    if find_user(session, username) is not None:
+        raise AccountError(f'a user "{username}" already exists')
+    if role is Role.EDITOR and not locations:
+        raise AccountError("an editor needs at least one location (--location)")
+    if len(display_name) > MAX_NAME:
+        raise AccountError(f"the name must have at most {MAX_NAME} characters")
+    check_password_strength(password)
+    user = User(username=username, display_name=display_name or username,
+                password_hash=hash_password(password), role=role.value,
+                locations=",".join(locations), disabled=False, failed_logins=0,
+                created_at=session_now(session))
+    session.add(user)
+    session.flush()
+    return to_account(user)
+
+
+def list_users(session: Session) -> list[tuple[Account, bool]]:
+    users = session.scalars(select(User).order_by(User.username))
+    return [(to_account(user), user.disabled) for user in users]
+
+
+def _existing(session: Session, username: str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise AccountError(f'there is no user "{username}"')
+    return user
+
+
+def set_disabled(session: Session, username: str, disabled: bool = True) -> None:
+    _existing(session, username).disabled = disabled
+
+
+def set_password(session: Session, username: str, password: str) -> None:
+    check_password_strength(password)
+    user = _existing(session, username)
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+def account_by_id(session: Session, user_id: int) -> Account | None:
+    user = session.get(User, user_id)
+    return None if user is None or user.disabled else to_account(user)

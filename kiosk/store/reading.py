@@ -1,0 +1,151 @@
+"""Reading published content: what stands show, and what the admin area lists.
+
+Stands read far more than managers publish, so the current revision of a location is
+looked up at most every ``CHECK_SECONDS`` and parsed content is kept per revision id.
+The publisher calls :meth:`ContentReader.forget` after each publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
+
+from kiosk.content import Content
+from kiosk.store.database import Database
+from kiosk.store.tables import LocationIndex, Organisation, Revision
+
+CHECK_SECONDS = 2.0
+PARSED_REVISIONS = 16
+
+
+@dataclass(frozen=True)
+class Published:
+    content: Content
+    revision_id: int
+    number: int
+    organisation_id: str
+    published_at: dt.datetime
+    published_by: str = ""
+    versions: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def version(self, location_id: str) -> int:
+        """What a stand of ``location_id`` shows, as a number that changes when it does.
+
+        Publishing one location of an organisation leaves the others' versions alone, so
+        their stands neither reload nor re-render."""
+        found = self.versions.get(location_id)
+        return found if found is not None else self.revision_id
+
+
+def content_hash(document: dict) -> str:
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def location_versions(content: Content) -> dict[str, int]:
+    organisation = content.organisation.model_dump(mode="json")
+    versions = {}
+    for location_id, location in content.locations.items():
+        digest = content_hash({"organisation": organisation,
+                               "location": location.model_dump(mode="json")})
+        versions[location_id] = int(digest[:8], 16) & 0x7FFFFFFF  # fits a SQL integer
+    return versions
+
+
+def latest_revision(session: Session, org_id: str) -> Revision | None:
+    # The content (a large document) is loaded only when it is not parsed already.
+    return session.scalars(
+        select(Revision).where(Revision.organisation_id == org_id)
+        .options(defer(Revision.content))
+        .order_by(Revision.number.desc()).limit(1)
+    ).first()
+
+
+class ContentReader:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._parsed: dict[int, tuple[Content, dict[str, int]]] = {}
+        self._current: dict[str, tuple[float, Published | None]] = {}
+        self._checking: set[str] = set()
+        self._lock = threading.Lock()
+
+    def organisation_of(self, location_id: str) -> str | None:
+        with self.db.sessions() as session:
+            return session.scalar(
+                select(LocationIndex.organisation_id).where(LocationIndex.id == location_id))
+
+    def organisation_ids(self) -> list[str]:
+        with self.db.sessions() as session:
+            return list(session.scalars(select(Organisation.id).order_by(Organisation.created_at)))
+
+    def current(self, org_id: str) -> Published | None:
+        with self.db.sessions() as session:
+            revision = latest_revision(session, org_id)
+            return None if revision is None else self.published(revision)
+
+    def for_location(self, location_id: str) -> Published | None:
+        """The published content that holds ``location_id``, re-checked every few seconds.
+
+        One thread re-checks a location at a time; the others meanwhile keep what was
+        there (at most a moment older), so hundreds of stand requests arriving after a
+        publication cause one database read, not hundreds. A publication elsewhere in
+        the organisation leaves this location's version as it was; then the content
+        already parsed still holds, and nothing is parsed again."""
+        now = time.monotonic()
+        cached = self._current.get(location_id)
+        if cached and now - cached[0] < CHECK_SECONDS:
+            return cached[1]
+        with self._lock:
+            if location_id in self._checking and cached is not None:
+                return cached[1]
+            self._checking.add(location_id)
+        try:
+            published = self._check(location_id, cached[1] if cached else None)
+        finally:
+            with self._lock:
+                self._checking.discard(location_id)
+        self._current[location_id] = (time.monotonic(), published)
+        return published
+
+    def _check(self, location_id: str, known: Published | None) -> Published | None:
+        with self.db.sessions() as session:
+            row = session.execute(
+                select(LocationIndex.organisation_id, LocationIndex.version)
+                .where(LocationIndex.id == location_id)).first()
+            if row is None:
+                return None
+            if known is not None and row.version and known.version(location_id) == row.version:
+                return known
+            revision = latest_revision(session, row.organisation_id)
+            return self.published(revision) if revision else None
+
+    def published(self, revision: Revision) -> Published:
+        """A revision row as content, parsed once per revision and kept for a while."""
+        with self._lock:
+            parsed = self._parsed.get(revision.id)
+        if parsed is None:
+            # Parsed outside the lock: readers of other revisions never wait for it.
+            content = Content.model_validate_json(revision.content)
+            parsed = (content, location_versions(content))
+            with self._lock:
+                self._parsed[revision.id] = parsed
+                while len(self._parsed) > PARSED_REVISIONS:
+                    del self._parsed[min(self._parsed)]  # the oldest revision goes first
+        content, versions = parsed
+        return Published(content, revision.id, revision.number, revision.organisation_id,
+                         revision.created_at, revision.created_by, versions)
+
+    def forget(self) -> None:
+        """Re-check every location at its next request: something was published.
+
+        Expired rather than dropped: the next request re-checks, the rest keep the
+        previous answer for the moment that takes."""
+        for location_id, (_when, published) in list(self._current.items()):
+            self._current[location_id] = (float("-inf"), published)

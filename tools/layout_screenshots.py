@@ -69,7 +69,8 @@ def demo_server() -> Iterator[str]:
                           "SECRET_KEY": "screens only", "NOW": MOMENT,
                           "SPEECH_CACHE_DIR": f"{tmp}/speech"})
         store(app).upgrade()
-        store(app).publish(load_file(ROOT / "content" / "demo.yaml"), author="screenshots")
+        store(app).publisher.publish(load_file(ROOT / "content" / "demo.yaml"),
+                                     author="screenshots")
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
         try:

@@ -20,8 +20,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility_audit.browser import set_viewport
 from kiosk.content import Content
-from kiosk.public.assistance_tokens import ticket
-from kiosk.public.feedback import RECEIPT_PURPOSE
+from kiosk.public.form_tokens import ticket
+from kiosk.public.views.feedback import RECEIPT_PURPOSE
 from kiosk.store.assistance import Need
 from kiosk.store.engagement import Difficulty
 from tests.browser.conftest import LANDSCAPE, PORTRAIT, LiveServer, serve

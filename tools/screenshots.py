@@ -23,7 +23,7 @@ from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as audit_tables
 from kiosk import create_app
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import load_file
 from kiosk.store import store

@@ -10,8 +10,8 @@ use (PEP 562), so a name costs only what it needs, and Selenium only the engine'
 Inside, modules are layers, each importing only from its own layer or those below
 (``tests/audit/test_architecture.py`` holds them to it), from the bottom:
 
-1. values: version, model, wcag, urls, options, findings, i18n, politeness, and the
-   checklist's pure parts (physical.model, .evaluation, .parsing, .texts …)
+1. values: version, model, wcag, urls, options, findings, i18n, politeness, safe_yaml,
+   and the checklist's pure parts (physical.model, .evaluation, .parsing, .texts …)
 2. reaching out: fetching, browser, discovery
 3. checks: the own-check framework and every own check
 4. engine: one page in one browser, the pool of browsers

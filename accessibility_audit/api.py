@@ -9,6 +9,8 @@ else of ``accessibility_audit`` is promised to stay where it is.
   and the dashboard draw (``bar_chart``, ``stacked_columns``).
 - The physical checklist of stands: the checklist, answers and their parsing, the YAML
   file, photos, storage, and the stand report joining checklist and stand audit.
+- YAML people write, read within bounds (``safe_yaml``): the checklist files read it,
+  and so do the kiosk's content files.
 
 The engine's functions (``audit_page``, ``violations``: one page in someone else's
 browser) are public too, loaded on first use as they need Selenium."""
@@ -49,10 +51,18 @@ from accessibility_audit.physical.storage import history as checklist_history
 from accessibility_audit.physical.storage import latest as latest_checklist
 from accessibility_audit.physical.storage import save as save_checklist
 from accessibility_audit.physical.texts import vocabulary as checklist_vocabulary
+from accessibility_audit.physical.yaml_file import LIMITS as CHECKLIST_FILE_LIMITS
 from accessibility_audit.physical.yaml_file import FileProblems as ChecklistFileProblems
 from accessibility_audit.physical.yaml_file import read as read_checklist_file
+from accessibility_audit.physical.yaml_file import read_bytes as read_checklist_bytes
 from accessibility_audit.physical.yaml_file import template as checklist_template
 from accessibility_audit.reporters import FORMAT_NAMES, ReportContext, formats
+from accessibility_audit.safe_yaml import BoundedLoader as BoundedYamlLoader
+from accessibility_audit.safe_yaml import Limits as YamlLimits
+from accessibility_audit.safe_yaml import Refused as YamlRefused
+from accessibility_audit.safe_yaml import decode as decode_yaml
+from accessibility_audit.safe_yaml import excerpt, read_bounded
+from accessibility_audit.safe_yaml import load as load_yaml
 from accessibility_audit.store import Review, ScanHeader, Store, StoreError
 from accessibility_audit.store.repository import DECISIONS, StoredScan
 
@@ -81,5 +91,8 @@ __all__ = [
     "known_stands", "labelled_stands", "latest_checklist", "parse_answer", "parse_date",
     "photo_data", "problem_with_line", "process_photo", "read_checklist_file",
     "remember_stand", "save_checklist", "stand_by_key", "stand_key", "stand_report",
-    "stand_url", "stored_photo",
+    "stand_url", "stored_photo", "CHECKLIST_FILE_LIMITS", "read_checklist_bytes",
+    # YAML within bounds
+    "BoundedYamlLoader", "YamlLimits", "YamlRefused", "decode_yaml", "excerpt", "load_yaml",
+    "read_bounded",
 ]

@@ -6,7 +6,8 @@ The code is layered; each layer imports only from the layers above it in this li
 1. foundations — ``config``, ``clock``, ``i18n``, ``security``, ``request_limits``,
    ``formatting``, ``qr``, ``content/`` (the model), ``hours/`` (pure logic);
 2. storage — ``store/`` (and ``migrations/``);
-3. services — ``auth/`` (accounts, sessions, CSRF) and ``speech/``;
+3. services — ``auth/`` (accounts, sessions, CSRF), ``speech/`` and
+   ``database_errors`` (the staff areas' page for a database that cannot be written);
 4. areas, one blueprint per audience — ``public/`` (the stand), ``admin/`` (managers),
    ``audit/`` (auditors); each is ``blueprint.py`` + ``views/`` + helpers;
 5. the application — this factory, ``errors``, ``cli``.

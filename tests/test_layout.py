@@ -19,7 +19,7 @@ LAYERS: dict[str, int] = {
     "kiosk.request_limits": 1, "kiosk.formatting": 1, "kiosk.qr": 1, "kiosk.content": 1,
     "kiosk.hours": 1,
     "kiosk.store": 2, "kiosk.migrations": 2,
-    "kiosk.auth": 3, "kiosk.speech": 3,
+    "kiosk.auth": 3, "kiosk.speech": 3, "kiosk.database_errors": 3,
     "kiosk.public": 4, "kiosk.admin": 4, "kiosk.audit": 4,
     "kiosk": 5, "kiosk.errors": 5, "kiosk.cli": 5,
 }

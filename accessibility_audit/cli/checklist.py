@@ -15,7 +15,7 @@ from accessibility_audit.physical.problems import describe
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.physical.text_report import render
-from accessibility_audit.physical.yaml_file import FileProblems, read, template
+from accessibility_audit.physical.yaml_file import FileProblems, read_path, template
 
 LANGUAGE = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en",
                         show_default=True, help="Language of the explanations.")
@@ -58,9 +58,7 @@ def template_command(lang: str, label: str, auditor: str) -> None:
 def import_command(file: Path, stand: str, lang: str, db: str) -> None:
     """Import a filled-in YAML checklist; nothing is stored unless all of it is right."""
     try:
-        filled = read(file.read_text(encoding="utf-8"), checklist(), dt.date.today())
-    except UnicodeDecodeError as error:
-        raise click.ClickException(f"{file}: the file is not UTF-8 text") from error
+        filled = read_path(file, checklist(), dt.date.today())
     except FileProblems as error:
         lines = [f"{file}:{p.line}: {describe(p, lang)}" if p.line
                  else f"{file}: {describe(p, lang)}" for p in error.problems]

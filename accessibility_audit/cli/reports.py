@@ -58,7 +58,7 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
 
 @click.command("rules")
 @click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="List the rules of this axe-core build instead of the bundled one's.")
+              help="List the rules of this axe-core build instead of the default one's.")
 def list_rules(axe_script: Path | None) -> None:
     """List the rule ids --rule and --skip-rule take: the own checks, then axe-core's,
     each with its level (the tag --standard or --best-practice selects it by) and WCAG
@@ -68,7 +68,7 @@ def list_rules(axe_script: Path | None) -> None:
     for rule in RULES.values():
         if "site" in rule.audits:
             click.echo(_rule_line(rule.id, rule.tags, rule.help))
-    click.echo(f"\naxe-core rules ({axe.path.name}):")
+    click.echo(f"\naxe-core {axe.version} rules ({axe.path}):")
     for rule_id, tags in axe_rules(axe.source).items():
         click.echo(_rule_line(rule_id, tags))
     click.echo("\nStand checks (a11y-audit stand runs them all, with the checks above):")

@@ -161,7 +161,8 @@ BROWSERS = OptionGroup(options(
     click.option("--max-elements", default=30_000, show_default=True, type=click.IntRange(1),
                  help="Pages with more elements are reported as too large instead of audited."),
     click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                 help="Another axe-core build (axe.min.js) instead of the bundled one."),
+                 help="Another axe-core build (axe.min.js) instead of the one make install "
+                 "fetched (or, without it, axe-selenium-python's older bundled one)."),
     click.option("--grid", metavar="URL", help="Run the browsers on this Selenium Grid "
                  "(e.g. http://grid.local:4444) instead of on this machine."),
     contact_option,

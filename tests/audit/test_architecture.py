@@ -19,7 +19,7 @@ SCANNER = ROOT / "accessibility_audit"
 # package itself, the public API).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("values", ("version", "model", "wcag", "urls", "options", "findings", "i18n",
-                "politeness", "physical")),
+                "politeness", "safe_yaml", "physical")),
     ("reaching out", ("fetching", "browser", "discovery")),
     ("checks", ("checks",)),
     ("engine", ("engine",)),

@@ -10,7 +10,10 @@ from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
 from kiosk.auth import Role, current_account, login_required
-from kiosk.content import ContentError, dump_yaml, parse_yaml
+from kiosk.content import ContentError, dump_yaml
+from kiosk.content.file_problems import file_too_large
+from kiosk.content.loader import LIMITS, parse_bytes
+from kiosk.request_limits import when_too_large
 from kiosk.store import publisher, reader
 
 
@@ -54,26 +57,30 @@ def import_content() -> ResponseReturnValue:
     if upload is None or not upload.filename:
         problems = [_("Choose a YAML file to import.")]
     else:
-        raw = upload.read()
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems = [_("Byte %(n)d: the file is not UTF-8 text. Save it as UTF-8 and try "
-                          "again.", n=error.start)]
-        else:
-            try:
-                content = parse_yaml(text, upload.filename)
-                revision, new = publisher(current_app).publish(
-                    content, current_account().display_name)
-            except ContentError as error:
-                problems = error.problems
+            # Never more than the limit is read: a larger file is refused, not parsed.
+            content = parse_bytes(upload.read(LIMITS.max_bytes + 1), upload.filename)
+            revision, new = publisher(current_app).publish(content,
+                                                           current_account().display_name)
+        except ContentError as error:
+            problems = error.problems
     if problems:
-        return render_template("admin/transfer.html", account=current_account(),
-                               organisations=_organisations(), problems=problems,
-                               filename=upload.filename if upload else ""), 422
+        return _refused(problems, upload.filename if upload else ""), 422
     if new:
         flash(_("Imported and published as revision %(number)d of “%(org)s”. The stands show "
                 "it within a minute.", number=revision.number, org=content.organisation.id))
     else:
         flash(_("Nothing changed: the file is the same as the published content."))
     return redirect(url_for("admin.transfer"))
+
+
+def _refused(problems: list[str], filename: str) -> str:
+    return render_template("admin/transfer.html", account=current_account(),
+                           organisations=_organisations(), problems=problems,
+                           filename=filename)
+
+
+@when_too_large("admin.import_content")
+@login_required(Role.ADMINISTRATOR)
+def _import_too_large() -> ResponseReturnValue:
+    return _refused([file_too_large(LIMITS.max_bytes)], ""), 413

@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from accessibility_audit import (
+    CHECKLIST_FILE_LIMITS,
     PHOTO_MAX_BYTES,
     ChecklistFileProblems,
     ChecklistProblem,
@@ -22,7 +23,7 @@ from accessibility_audit import (
     labelled_stands,
     latest_checklist,
     problem_with_line,
-    read_checklist_file,
+    read_checklist_bytes,
     save_checklist,
     stand_by_key,
 )
@@ -31,10 +32,11 @@ from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
 from kiosk.audit.storage import audit_store
 from kiosk.auth import current_account
 from kiosk.clock import now_utc
+from kiosk.formatting import file_size
+from kiosk.request_limits import when_too_large
 
 # A photo for every item at most, and the form itself.
 UPLOAD_BYTES["audit.stand_checklist_save"] = 8 * PHOTO_MAX_BYTES
-YAML_BYTES = 256 * 1024
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -74,18 +76,9 @@ def stand_checklist_save(key: str) -> ResponseReturnValue:
 def stand_checklist_import(key: str) -> ResponseReturnValue:
     url = _stand(key)
     upload = request.files.get("checklist_file")
-    data = upload.read(YAML_BYTES + 1) if upload and upload.filename else b""
+    data = upload.read(CHECKLIST_FILE_LIMITS.max_bytes + 1) if upload and upload.filename else b""
     try:
-        if not data:
-            raise ChecklistFileProblems([ChecklistProblem("file-empty")])
-        if len(data) > YAML_BYTES:
-            raise ChecklistFileProblems([ChecklistProblem("file-too-large",
-                                                          {"kb": str(YAML_BYTES // 1024)})])
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ChecklistFileProblems([ChecklistProblem("not-utf8")]) from None
-        filled = read_checklist_file(text, checklist(), _today())
+        filled = read_checklist_bytes(data, checklist(), _today())
     except ChecklistFileProblems as error:
         return _page(key, url, _fresh_form(url), file_problems=[
             problem_with_line(p, _lang()) for p in error.problems]), 400
@@ -94,6 +87,29 @@ def stand_checklist_import(key: str) -> ResponseReturnValue:
         filled.answers), now_utc())
     flash(_("The checklist file was imported. The stand report below shows it."))
     return redirect(url_for("audit.stand", key=key))
+
+
+@when_too_large("audit.stand_checklist_import")
+@auditor_required
+def _file_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    too_large = ChecklistProblem("file-too-large",
+                                 {"kb": str(CHECKLIST_FILE_LIMITS.max_bytes // 1024)})
+    return _page(key, url, _fresh_form(url),
+                 file_problems=[problem_with_line(too_large, _lang())]), 413
+
+
+@when_too_large("audit.stand_checklist_save")
+@auditor_required
+def _form_too_large(key: str) -> ResponseReturnValue:
+    url = _stand(key)
+    language = _lang()
+    problem = _("The form and its photos came to more than %(size)s, the most one saving "
+                "takes, so nothing was saved. Send the photos a few at a time (each at most "
+                "%(photo)s): save the form with some of them, then add the others.",
+                size=file_size(UPLOAD_BYTES["audit.stand_checklist_save"], language),
+                photo=file_size(PHOTO_MAX_BYTES, language))
+    return _page(key, url, _fresh_form(url), form_problem=problem), 413
 
 
 @bp.get("/stands/<key>/checklist.yaml")
@@ -109,9 +125,10 @@ def stand_checklist_template(key: str) -> ResponseReturnValue:
 
 
 def _page(key: str, url: str, form: checklist_fields.ChecklistForm,
-          file_problems: list[str] | None = None) -> str:
+          file_problems: list[str] | None = None, form_problem: str = "") -> str:
     return render_template("audit/checklist_form.html", key=key, url=url, form=form,
                            checklist=checklist(), file_problems=file_problems or [],
+                           form_problem=form_problem,
                            max_photo_mb=PHOTO_MAX_BYTES // 1024 // 1024, account=current_account(),
                            **checklist_vocabulary(_lang()))
 

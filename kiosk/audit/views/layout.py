@@ -13,6 +13,8 @@ from accessibility_audit import StoreError
 from kiosk.audit import reading
 from kiosk.audit.blueprint import bp
 from kiosk.auth import current_account
+from kiosk.database_errors import database_page
+from kiosk.store.faults import Fault, fault
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,8 @@ def _helpers() -> dict[str, Any]:
 @bp.errorhandler(SQLAlchemyError)
 def _unavailable(error: Exception) -> tuple[str, int]:
     log.error("audit store unavailable: %s", error)
+    if isinstance(error, SQLAlchemyError) and fault(error) is not Fault.UNREACHABLE:
+        return database_page(error, setting="KIOSK_AUDIT_DB")  # not "cannot be read"
     try:
         account = current_account()
     except SQLAlchemyError:  # the kiosk's own database is the one that failed

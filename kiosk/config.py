@@ -138,6 +138,10 @@ SETTINGS: tuple[Setting, ...] = (
             "headset, never on loudspeakers.", _non_negative_int),
     Setting("ADMIN_SESSION_MINUTES", 30, "Minutes without activity after which a manager is "
             "signed out of the admin area.", _positive_int),
+    Setting("ADMIN_SESSION_MAX_HOURS", 24, "Hours after signing in after which a manager "
+            "must sign in again however active the session was, so a copied cookie cannot "
+            "be kept alive for ever. Longer than 20 hours by default, so nobody is cut off "
+            "within a working day (WCAG 2.2.1).", _positive_int),
     Setting("REVIEW_DAYS", 30, "Days after which a section nobody has changed or confirmed "
             "is flagged for review on the admin dashboard.", _positive_int),
     Setting("AUDIT_DB", "", "SQLite file or SQLAlchemy URL of the a11y-audit store that the "

@@ -7,12 +7,17 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, render_template, request, session
+from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
+from kiosk.database_errors import database_page
+from kiosk.formatting import file_size
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
+from kiosk.request_limits import too_large_page
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +43,16 @@ def _home_url(lang: str, mode: Mode) -> str:
     return "/"
 
 
-def _render(code: int, reason: str | None = None) -> tuple[str, int]:
+def _render(code: int, reason: str | None = None, limit: int | None = None
+            ) -> tuple[str, int]:
     lang = _page_lang()
     mode = Mode.parse(request.args.get("mode"))
     with force_locale(lang):
+        text = _("More was sent than this page accepts (at most %(size)s), so nothing was "
+                 "saved. Go back and send less, or smaller files.",
+                 size=file_size(limit, lang)) if limit else None
         return render_template("error.html", code=code, reason=reason, lang=lang, mode=mode,
-                               home_url=_home_url(lang, mode)), code
+                               home_url=_home_url(lang, mode), text=text), code
 
 
 # Views that need their own words for an error say so in the error's description.
@@ -55,8 +64,19 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     return _render(error.code or 500, reason)
 
 
+def _too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
+    """A form that takes files says so beside its field; any other page in general."""
+    try:
+        page = too_large_page()
+    except HTTPException as refused:  # not signed in, not allowed, no such stand
+        return _http_error(refused)
+    return page if page is not None else _render(413, limit=request.max_content_length)
+
+
 def _store_error(error: SQLAlchemyError) -> tuple[str, int]:
     log.error("content store unavailable: %s", error)
+    if request.path.startswith(("/admin", "/audit")):
+        return database_page(error)
     return _render(503)
 
 
@@ -66,5 +86,6 @@ def _unexpected(error: InternalServerError) -> tuple[str, int]:
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(SQLAlchemyError, _store_error)
     app.register_error_handler(InternalServerError, _unexpected)

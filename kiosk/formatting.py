@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from babel.dates import format_date, format_skeleton, get_day_names
+from babel.units import format_unit
 
 
 def time_text(value: dt.time | dt.datetime) -> str:
@@ -43,6 +44,13 @@ def moment_text(when: dt.datetime, zone: dt.tzinfo, lang: str) -> str:
     """A moment as a date and time where it happened: "27 қараша 2026 ж., 11:00"."""
     local = when.astimezone(zone)
     return f"{long_date(local.date(), lang)}, {time_text(local)}"
+
+
+def file_size(size: int, lang: str) -> str:
+    """A size limit as each language writes it: "2 MB", "256 кБ" (whole units only)."""
+    if size >= 1024 * 1024:
+        return format_unit(size // (1024 * 1024), "digital-megabyte", "short", locale=lang)
+    return format_unit(max(1, size // 1024), "digital-kilobyte", "short", locale=lang)
 
 
 def phone_text(phone: str) -> str:

@@ -1,7 +1,12 @@
 """Shared fixtures: a real app on a real database, loaded with the demo content.
 
 Most tests use a SQLite file. Tests of the storage take ``database_url`` and run twice:
-on SQLite and on a throwaway PostgreSQL server started once for the whole run."""
+on SQLite and on a throwaway PostgreSQL server started once for the whole run (once per
+worker under pytest-xdist).
+
+Two rules hold for every test (the hooks at the end): each HTML page a test app renders
+is checked (tests/rendered_pages.py), and only tests marked ``browser`` may start
+Chromium (tests/chromium_guard.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +21,10 @@ from flask.testing import FlaskClient
 from kiosk import create_app
 from kiosk.content import Content, load_file
 from kiosk.store import store
-from tests import postgresql
+from tests import compiled_templates, database_templates, postgresql
 from tests.postgresql import PostgresServer
+from tests.rendered_pages import PageCheck
+from tests.suite_rules import SuiteRules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content" / "demo.yaml"
@@ -69,20 +76,27 @@ SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 def make_app(tmp_path: Path, content: Content | None, database_url: str | None = None,
              **overrides: object) -> Flask:
+    """The kiosk app on a migrated database holding ``content`` (or none), as a test wants
+    it; every HTML page it sends is checked (tests/rendered_pages.py)."""
+    url = database_url or sqlite_url(tmp_path)
     settings = {
         "TESTING": True,
-        "DATABASE_URL": database_url or sqlite_url(tmp_path),
+        "DATABASE_URL": url,
         "SECRET_KEY": "test",
         "NOW": DEMO_NOW,
         "SPEECH_CACHE_DIR": str(tmp_path / "speech"),
         **overrides,
     }
+    copied = database_templates.copy_to(url, content, settings["NOW"])
     app = create_app(settings)
     app.instance_path = str(tmp_path)
-    content_store = store(app)
-    content_store.upgrade()
-    if content is not None:
-        content_store.publisher.publish(content, author="tests")
+    app.jinja_env.bytecode_cache = compiled_templates.SHARED
+    app.wsgi_app = PageCheck(app.wsgi_app)  # type: ignore[method-assign]
+    if not copied:
+        content_store = store(app)
+        content_store.upgrade()
+        if content is not None:
+            content_store.publisher.publish(content, author="tests")
     return app
 
 
@@ -94,3 +108,9 @@ def app(tmp_path: Path, demo_content: Content) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+# -- rules for every test (tests/suite_rules.py) -------------------------------------------
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(SuiteRules(config), "kiosk-suite-rules")

@@ -31,6 +31,13 @@ SERVER_OPTIONS = ("-c fsync=off -c synchronous_commit=off -c full_page_writes=of
                   "-c max_connections=200 -c timezone=Asia/Almaty")
 
 
+PORT_ATTEMPTS = 5
+
+
+class PortTaken(RuntimeError):
+    """The port chosen for the cluster was taken before the server could bind it."""
+
+
 def _bin_dirs(root: Path) -> list[Path]:
     return [initdb.parent for initdb in root.glob("*/bin/initdb")
             if initdb.parent.parent.name.isdigit()]
@@ -73,13 +80,22 @@ class PostgresServer:
 
     @classmethod
     def start(cls) -> PostgresServer:
-        server = cls(binaries(), Path(tempfile.mkdtemp(prefix="kiosk-pg-")), free_port())
-        try:
-            server._init_and_start()
-        except BaseException:
-            server.stop()
-            raise
-        return server
+        for attempt in range(PORT_ATTEMPTS):
+            server = cls(binaries(), Path(tempfile.mkdtemp(prefix="kiosk-pg-")), free_port())
+            try:
+                server._init_and_start()
+            except PortTaken:
+                # Another process (another xdist worker's cluster, someone's server) took
+                # the port between free_port() and the server's bind: take another.
+                server.stop()
+                if attempt == PORT_ATTEMPTS - 1:
+                    raise
+                continue
+            except BaseException:
+                server.stop()
+                raise
+            return server
+        raise AssertionError("unreachable")
 
     def _run(self, program: str, *args: str) -> None:
         command = [str(self.bin_dir / program), *args]
@@ -90,7 +106,8 @@ class PostgresServer:
         if result.returncode != 0:
             log = self.root / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}{tail}")
+            error = PortTaken if "Address already in use" in tail else RuntimeError
+            raise error(f"{' '.join(command)} failed:\n{result.stderr}{tail}")
 
     def _init_and_start(self) -> None:
         if os.geteuid() == 0:

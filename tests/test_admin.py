@@ -18,16 +18,16 @@ from sqlalchemy import select
 from kiosk.auth import MAX_FAILURES, AccountError, Role, add_user, set_password
 from kiosk.store import store
 from kiosk.store.tables import User
+from tests.admin_session import add_users
 from tests.conftest import SQLITE_ONLY, make_app
 
 PASSWORD = "correct horse battery"
 
 
 def add_people(app: Flask) -> Flask:
-    with store(app).sessions.begin() as db:
-        add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR, "Ерлан <b>Admin</b>")
-        add_user(db, "editor", PASSWORD, Role.EDITOR, "Айгерім", ("reception",))
-        add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Auditor")
+    add_users(app, [("admin", Role.ADMINISTRATOR, "Ерлан <b>Admin</b>", ()),
+                    ("editor", Role.EDITOR, "Айгерім", ("reception",)),
+                    ("auditor", Role.AUDITOR, "Auditor", ())], PASSWORD)
     return app
 
 

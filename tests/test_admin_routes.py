@@ -19,7 +19,7 @@ OPEN = {"auth.login", "auth.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
           "number": "1", "org_id": "koktal-akimat", "call_id": "1", "meeting_id": "1",
-          "index": "0"}
+          "index": "0", "username": "editor"}
 # What everyone who may see an organisation may read in its engagement register.
 ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
                    "admin.visitor_feedback", "admin.engagement_export"}

@@ -21,7 +21,7 @@ from kiosk.store import store
 from kiosk.store.assistance import Need, State
 from kiosk.store.tables import AssistanceRequest
 from tests.conftest import DEMO_NOW, make_app
-from tests.html_checks import assert_well_formed_page
+from tests.html_checks import assert_stand_page
 from tests.test_admin import PASSWORD, sign_in
 from tests.test_admin import token as csrf
 
@@ -234,14 +234,14 @@ def test_call_pages_are_well_formed_and_never_cached(client: FlaskClient, app: F
                                                      lang: str, mode: str | None) -> None:
     query = f"?mode={mode}" if mode else ""
     chooser = client.get(f"/stand/main/{lang}/assistance{query}")
-    assert_well_formed_page(chooser.get_data(as_text=True), lang)
+    assert_stand_page(chooser.get_data(as_text=True), lang)
     status_url = press(client, lang=lang).headers["Location"]
     desk = app.extensions["kiosk.assistance"]
     for change in (lambda: None, lambda: desk.acknowledge(1, "a", DEMO_NOW),
                    lambda: desk.close(1, "a", DEMO_NOW)):
         change()
         status = client.get(status_url + query)
-        assert_well_formed_page(status.get_data(as_text=True), lang)
+        assert_stand_page(status.get_data(as_text=True), lang)
     for response in (chooser, status):
         assert response.headers["Cache-Control"] == "no-store"
         assert "Set-Cookie" not in response.headers

@@ -113,6 +113,7 @@ def heading(page: str) -> str:
     return html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1])
 
 
+@pytest.mark.alone  # a deadline of seconds, for four server processes to notice
 def test_a_publication_reaches_every_server_process_within_seconds(
         servers: list[Server], database: str, demo_content: Content) -> None:
     first, second = servers

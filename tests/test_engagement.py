@@ -32,7 +32,7 @@ from kiosk.store.tables import VisitorFeedback
 from tests.admin_forms import filled
 from tests.admin_session import add_accounts, signed_in
 from tests.conftest import DEMO_NOW, make_app
-from tests.html_checks import assert_well_formed_page
+from tests.html_checks import assert_stand_page
 
 ORG = "koktal-akimat"
 LANGS = ("kk", "ru", "en")
@@ -284,10 +284,10 @@ def test_feedback_pages_are_well_formed_and_never_cached(client: FlaskClient, la
                                                          mode: str | None) -> None:
     query = f"?mode={mode}" if mode else ""
     chooser = client.get(f"/stand/main/{lang}/feedback{query}")
-    assert_well_formed_page(chooser.get_data(as_text=True), lang)
+    assert_stand_page(chooser.get_data(as_text=True), lang)
     receipt = choose(client, lang=lang).headers["Location"]
     confirmation = client.get(receipt + query)
-    assert_well_formed_page(confirmation.get_data(as_text=True), lang)
+    assert_stand_page(confirmation.get_data(as_text=True), lang)
     for response in (chooser, confirmation):
         assert response.headers["Cache-Control"] == "no-store"
 
@@ -295,8 +295,10 @@ def test_feedback_pages_are_well_formed_and_never_cached(client: FlaskClient, la
 def test_the_start_and_accessibility_pages_lead_to_the_feedback(client: FlaskClient) -> None:
     for page in ("", "accessibility"):
         html = client.get(f"/stand/main/kk/{page}?mode=large").get_data(as_text=True)
-        link = re.search(r'<a class="button" href="([^"]+)" data-say="\w+"[^>]*>'
-                         r"Не қиын болғанын айтыңыз</a>", html)
+        # A button on the accessibility page, a tile among the sections on the start page.
+        link = re.search(r'<a class="(?:button|tile tile-feedback)" href="([^"]+)" '
+                         r'data-say="\w+"[^>]*>[^<]*(?:<svg.*?</svg>\s*<span class="tile-title">)?'
+                         r"Не қиын болғанын айтыңыз</", html, re.S)
         assert link and link[1] == "/stand/main/kk/feedback?mode=large", page
     # The bottom bar stays as it was: the way in is on those two pages only.
     assert "/feedback" not in client.get("/stand/main/kk/hours").get_data(as_text=True)

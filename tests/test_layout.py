@@ -19,20 +19,14 @@ LAYERS: dict[str, int] = {
     "kiosk.request_limits": 1, "kiosk.formatting": 1, "kiosk.qr": 1, "kiosk.content": 1,
     "kiosk.hours": 1,
     "kiosk.store": 2, "kiosk.migrations": 2,
-    "kiosk.auth": 3, "kiosk.speech": 3,
-    "kiosk.public": 4, "kiosk.admin": 4, "kiosk.auditing": 4,
+    "kiosk.auth": 3, "kiosk.speech": 3, "kiosk.database_errors": 3,
+    "kiosk.public": 4, "kiosk.admin": 4, "kiosk.audit": 4,
     "kiosk": 5, "kiosk.errors": 5, "kiosk.cli": 5,
 }
-AREAS = ("kiosk.public", "kiosk.admin", "kiosk.auditing")
+AREAS = ("kiosk.public", "kiosk.admin", "kiosk.audit")
 # Between areas: the admin area previews drafts with the stand's own pages and names
 # things as the stand does; the stand uses nothing of anyone's.
 AREA_IMPORTS = {("kiosk.admin", "kiosk.public")}
-# Owned by another branch while it becomes kiosk/audit; these rules apply to it once it
-# is merged (see test_the_excluded_package_still_exists).
-EXCLUDED = "kiosk.auditing"
-# Old import paths kept for EXCLUDED alone until the merge rewires it.
-OLD_PATHS = {"kiosk.admin.accounts", "kiosk.admin.csrf", "kiosk.admin.blueprint.current_account",
-             "kiosk.admin.blueprint.login_required", "kiosk.public.stand.now_utc"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +45,7 @@ def module_name(path: Path) -> str:
 
 def modules() -> Iterator[tuple[str, ast.Module]]:
     for path in sorted(KIOSK.rglob("*.py")):
-        name = module_name(path)
-        if not name.startswith(EXCLUDED):
-            yield name, ast.parse(path.read_text(encoding="utf-8"), str(path))
+        yield module_name(path), ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def kiosk_imports() -> Iterator[Import]:
@@ -139,18 +131,3 @@ def test_only_the_clock_reads_the_clock() -> None:
                     and ast.unparse(node.func.value).split(".")[-1] in {"datetime", "date"}:
                 readers.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
     assert readers == [], "take the moment from kiosk.clock (or as a parameter)"
-
-
-def test_old_import_paths_serve_only_the_excluded_package() -> None:
-    users = [f"{item.importer}:{item.line} imports {item.target}" for item in kiosk_imports()
-             if item.target in OLD_PATHS]
-    assert users == [], "import from kiosk.auth, kiosk.clock or kiosk.request_limits"
-
-
-def test_the_excluded_package_still_exists() -> None:
-    # When kiosk/auditing is gone (renamed kiosk/audit), this test says what is left to
-    # do: drop EXCLUDED, check the new package against the rules above, and delete the
-    # old import paths it used (kiosk/admin/accounts.py, kiosk/admin/csrf.py and the end
-    # of kiosk/admin/blueprint.py; kiosk.public.stand.now_utc goes with its import).
-    assert (KIOSK / EXCLUDED.split(".")[1]).is_dir(), (
-        f"{EXCLUDED} is gone: update tests/test_layout.py and remove the old import paths")

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from kiosk.public.modes import ALL_MODES
 from kiosk.store import store
 from tests.conftest import make_app
-from tests.html_checks import assert_well_formed_page, page_facts
+from tests.html_checks import assert_stand_page, page_facts
 
 PAGES = ("", "hours", "appeals", "contacts", "accessibility", "announcements")
 LANGS = ("kk", "ru", "en")
@@ -29,7 +29,7 @@ def test_every_page_is_well_formed(client: FlaskClient, page: str, lang: str,
     response = client.get(url(page, lang, mode=mode))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert_well_formed_page(html, lang)
+    assert_stand_page(html, lang)
     expected = " ".join(f"mode-{p}" for p in (mode or "standard").split("-"))
     assert f'class="{expected}"' in html
 
@@ -117,7 +117,7 @@ def test_unknown_location_and_language_get_a_translated_404(client: FlaskClient)
     response = client.get("/stand/annex/ru/hours")
     assert response.status_code == 404
     html = response.get_data(as_text=True)
-    assert_well_formed_page(html, "ru")
+    assert_stand_page(html, "ru")
     assert "Страница не найдена" in html
     assert client.get("/stand/main/de/").status_code == 404
 
@@ -130,7 +130,7 @@ def test_broken_store_shows_a_designed_page(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "kiosk.sqlite3").mkdir()  # a directory where the database should be
     response = app.test_client().get("/stand/main/kk/")
     assert response.status_code == 503
-    assert_well_formed_page(response.get_data(as_text=True), "kk")
+    assert_stand_page(response.get_data(as_text=True), "kk")
 
 
 def test_security_headers_on_every_response(client: FlaskClient) -> None:

@@ -102,6 +102,7 @@ def test_unknown_location_has_no_content(content_store: ContentStore,
     assert content_store.reader.for_location("annex") is None
 
 
+@pytest.mark.alone  # a deadline of seconds, for another process to notice
 def test_another_process_sees_a_publication_within_seconds(
         content_store: ContentStore, database_url: str, demo_content: Content) -> None:
     content_store.publisher.publish(demo_content, author="a")

@@ -29,6 +29,8 @@ CORPUS = [
     "&lt;b&gt;entity&lt;/b&gt;",
 ]
 PAYLOAD = " ".join(CORPUS)
+# Shown as typed, "{{ 7*7 }}" and "&lt;" included: not template leftovers nor double escapes.
+pytestmark = pytest.mark.typed_text(PAYLOAD, *CORPUS)
 # Free-text fields that are not visitor texts in three languages.
 LINES = {"room"}
 

@@ -23,7 +23,7 @@ from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as audit_tables
 from kiosk import create_app
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import load_file
 from kiosk.store import store
@@ -36,6 +36,7 @@ SHOTS = (
     ("home-kk-standard", "/stand/main/kk/", (1080, 1920)),
     ("home-kk-large", "/stand/main/kk/?mode=large", (1080, 1920)),
     ("home-kk-contrast", "/stand/main/kk/?mode=contrast", (1080, 1920)),
+    ("home-kk-large-landscape", "/stand/main/kk/?mode=large", (1920, 1080)),
     ("hours-kk-large-contrast", "/stand/main/kk/hours?mode=large-contrast", (1920, 1080)),
 )
 ADMIN_SIZE = (1280, 900)

@@ -47,6 +47,7 @@ from accessibility_audit.model import Issue, PageAudit, PageError, Viewport, fai
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
+XML_SOURCE_SCRIPT = files("accessibility_audit.engine").joinpath("xml_source.js").read_text()
 NET_ERRORS = {"ERR_NAME_NOT_RESOLVED": "dns", "ERR_CONNECTION_REFUSED": "connection",
               "ERR_TOO_MANY_REDIRECTS": "redirect-loop", "ERR_CERT_": "tls",
               "ERR_SSL_": "tls"}
@@ -167,6 +168,7 @@ class PageAuditor:
         for viewport in self.settings.viewports:
             self._show(browser, viewport)
             if not facts:
+                browser.driver.execute_script(XML_SOURCE_SCRIPT)
                 facts = browser.driver.execute_script(FACTS_SCRIPT, want_links)
                 refusal = self._refusal(url, facts)
                 if refusal is not None:
@@ -180,9 +182,8 @@ class PageAuditor:
                 self._show(browser, viewport)
                 own[index] = combine(own[index], self._own(
                     runner, runner.driving, browser, url, site, viewport, results[index]))
-        once = self._own(runner, runner.once, browser, url, site, self.settings.viewports[-1],
-                         results[0], every=own)
-        own[0] = combine(own[0], once)
+        for check in runner.once:
+            self._once(runner, check, browser, url, site, results, own)
         extra = _event_errors(facts.get("events", []))
         elapsed = time.monotonic() - started
         for result, found in zip(results, own, strict=True):
@@ -203,7 +204,7 @@ class PageAuditor:
         facts = driver.execute_script(FACTS_SCRIPT, False)
         url = facts.get("url") or driver.current_url
         page = self._axe(driver, url, viewport, facts, [], self.settings,
-                         (driver.timeouts.script or 0) / 1000 or 30.0)
+                         driver.timeouts.script or 30.0)
         runner = self.runner()
         if runner and page.raw is not None:
 
@@ -227,22 +228,28 @@ class PageAuditor:
         self._settle(browser.driver)
 
     def _own(self, runner: CheckRunner, checks: list[Check], browser: Browser, url: str,
-             site: str, viewport: Viewport, page: PageAudit,
-             every: list[OwnResults] | None = None) -> OwnResults:
-        """The outcomes of ``checks`` on the page; those of a check whose outcomes belong
-        to every viewport go to each of ``every`` but the first, and are returned too."""
+             site: str, viewport: Viewport, page: PageAudit) -> OwnResults:
+        """The outcomes of ``checks`` on the page shown at ``viewport``."""
         if not checks or page.raw is None:
             return {}
         context = PageContext(browser.driver, url, site, viewport, self.fetcher,
                               lambda other: self._show(browser, other), self.memo)
-        found: OwnResults = {}
-        for check in checks:
-            outcomes = runner.run([check], context, page.errors)
-            found.update(outcomes)
-            if check.every_viewport and every is not None:
-                for index in range(1, len(every)):
-                    every[index] = combine(every[index], outcomes)
-        return found
+        return runner.run(checks, context, page.errors)
+
+    def _once(self, runner: CheckRunner, check: Check, browser: Browser, url: str, site: str,
+              results: list[PageAudit], own: list[OwnResults]) -> None:
+        """A check made once per page, at the last viewport: a fact of the page, kept with
+        the first viewport's result, or of the whole visit, kept with every one's (its
+        error too)."""
+        first = results[0]
+        known = len(first.errors)
+        outcomes = self._own(runner, [check], browser, url, site, self.settings.viewports[-1],
+                             first)
+        shares = range(len(results)) if check.every_viewport else range(1)
+        for index in shares:
+            own[index] = combine(own[index], outcomes)
+            if index:
+                results[index].errors.extend(first.errors[known:])
 
     def _require_checks(self, page: PageAudit) -> None:
         if self.settings.checks_required and page.status == "audited" and any(

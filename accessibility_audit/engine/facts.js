@@ -2,8 +2,10 @@
 const [wantLinks] = arguments;
 const navigation = performance.getEntriesByType("navigation")[0];
 const html = document.documentElement ? document.documentElement.outerHTML : "";
+// An SVG <a>'s href is an object (SVGAnimatedString), not the URL.
+const hrefOf = (a) => (typeof a.href === "string" ? a.href : new URL(a.getAttribute("href"), document.baseURI).href);
 const links = wantLinks
-  ? Array.from(document.querySelectorAll("a[href], area[href]"), (a) => a.href)
+  ? Array.from(document.querySelectorAll("a[href], area[href]"), hrefOf)
   : [];
 return {
   url: location.href,

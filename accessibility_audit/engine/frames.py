@@ -6,10 +6,16 @@ since axe 4.3, we switch into each frame with WebDriver (which may enter any
 origin), inject axe there and run ``axe.runPartial``; ``axe.finishRun`` then
 combines the parts, and results inside frames carry the frame's selector in their
 target. A frame that cannot be entered is passed on as ``null``, which axe reports
-through its ``frame-tested`` rule instead of staying silent."""
+through its ``frame-tested`` rule instead of staying silent.
+
+The axe-core build is the one ``make install`` fetches from the npm registry
+(``INSTALLED_AXE``, the current release); only when that file is absent (a scanner
+installed without ``make install``) does the older build bundled in
+axe-selenium-python stand in. Every result names the version that made it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from accessibility_audit.checks.selection import axe_rule_ids
 
 BUNDLED_AXE = Path(_DEFAULT_SCRIPT)
+# Where the Makefile installs axe-core (its AXE_VERSION) in a checkout.
+INSTALLED_AXE = (Path(__file__).resolve().parents[2] / ".tools" / "axe-core" / "node_modules"
+                 / "axe-core" / "axe.min.js")
 WHOLE_PAGE: dict[str, Any] = {"exclude": []}
 MAX_FRAME_DEPTH = 8  # frames within frames; deeper nesting is almost always a trap
 
@@ -60,12 +69,23 @@ class AxeFailed(RuntimeError):
     """axe-core itself reported an error on this page."""
 
 
+def default_axe() -> Path:
+    """The axe-core build a scan runs unless told otherwise."""
+    return INSTALLED_AXE if INSTALLED_AXE.is_file() else BUNDLED_AXE
+
+
 class AxeScript:
     """The axe-core build a scan uses, read once."""
 
-    def __init__(self, path: Path = BUNDLED_AXE) -> None:
-        self.path = path
-        self.source = path.read_text(encoding="utf-8")
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_axe()
+        self.source = self.path.read_text(encoding="utf-8")
+
+    @property
+    def version(self) -> str:
+        """The version the build's banner names ("4.14.1"), or "unknown"."""
+        match = re.search(r"axe v(\S+)", self.source[:200])
+        return match.group(1) if match else "unknown"
 
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of the rules in this build."""

@@ -1,8 +1,9 @@
 """A plain HTTP look at an address before the browser opens it.
 
 It tells what a browser hides behind an error page: the DNS or TLS failure, the
-redirect loop, the HTTP status, and whether the address is a page at all or a
-PDF or a download, without fetching the body."""
+redirect loop, the HTTP status, and whether the address is a document Chromium
+renders (HTML, SVG or another XML document, all of which axe audits) or a PDF or
+a download, without fetching the body."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from accessibility_audit.engine.blocking import blocked_reason
 from accessibility_audit.fetching import MAX_REDIRECTS, Fetcher
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Chromium renders these documents itself (SVG drawn, other XML as written or as
+# its tree view) and axe runs in them as in any page.
+XML_TYPES = ("text/xml", "application/xml", "image/svg+xml")
 SNIFF_BYTES = 64 * 1024
 
 
@@ -59,10 +63,18 @@ def _judge(response: requests.Response) -> Problem | None:
     if disposition.lower().startswith("attachment"):
         return Problem("download", f"the address starts a download ({disposition})", status)
     content_type = response.headers.get("Content-Type", "")
-    if content_type.split(";")[0].strip().lower() not in HTML_TYPES:
+    if not is_document(content_type):
         return Problem("not-html", f"not a web page: it serves {content_type or 'no type'}",
                        status)
     return None
+
+
+def is_document(content_type: str) -> bool:
+    """Whether a response of this Content-Type is a document the browser renders."""
+    media_type = content_type.split(";")[0].strip().lower()
+    # Any XML vocabulary (application/mathml+xml, application/rss+xml …) is XML to
+    # Chromium as well.
+    return media_type in HTML_TYPES + XML_TYPES or media_type.endswith("+xml")
 
 
 def _root_cause(error: BaseException) -> str:

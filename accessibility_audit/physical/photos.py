@@ -5,12 +5,18 @@ serial number) survives, turned upright and made no larger than a report needs."
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 12 * 1024 * 1024
-MAX_PIXELS = 50_000_000  # larger than any phone camera; refuses decompression bombs early
+# Larger than any phone camera's JPEG; decompression bombs are refused by their declared
+# size, before a pixel is decoded. A JPEG is decoded at a half, quarter or eighth of its
+# size straight away (the codec's "draft" mode), so even the largest needs about 25 MB.
+MAX_PIXELS = 50_000_000
+# A PNG is decoded whole (4 bytes a pixel): 16 million pixels, 64 MB, at most.
+MAX_PNG_PIXELS = 16_000_000
 LONGEST_SIDE = 1600
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
@@ -37,13 +43,23 @@ def process(data: bytes) -> Photo:
     if len(data) > MAX_BYTES:
         raise BadPhoto("too-large")
     try:
-        with Image.open(io.BytesIO(data), formats=tuple(FORMATS)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise BadPhoto("too-many-pixels")
-            image.load()
-            kind = image.format
-            upright = ImageOps.exif_transpose(image)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        with warnings.catch_warnings():
+            # Pillow only warns of a bomb below twice its own limit: refuse it all the same.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=tuple(FORMATS)) as image:
+                kind = image.format
+                pixels = image.width * image.height
+                if pixels > (MAX_PNG_PIXELS if kind == "PNG" else MAX_PIXELS):
+                    raise BadPhoto("too-many-pixels")
+                image.draft("RGB", (LONGEST_SIDE, LONGEST_SIDE))  # JPEG only; PNG ignores it
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+    except BadPhoto:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise BadPhoto("too-many-pixels") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as error:
+        # ValueError: a PNG text chunk that decompresses beyond Pillow's limit, and the like.
         raise BadPhoto("not-image") from error
     upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
     return _encode(upright, kind)

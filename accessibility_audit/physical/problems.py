@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from accessibility_audit.physical.parsing import Problem
 from accessibility_audit.physical.texts import UNITS, _, sayer
+from accessibility_audit.safe_yaml import excerpt
 
 MESSAGES = {
     "not-number": _("“%(value)s” is not a number: write the measurement in %(unit)s, for "
@@ -38,13 +39,23 @@ MESSAGES = {
     "file-too-large": _("The file is larger than %(kb)s KB: a checklist is much smaller; "
                         "check that you chose the right file."),
     "not-utf8": _("The file is not UTF-8 text: save it from the template as UTF-8."),
+    "control-character": _("The file contains the control character %(character)s, which a "
+                           "text file cannot hold: it may be damaged, or not a text file."),
+    "alias": _("Anchors and aliases (&name, *name) are not allowed in a checklist: write "
+               "each answer out in full."),
+    "too-deep": _("The file is nested more than %(limit)s levels deep; a checklist has "
+                  "four: check the indentation and the brackets."),
+    "too-many-nodes": _("The file has more than %(limit)s values, far more than a "
+                        "checklist: check that you chose the right file."),
+    "bad-value": _("“%(value)s” cannot be read: put it in quotes."),
 }
 
 
 def describe(problem: Problem, language: str) -> str:
     """The problem in ``language``, without its line (the caller places that)."""
     say = sayer(language)
-    values = dict(problem.values)
+    # A message quotes at most a short excerpt of what the file or form held.
+    values = {name: excerpt(value) for name, value in problem.values.items()}
     if "unit" in values:
         values["unit"] = say(UNITS.get(values["unit"], values["unit"]))
     return say(MESSAGES[problem.code]) % values

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Any
 
 from babel.support import Translations
 
@@ -79,3 +80,20 @@ def allowed_range(low: float | None, high: float | None, unit: str | None,
 def measured(value: float, unit: str | None, language: str) -> str:
     say = sayer(language)
     return f"{number(value, language)} {say(UNITS.get(unit or '', unit or ''))}".strip()
+
+
+def vocabulary(language: str) -> dict[str, Any]:
+    """Every word of the checklist a page needs, in ``language``: the kiosk's stand pages
+    put these in their templates, so the browser says what the terminal says."""
+    say = sayer(language)
+    return {
+        "say": say,
+        "verdict_names": {k: say(v) for k, v in VERDICTS.items()},
+        "overall_names": {k: say(v) for k, v in OVERALL.items()},
+        "choice_names": {k: say(v) for k, v in CHOICES.items()},
+        "unit_names": {k: say(v) for k, v in UNITS.items()},
+        "not_verified": say(NOT_VERIFIED),
+        "allowed_range": lambda low, high, unit: allowed_range(low, high, unit, language),
+        "measured": lambda value, unit: measured(value, unit, language),
+        "number": lambda value: number(value, language),
+    }

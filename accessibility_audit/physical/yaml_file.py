@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
+from accessibility_audit import safe_yaml
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.model import Checklist, Item
 from accessibility_audit.physical.parsing import (
@@ -21,6 +23,8 @@ from accessibility_audit.physical.parsing import (
 from accessibility_audit.physical.texts import NOT_VERIFIED, _, allowed_range, sayer
 
 TOP_KEYS = ("label", "auditor", "date", "notes", "items")
+# A filled-in checklist is about 20 KB and 300 values, four levels deep.
+LIMITS = safe_yaml.Limits(max_bytes=256 * 1024, max_depth=20, max_nodes=10_000)
 
 
 @dataclass
@@ -80,15 +84,39 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def read_path(path: Path, checklist: Checklist, today: dt.date) -> FilledFile:
+    """The filled file at ``path``; no more of it is read than a checklist can be."""
+    try:
+        data = safe_yaml.read_bounded(path, LIMITS)
+    except safe_yaml.Refused as refused:
+        raise FileProblems([_refusal(refused)]) from None
+    return read_bytes(data, checklist, today)
+
+
+def read_bytes(data: bytes, checklist: Checklist, today: dt.date) -> FilledFile:
+    """The filled file from its bytes (an upload): size and encoding checked first."""
+    if not data.strip():
+        raise FileProblems([Problem("file-empty")])
+    try:
+        text = safe_yaml.decode(data, LIMITS)
+    except safe_yaml.Refused as refused:
+        raise FileProblems([_refusal(refused)]) from None
+    return read(text, checklist, today)
+
+
+def _refusal(refused: safe_yaml.Refused) -> Problem:
+    if refused.code == "too-large":
+        return Problem("file-too-large", {"kb": str(LIMITS.max_bytes // 1024)})
+    return Problem(refused.code, {k: str(v) for k, v in refused.values.items()},
+                   line=refused.line)
+
+
 def read(text: str, checklist: Checklist, today: dt.date) -> FilledFile:
     """The filled file, or :class:`FileProblems` listing everything wrong in it."""
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        raise FileProblems([Problem("not-yaml", {"reason": reason},
-                                    line=mark.line + 1 if mark else None)]) from None
+        root = safe_yaml.compose(text, LIMITS)
+    except safe_yaml.Refused as refused:
+        raise FileProblems([_refusal(refused)]) from None
     if not isinstance(root, yaml.MappingNode):
         raise FileProblems([Problem("not-mapping", line=_line(root) if root else 1)])
     reader = _Reader(checklist, today)
@@ -115,7 +143,7 @@ class _Reader:
     def entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
-            name = str(key.value)
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
             if name in found:
                 self.problem("duplicate", key, key=name, first=_line(found[name][0]))
                 continue

@@ -1,6 +1,7 @@
 """JUnit XML for CI systems: a test suite per page, a failing test case per rule it
 violates (an auditor's "fails" on a needs-review element included), an error for a
-page that could not be audited."""
+page that could not be audited; each suite's properties name the axe-core version
+and the standard."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ def render(summary: Summary, context: ReportContext) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for page in summary.pages:
         suite = _suite(page, summary.page_violations(page))
+        properties = ET.Element("properties")
+        for name, value in (("axe-core", summary.scan.axe_version or "unknown"),
+                            ("standard", summary.scan.standard)):
+            ET.SubElement(properties, "property", name=name, value=value)
+        suite.insert(0, properties)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))

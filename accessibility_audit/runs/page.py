@@ -15,7 +15,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from accessibility_audit import wcag
 from accessibility_audit.checks.selection import own_rule_ids
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
-from accessibility_audit.engine.frames import BUNDLED_AXE, AxeScript
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.evaluation import Finding, findings_of
 from accessibility_audit.model import PageAudit, Viewport
 from accessibility_audit.store.repository import StoredPage
@@ -31,7 +31,7 @@ class PageNotAudited(RuntimeError):
 
 @cache
 def _axe() -> AxeScript:
-    return AxeScript(BUNDLED_AXE)
+    return AxeScript()
 
 
 def audit_page(driver: WebDriver, *, standard: str = "wcag22aa", best_practice: bool = True,

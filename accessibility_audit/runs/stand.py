@@ -18,7 +18,7 @@ from typing import Any
 from accessibility_audit import wcag
 from accessibility_audit.discovery.stand import MODES, NotAStand, StandMap, discover, locate
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
-from accessibility_audit.engine.frames import BUNDLED_AXE, AxeScript
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import BrowserSettings
 from accessibility_audit.engine.pool import PoolSettings, Task
 from accessibility_audit.fetching import Fetcher, HttpSettings
@@ -103,7 +103,7 @@ class StandAudit:
         viewports = tuple(ORIENTATIONS[name] for name in self.options.orientations)
         settings = AuditSettings(tags=TAGS, viewports=viewports, reflow_320=False,
                                  audit="stand", checks_required=True)
-        return PageAuditor(settings, AxeScript(BUNDLED_AXE), fetcher)
+        return PageAuditor(settings, AxeScript(), fetcher)
 
     def browser_settings(self, run_folder: Path) -> BrowserSettings:
         # The network log: the stand's own check of requests leaving its server.

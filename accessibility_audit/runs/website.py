@@ -13,7 +13,7 @@ from accessibility_audit.discovery.crawl import Frontier
 from accessibility_audit.discovery.robots import Robots
 from accessibility_audit.discovery.sitemap import SitemapError, read_sitemap
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
-from accessibility_audit.engine.frames import BUNDLED_AXE, AxeScript
+from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.engine.launch import BrowserSettings
 from accessibility_audit.engine.pool import PoolSettings, Task
 from accessibility_audit.fetching import Fetcher, HttpSettings
@@ -85,7 +85,7 @@ class WebsiteScan:
             max_elements=options.max_elements, cookies=tuple(options.cookies.items()),
             media_loaded=not options.block_media, only=options.rules,
             skip=options.skip_rules)
-        axe = AxeScript(Path(options.axe_script) if options.axe_script else BUNDLED_AXE)
+        axe = AxeScript(Path(options.axe_script) if options.axe_script else None)
         return PageAuditor(settings, axe, fetcher)
 
     def browser_settings(self, run_folder: Path) -> BrowserSettings:

@@ -11,8 +11,3 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 bp.before_request(require_csrf)
 # A section form of a large building or an organisation's content file.
 allow_larger_requests(bp, ADMIN_MAX_BYTES, ADMIN_MAX_FORM_PARTS)
-
-# Old import paths of kiosk/auditing, which another branch is renaming to kiosk/audit:
-# kept only until that package imports kiosk.auth and kiosk.request_limits instead (at
-# the merge); nothing else may import them from here (tests/test_layout.py).
-from kiosk.auth import current_account, login_required  # noqa: E402, F401

@@ -9,7 +9,8 @@ helpers they and the other areas use:
 - :mod:`~kiosk.auth.accounts` — accounts in the database (the ``kiosk user`` commands);
 - :mod:`~kiosk.auth.passwords` and :mod:`~kiosk.auth.credentials` — argon2, and checking
   a name and password with the lock-out of guessers;
-- :mod:`~kiosk.auth.sessions` — :func:`current_account` and :func:`login_required`;
+- :mod:`~kiosk.auth.sessions` — the session cookie, its lifetimes and how it ends;
+  :func:`current_account` and :func:`login_required`;
 - :mod:`~kiosk.auth.csrf` — the token every staff form carries.
 
 The admin and auditors' areas import what they need from here; this package imports
@@ -18,12 +19,17 @@ nothing of theirs.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Flask
 
-from kiosk.auth import views
-from kiosk.auth.accounts import AccountError, add_user, list_users, set_disabled, set_password
+from kiosk.auth import sessions, views
+from kiosk.auth.accounts import (
+    AccountError,
+    add_user,
+    end_sessions,
+    list_users,
+    set_disabled,
+    set_password,
+)
 from kiosk.auth.blueprint import bp
 from kiosk.auth.credentials import MAX_FAILURES
 from kiosk.auth.csrf import csrf_token, require_csrf
@@ -31,16 +37,12 @@ from kiosk.auth.roles import Account, Role, role_name
 from kiosk.auth.sessions import current_account, login_required
 
 __all__ = ["MAX_FAILURES", "Account", "AccountError", "Role", "add_user", "csrf_token",
-           "current_account", "init_app", "list_users", "login_required", "require_csrf",
-           "set_disabled", "set_password", "views"]
+           "current_account", "end_sessions", "init_app", "list_users", "login_required",
+           "require_csrf", "set_disabled", "set_password", "views"]
 
 
 def init_app(app: Flask) -> None:
-    # The session cookie travels only with this site's own requests, never to scripts.
-    app.config["SESSION_COOKIE_SAMESITE"] = "Strict"
-    app.config["SESSION_COOKIE_HTTPONLY"] = True
-    app.config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(
-        minutes=app.config["ADMIN_SESSION_MINUTES"])
+    sessions.init_app(app)
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["role_name"] = role_name
     app.register_blueprint(bp)

@@ -1,9 +1,15 @@
-"""Accounts in the database: creating them, listing them, disabling them and changing
-their passwords (the ``kiosk user`` commands and the admin area's accounts page)."""
+"""Accounts in the database: creating them, listing them, disabling them, changing
+their passwords and ending their sessions (the ``kiosk user`` commands and the admin
+area's accounts page).
+
+A new password and disabling an account end its sessions too: whoever had it open, or
+a copy of its cookie, must sign in again."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,7 +78,10 @@ def _existing(session: Session, username: str) -> User:
 
 
 def set_disabled(session: Session, username: str, disabled: bool = True) -> None:
-    _existing(session, username).disabled = disabled
+    user = _existing(session, username)
+    user.disabled = disabled
+    if disabled:
+        _advance_version(user)  # enabled again later, the old sessions stay ended
 
 
 def set_password(session: Session, username: str, password: str) -> None:
@@ -81,8 +90,53 @@ def set_password(session: Session, username: str, password: str) -> None:
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    _advance_version(user)
 
 
-def account_by_id(session: Session, user_id: int) -> Account | None:
+def end_sessions(session: Session, username: str) -> None:
+    """End every session of the account at once, in every browser and server process:
+    the sessions carry the account's old version (see :mod:`kiosk.auth.sessions`)."""
+    _advance_version(_existing(session, username))
+
+
+def end_sessions_of(session: Session, user_id: int) -> None:
     user = session.get(User, user_id)
-    return None if user is None or user.disabled else to_account(user)
+    if user is not None:
+        _advance_version(user)
+
+
+def _advance_version(user: User) -> None:
+    # Computed by the database, so two changes at once both count.
+    user.session_version = User.session_version + 1
+
+
+def session_version(session: Session, user_id: int) -> int:
+    """The version a session started now carries."""
+    return session.scalar(select(User.session_version).where(User.id == user_id)) or 0
+
+
+def signed_in_account(session: Session, user_id: object, version: object) -> Account | None:
+    """The account a session of version ``version`` belongs to, while that session holds:
+    the account exists, is enabled, and none of its sessions has been ended since."""
+    if not isinstance(user_id, int) or not isinstance(version, int):
+        return None
+    user = session.get(User, user_id)
+    if user is None or user.disabled or user.session_version != version:
+        return None
+    return to_account(user)
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """An account as the administrators' accounts page lists it."""
+
+    account: Account
+    disabled: bool
+    locked_until: dt.datetime | None
+    last_login_at: dt.datetime | None
+
+
+def account_states(session: Session) -> list[AccountState]:
+    return [AccountState(to_account(user), user.disabled, user.locked_until,
+                         user.last_login_at)
+            for user in session.scalars(select(User).order_by(User.username))]

@@ -11,12 +11,27 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from accessibility_audit import (
+    BoundedYamlLoader,
+    YamlLimits,
+    YamlRefused,
+    decode_yaml,
+    load_yaml,
+    read_bounded,
+)
 from kiosk.content.errors import ContentError, describe_validation
+from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
+# A content file of 2 MB holds some 80 buildings like the demo's (about 60 000 values);
+# the limits refuse larger or stranger files before they are built (the scanner's
+# accessibility_audit/safe_yaml.py, which reads its checklist files the same way).
+LIMITS = YamlLimits(max_bytes=2 * 1024 * 1024, max_depth=20, max_nodes=100_000)
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps times such as 09:00 as text instead of base-60 integers."""
+
+class _Loader(BoundedYamlLoader):
+    """The bounded safe loader, keeping times such as 09:00 as text instead of base-60
+    integers."""
 
 
 # YAML 1.1 resolves 09:00 to 540 (sexagesimal); drop that resolver so times stay strings.
@@ -29,23 +44,6 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:[-+]?0|[-+]?[1-9][0-9_]*)$"),
     list("-+0123456789"),
 )
-
-
-_YAML_HINTS = {
-    "mapping values are not allowed here": " (a text that contains \": \" must be put in "
-    "quotes)",
-    "expected <block end>, but found": " (check the indentation: items of one group must "
-    "start in the same column)",
-    "found character '\\t' that cannot start any token": " (use spaces, not tabs, to indent)",
-}
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-    problem = getattr(exc, "problem", None) or str(exc)
-    hint = next((h for start, h in _YAML_HINTS.items() if problem.startswith(start)), "")
-    return f"{where}: not valid YAML: {problem}{hint}"
 
 
 def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
@@ -74,15 +72,20 @@ def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
 
 def parse_yaml(text: str, source: str = "<content>") -> Content:
     # One parse: the node tree gives line numbers for errors, and the data is built from it.
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as exc:
-        raise ContentError(source, [_yaml_problem(exc)]) from None
-    finally:
-        loader.dispose()
-    return validate(data, source, _line_finder(root))
+        loaded = load_yaml(text, LIMITS, _Loader)
+    except YamlRefused as refused:
+        raise ContentError(source, [describe(refused)]) from None
+    return validate(loaded.data, source, _line_finder(loaded.root))
+
+
+def parse_bytes(data: bytes, source: str = "<content>") -> Content:
+    """Content from the bytes of an uploaded file: size and encoding checked first."""
+    try:
+        text = decode_yaml(data, LIMITS)
+    except YamlRefused as refused:
+        raise ContentError(source, [describe(refused)]) from None
+    return parse_yaml(text, source)
 
 
 def validate(data: Any, source: str = "<content>",
@@ -99,12 +102,18 @@ def validate(data: Any, source: str = "<content>",
 def load_file(path: str | Path) -> Content:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_bounded(path, LIMITS)
     except FileNotFoundError:
         raise ContentError(str(path), ["file not found"]) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(str(path), [f"byte {exc.start}: the file is not UTF-8 text"]) from None
-    return parse_yaml(text, str(path))
+    except IsADirectoryError:
+        raise ContentError(str(path), ["this is a folder: give the path of a YAML file"]
+                           ) from None
+    except PermissionError:
+        raise ContentError(str(path), ["the file may not be read (permission denied)"]
+                           ) from None
+    except YamlRefused as refused:
+        raise ContentError(str(path), [describe(refused)]) from None
+    return parse_bytes(data, str(path))
 
 
 class _Time(str):

@@ -178,6 +178,8 @@ def error_title(code: int, reason: str | None = None) -> str:
         return _("Your feedback could not be sent")
     if code == 429:
         return _("Too many requests")
+    if code == 413:
+        return _("Too much was sent")
     if code == 404:
         return _("Page not found")
     if code == 400:

@@ -11,11 +11,13 @@ import bisect
 import datetime as dt
 import hashlib
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, defer
 
 from kiosk.content import Content
@@ -24,6 +26,7 @@ from kiosk.content.scheduled import change_moments, effective_location
 from kiosk.store.database import Database
 from kiosk.store.tables import LocationIndex, Organisation, Revision
 
+log = logging.getLogger(__name__)
 CHECK_SECONDS = 2.0
 PARSED_REVISIONS = 16
 
@@ -108,6 +111,7 @@ class ContentReader:
         self._current: dict[str, tuple[float, Published | None]] = {}
         self._checking: set[str] = set()
         self._lock = threading.Lock()
+        self.unreadable = False  # the last look at the database failed
 
     def organisation_of(self, location_id: str) -> str | None:
         with self.db.sessions() as session:
@@ -141,6 +145,19 @@ class ContentReader:
             self._checking.add(location_id)
         try:
             published = self._check(location_id, cached[1] if cached else None)
+        except SQLAlchemyError as error:
+            if cached is None:
+                raise
+            # The database cannot be read: the stands keep what they showed until it can.
+            if not self.unreadable:
+                log.error("the database cannot be read; stands keep the content they "
+                          "have: %s", str(getattr(error, "orig", None) or error).strip())
+            self.unreadable = True
+            published = cached[1]
+        else:
+            if self.unreadable:
+                log.warning("the database can be read again")
+            self.unreadable = False
         finally:
             with self._lock:
                 self._checking.discard(location_id)

@@ -87,6 +87,9 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Every session carries the version it was signed in with; advancing it ends them all
+    # (kiosk.auth.sessions).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class StandContact(Base):

@@ -3,7 +3,8 @@
 Two servers, both on 127.0.0.1: the site itself and a second port, named
 ``localhost``, which browsers treat as another origin and another site, for the
 cross-origin iframe. Pages with barriers are HTML files in
-``site/`` (their expected violations are in ``expected.json``); pages that
+``site/`` (their expected violations are in ``expected.json``), SVG and XML
+documents are served with their own types; pages that
 misbehave (redirect loops, walls, downloads, endless loading …) are made here."""
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SITE = Path(__file__).parent / "site"
+# Documents other than HTML pages that the browser renders, served as what they are.
+DOCUMENT_TYPES = {".svg": "image/svg+xml", ".xml": "application/xml"}
 PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
@@ -108,6 +111,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _page(self, path: str) -> None:
         name = path.strip("/") or "index"
+        document = SITE / name
+        if document.suffix in DOCUMENT_TYPES and document.is_file() \
+                and SITE in document.resolve().parents:
+            self._send(200, DOCUMENT_TYPES[document.suffix], document.read_bytes())
+            return
         candidates = [SITE / f"{name}.html", SITE / name / "index.html"]
         file = next((c for c in candidates if c.is_file() and SITE in c.resolve().parents), None)
         if file is None:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.content import Content
 from tests.admin_session import add_accounts, signed_in
 from tests.audit.conftest import scanner_environment
@@ -15,6 +17,7 @@ from tests.audit.fixture_site import FixtureSite
 from tests.conftest import make_app
 
 SCRIPT = Path(sys.executable).parent / "a11y-audit"
+pytestmark = pytest.mark.browser  # the scan drives Chromium
 
 
 def test_a_scan_into_the_kiosk_database_shows_on_the_dashboard(

@@ -88,6 +88,7 @@ def test_include_patterns_and_bad_patterns(site: FixtureSite) -> None:
         CrawlLimits(include=("(",)).compiled()
 
 
+@pytest.mark.alone  # measures 0.2 s and 0.28 s of waiting
 def test_polite_delay_per_host() -> None:
     gate = HostGate(0.3)
     started = time.monotonic()

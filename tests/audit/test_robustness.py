@@ -18,7 +18,9 @@ from accessibility_audit.store import Store
 from tests.audit.conftest import run_scan, scanner_processes
 from tests.audit.fixture_site import FixtureSite
 
-pytestmark = pytest.mark.browser
+# Alone: deadlines of a few seconds (a 2 s page must finish last, a frozen browser is
+# killed after its grace) mean nothing while another worker's browsers share the cores.
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 
 def statuses(summary) -> dict[str, tuple[str, list[str]]]:  # noqa: ANN001

@@ -21,7 +21,7 @@ from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.reporters import ReportContext, formats
-from kiosk.auditing.blueprint import audit_store
+from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import Content
 from kiosk.store import store
@@ -118,6 +118,7 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     found += violations(browser)
     found += engagement_violations(browser, admin_server)
     found += duties_violations(browser, admin_server)
+    found += accounts_violations(browser)
     # What an auditor reads: the meeting as facts, the feedback without the marking form.
     browser.delete_all_cookies()
     browser.get(admin_server.url(f"/admin/language/{lang}"))
@@ -136,12 +137,23 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     assert not found, "\n".join(f.describe() for f in found)
 
 
+def accounts_violations(browser: WebDriver) -> list:
+    """The accounts page, and the same after signing an account out everywhere."""
+    browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/accounts']").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/accounts"))
+    found = violations(browser)
+    browser.find_element(By.CSS_SELECTOR,
+                         "form[action='/admin/accounts/auditor/sign-out'] button").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
+    return found + violations(browser)
+
+
 NARROW_PAGES = ("/admin/", "/admin/assistance", "/admin/content", "/admin/locations/main/",
                 "/admin/locations/main/edit/general", "/admin/locations/main/edit/hours",
                 "/admin/locations/main/edit/announcements", "/admin/locations/main/history",
                 "/admin/engagement/koktal-akimat", "/admin/engagement/koktal-akimat/meetings/1",
-                "/admin/engagement/koktal-akimat/feedback", "/audit/", "/audit/trends",
-                "/audit/stands", "/admin/duties", "/admin/locations/reception/",
+                "/admin/engagement/koktal-akimat/feedback", "/admin/accounts", "/audit/",
+                "/audit/trends", "/audit/stands", "/admin/duties", "/admin/locations/reception/",
                 "/admin/locations/reception/scheduled/new",
                 "/admin/locations/reception/scheduled/0")
 

@@ -76,6 +76,16 @@ def touch_twice(browser: WebDriver, selector: str) -> None:
     browser.find_element(By.CSS_SELECTOR, selector).click()
 
 
+def click_in_calls(browser: WebDriver, selector: str) -> None:
+    """Click a button of the staff page's table of calls. Every poll replaces the table,
+    so a button found just before a poll is gone when clicked: find it again and retry."""
+    def click(b: WebDriver) -> bool:
+        b.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+
+    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(click)
+
+
 def region_keys(browser: WebDriver) -> list[str]:
     return [span.get_attribute("data-say") for span in browser.find_elements(
         By.CSS_SELECTOR, "[data-assistance-state] [data-say]")]
@@ -121,7 +131,7 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
         "textContent")
     assert staff_browser.title.startswith("(1) ")
 
-    staff_browser.find_element(By.CSS_SELECTOR, "[id^='acknowledge-']").click()
+    click_in_calls(staff_browser, "[id^='acknowledge-']")
     polled.until(
         lambda b: "Acknowledged by duty" in b.find_element(By.CSS_SELECTOR, "table.calls").text)
 
@@ -139,7 +149,7 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
     assert stand.execute_script("return window.__sameDocument === true")
 
     # When staff close the call, the stand says it has been dealt with.
-    staff_browser.find_element(By.CSS_SELECTOR, "[id^='close-']").click()
+    click_in_calls(staff_browser, "[id^='close-']")
     WebDriverWait(stand, 10, ignored_exceptions=[StaleElementReferenceException]).until(
         lambda b: b.find_element(By.CSS_SELECTOR, "[data-assistance-state]")
         .get_attribute("data-assistance-state") == "done")

@@ -32,4 +32,16 @@ const a11yOwnVisible = (element) => {
   const box = element.getBoundingClientRect();
   return box.width > 0 && box.height > 0;
 };
+// Where a link leads, as an absolute URL. An SVG <a>'s href is an SVGAnimatedString
+// object, not a string (WebDriver would hand it over as a dictionary).
+const a11yOwnHref = (element) => {
+  const href = element.href;
+  if (typeof href === "string") return href;
+  const written = href && typeof href.baseVal === "string" ? href.baseVal : element.getAttribute("href") || "";
+  try {
+    return new URL(written, document.baseURI).href;
+  } catch {
+    return written;
+  }
+};
 const a11yOwnNode = (element) => ({ target: a11yOwnSelector(element), html: a11yOwnHtml(element) });

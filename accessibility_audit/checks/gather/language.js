@@ -36,7 +36,7 @@ for (const link of document.querySelectorAll("a[href]")) {
   const declared = (link.getAttribute("hreflang") || link.getAttribute("lang") || "").toLowerCase();
   const language = declared.split("-")[0] || NAMES[name] || "";
   if (language !== "kk" && language !== "ru") continue;
-  links.push({ ...a11yOwnNode(link), href: link.href, language });
+  links.push({ ...a11yOwnNode(link), href: a11yOwnHref(link), language });
 }
 return {
   lang: document.documentElement.getAttribute("lang") || "",

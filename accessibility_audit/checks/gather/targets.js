@@ -24,8 +24,9 @@ const inSentence = (element) => {
   return around.length > own.length && /[\p{L}\p{N}]/u.test(around.replace(own, ""));
 };
 // The size the browser gives this control unstyled, measured in a shadow root the
-// page's style sheets cannot reach.
-const host = document.createElement("div");
+// page's style sheets cannot reach. Made as an HTML element by name: in an SVG or
+// other XML document createElement would make one of no namespace, without style.
+const host = document.createElementNS("http://www.w3.org/1999/xhtml", "div");
 host.style.cssText = "position:absolute;left:-10000px;top:0";
 (document.body || document.documentElement).appendChild(host);
 const shadow = host.attachShadow({ mode: "open" });
@@ -52,7 +53,7 @@ try {
       ...a11yOwnNode(element),
       width: box.width, height: box.height,
       name: nameOf(element).toLowerCase(),
-      href: element.href || "",
+      href: a11yOwnHref(element),
       inSentence: inSentence(element),
       userAgent: native && Math.abs(width - box.width) < 0.5 && Math.abs(height - box.height) < 0.5,
     });

@@ -3,6 +3,7 @@
 outside it imports a view module."""
 
 from kiosk.admin.views import (  # noqa: F401 - importing a view module registers its routes
+    accounts,
     assistance,
     dashboard,
     duties,

@@ -16,7 +16,10 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.information_date import FIELD, FIELD_ID, read_information_date
 from kiosk.auth import Role, current_account, login_required
 from kiosk.clock import now_utc
-from kiosk.content import Content, ContentError, dump_yaml, parse_yaml
+from kiosk.content import Content, ContentError, dump_yaml
+from kiosk.content.file_problems import file_too_large
+from kiosk.content.loader import LIMITS, parse_bytes
+from kiosk.request_limits import when_too_large
 from kiosk.store import publisher, reader
 
 
@@ -73,10 +76,7 @@ def import_content() -> ResponseReturnValue:
         except ContentError as error:
             problems = error.problems
     if problems or date_errors:
-        return render_template("admin/transfer.html", account=current_account(),
-                               organisations=_organisations(), problems=problems,
-                               date_errors=date_errors, information_on=typed,
-                               filename=upload.filename if upload else ""), 422
+        return _refused(problems, upload.filename if upload else "", date_errors, typed), 422
     if new:
         flash(_("Imported and published as revision %(number)d of “%(org)s”. The stands show "
                 "it within a minute.", number=revision.number, org=content.organisation.id))
@@ -89,13 +89,22 @@ def _read_upload(upload: FileStorage | None) -> tuple[Content | None, list[str]]
     """The content of the uploaded file, or every problem with it."""
     if upload is None or not upload.filename:
         return None, [_("Choose a YAML file to import.")]
-    raw = upload.read()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [_("Byte %(n)d: the file is not UTF-8 text. Save it as UTF-8 and try "
-                        "again.", n=error.start)]
-    try:
-        return parse_yaml(text, upload.filename), []
+        # Never more than the limit is read: a larger file is refused, not parsed.
+        return parse_bytes(upload.read(LIMITS.max_bytes + 1), upload.filename), []
     except ContentError as error:
         return None, error.problems
+
+
+def _refused(problems: list[str], filename: str, date_errors: dict[str, str] | None = None,
+             information_on: str = "") -> str:
+    return render_template("admin/transfer.html", account=current_account(),
+                           organisations=_organisations(), problems=problems,
+                           date_errors=date_errors or {}, information_on=information_on,
+                           filename=filename)
+
+
+@when_too_large("admin.import_content")
+@login_required(Role.ADMINISTRATOR)
+def _import_too_large() -> ResponseReturnValue:
+    return _refused([file_too_large(LIMITS.max_bytes)], ""), 413

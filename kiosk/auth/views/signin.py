@@ -5,41 +5,45 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
+from kiosk.auth.accounts import end_sessions_of, session_version
 from kiosk.auth.blueprint import bp, safe_next
-from kiosk.auth.credentials import LoginRefused, authenticate
-from kiosk.auth.sessions import begin_session, end_session
+from kiosk.auth.credentials import LOCK_MINUTES, MAX_FAILURES, LoginRefused, authenticate
+from kiosk.auth.sessions import begin_session, current_account, end_session
 from kiosk.clock import now_utc
 from kiosk.store import store
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    error = None
-    if request.method == "POST":
-        username = request.form.get("username", "")
-        password = request.form.get("password", "")
-        with store(current_app).sessions.begin() as db:
-            try:
-                account = authenticate(db, username, password, now_utc())
-            except LoginRefused as refused:
-                error = _refusal(refused)
-                account = None
-        if account is not None:
-            begin_session(account)
-            return redirect(safe_next(request.args.get("next")))
-    status = 401 if error else 200
-    return render_template("admin/login.html", error=error), status
-
-
-def _refusal(refused: LoginRefused) -> str:
-    if refused.locked_until is not None:
-        minutes = max(1, round((refused.locked_until - now_utc()).total_seconds() / 60))
-        return _("Too many wrong passwords. Try again in %(minutes)d min.", minutes=minutes)
-    return _("The user name or the password is wrong.")
+    if request.method == "GET":
+        return render_template("admin/login.html")
+    with store(current_app).sessions.begin() as db:
+        try:
+            account = authenticate(db, request.form.get("username", ""),
+                                   request.form.get("password", ""), now_utc())
+        except LoginRefused:
+            account = None  # caught inside the transaction: the count of failures is kept
+        version = session_version(db, account.id) if account else 0
+    if account is None:
+        # One answer for every refusal: it names the rule, never the account's state.
+        return render_template(
+            "admin/login.html", error=_("The user name or the password is wrong."),
+            rule=ngettext("After %(num)d wrong password in a row, signing in is blocked "
+                          "for %(minutes)d min.",
+                          "After %(num)d wrong passwords in a row, signing in is blocked "
+                          "for %(minutes)d min.", MAX_FAILURES, minutes=LOCK_MINUTES)), 401
+    begin_session(account, version)
+    return redirect(safe_next(request.args.get("next")))
 
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
+    account = current_account()
+    if account is not None:
+        # Every session of the account ends, a copied cookie's included.
+        with store(current_app).sessions.begin() as db:
+            end_sessions_of(db, account.id)
     end_session()
     return redirect(url_for("auth.login"))

@@ -1,0 +1,92 @@
+"""The stands auditors certify: every stand known from a stand audit or from a
+checklist, one joined report per stand, and the photos of its checklist."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from accessibility_audit import (
+    BadStandUrl,
+    StandReport,
+    checklist,
+    checklist_history,
+    checklist_vocabulary,
+    known_stands,
+    photo_data,
+    remember_stand,
+    stand_by_key,
+    stand_key,
+    stand_report,
+    stand_url,
+)
+from kiosk.audit.blueprint import auditor_required, bp
+from kiosk.audit.storage import audit_store
+from kiosk.auth import current_account
+from kiosk.clock import now_utc
+
+
+@bp.get("/stands")
+@auditor_required
+def stands() -> ResponseReturnValue:
+    return _stands_page()
+
+
+@bp.post("/stands")
+@auditor_required
+def add_stand() -> ResponseReturnValue:
+    """Add a stand to the list before it has a stand audit, to fill in its checklist."""
+    url, label = request.form.get("url", "").strip(), request.form.get("label", "").strip()
+    try:
+        url = stand_url(url)
+    except BadStandUrl:
+        error = _("Give the stand's base address, for example "
+                  "http://127.0.0.1:8080/stand/main/ .")
+        return _stands_page(error=error, url=url, label=label), 400
+    remember_stand(audit_store(), url, label[:200], now_utc())
+    flash(_("The stand was added. Fill in its checklist on site."))
+    return redirect(url_for("audit.stand_checklist", key=stand_key(url)))
+
+
+def _stands_page(error: str | None = None, url: str = "", label: str = "") -> str:
+    store = audit_store()
+    reports = [stand_report(store, found) for found in known_stands(store)]
+    return render_template("audit/stands.html", reports=reports, error=error, url=url,
+                           label=label, account=current_account(), **checklist_vocabulary(_lang()))
+
+
+@bp.get("/stands/<key>")
+@auditor_required
+def stand(key: str) -> ResponseReturnValue:
+    report = _report(key)
+    history = checklist_history(audit_store(), report.url)
+    return render_template("audit/stand_report.html", report=report, history=history,
+                           checklist=checklist(), account=current_account(),
+                           **checklist_vocabulary(_lang()))
+
+
+@bp.get("/stands/photos/<int:photo_id>")
+@auditor_required
+def stand_photo(photo_id: int) -> ResponseReturnValue:
+    found = photo_data(audit_store(), photo_id)
+    if found is None:
+        abort(404)
+    media_type, data = found
+    response = Response(data, mimetype=media_type)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _report(key: str) -> StandReport:
+    store = audit_store()
+    url = stand_by_key(store, key)
+    if url is None:
+        abort(404)
+    return stand_report(store, url)
+
+
+def _lang() -> str:
+    return str(get_locale())

@@ -282,6 +282,30 @@ def test_hours_published_with_an_effective_date_switch_on_that_date_by_themselve
     assert 'value="09:00"' in form.get_data(as_text=True)
 
 
+def test_an_offline_stand_reads_the_scheduled_hours_when_they_take_effect(
+        app: Flask) -> None:
+    """The copy an offline stand keeps says what the server would say, before and after
+    the reception's new hours (from Monday 11 January 2027; closed on Saturdays)."""
+    app.config["OFFLINE"] = "full"
+    app.config["NOW"] = local(2027, 1, 8, 12, 0)  # Friday, a few days before the switch
+    stand = app.test_client()
+    worker = stand.get("/stand/reception/sw.js").get_data(as_text=True)
+    data = stand.get("/stand/reception/offline.json").get_json()
+    assert f'"revision": {data["revision"]}' in worker
+    entries = [(dt.datetime.fromisoformat(e[0]), e[2]) for e in data["live"]["en"]["status"]]
+    for moment in (local(2027, 1, 9, 11, 0), local(2027, 1, 10, 20, 0),
+                   local(2027, 1, 11, 8, 45), local(2027, 1, 11, 17, 30),
+                   local(2027, 1, 16, 11, 0)):
+        offline = [text for start, text in entries if start <= moment][-1]
+        app.config["NOW"] = moment
+        assert offline == stand.get("/stand/reception/en/live.json").get_json()["status"][1], \
+            moment
+    # The stand's own copy changes at the switch, so a stand online then takes the new one.
+    app.config["NOW"] = local(2027, 1, 11, 0, 0)
+    assert stand.get("/stand/reception/offline.json").get_json()["revision"] != \
+        data["revision"]
+
+
 def test_an_editor_schedules_new_hours_and_the_dashboard_shows_them(app: Flask) -> None:
     client = signed_in(app, "editor")
     page = "/admin/locations/main/scheduled/new"

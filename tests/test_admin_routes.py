@@ -102,7 +102,7 @@ def _refused_for(app: Flask, username: str, allowed: set[str]) -> None:
 def test_auditors_may_only_read(app: Flask) -> None:
     readable = {"admin.dashboard", "admin.location", "admin.preview", "admin.history",
                 "admin.changes", "admin.assistance", "admin.assistance_state",
-                "admin.duties", *ENGAGEMENT_READ}
+                "admin.duties", "admin.duties_export", *ENGAGEMENT_READ}
     _refused_for(app, "auditor", readable)
 
 
@@ -110,5 +110,6 @@ def test_editors_of_another_location_are_refused(app: Flask) -> None:
     # The engagement register is the organisation's: an editor of any of its locations
     # records meetings (tests/test_engagement.py refuses another organisation's editor).
     _refused_for(app, "other", {"admin.dashboard", "admin.assistance", "admin.duties",
+                                "admin.duties_export",
                                 "admin.assistance_state", "admin.new_meeting",
                                 "admin.mark_feedback_considered", *ENGAGEMENT_READ})

@@ -4,7 +4,9 @@ changing, changes that take effect on their date, and English that no longer mat
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -256,8 +258,33 @@ def test_a_late_publication_is_recorded_and_shown_with_its_days_late(app: Flask)
     assert "Business hours" in board and "November 20, 2026" in board
     # Editors see their own locations only; auditors see every one.
     assert 'id="d-reception"' not in board
-    auditor = signed_in(app, "auditor").get("/admin/duties").get_data(as_text=True)
-    assert 'id="d-reception"' in auditor and "Late by 2 business days" in auditor
+    auditor = signed_in(app, "auditor")
+    board = auditor.get("/admin/duties").get_data(as_text=True)
+    assert 'id="d-reception"' in board and "Late by 2 business days" in board
+    assert 'href="/admin/duties.csv"' in board
+
+
+def test_an_auditor_downloads_the_update_record(app: Flask) -> None:
+    editor = signed_in(app, "editor")
+    edit(editor, "main", "hours", {"hours.monday.0.start": "08:15"})
+    assert publish(editor, "main", information_on="20.11.2026").status_code == 302
+    auditor = signed_in(app, "auditor", lang="ru")
+    response = auditor.get("/admin/duties.csv")
+    assert response.mimetype == "text/csv"
+    assert 'filename="duties-2026-11-27.csv"' in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][:5] == ["Идентификатор здания", "Название", "Организация", "Версия",
+                           "Опубликовано"]
+    late, first = [row for row in rows if row[0] == "main"]  # newest first
+    assert late[3:] == ["2", "2026-11-27T11:00+05:00", "Айгерім Редакторова", "Режим работы",
+                        "2026-11-20", "5", "2", "Опоздание на 2 рабочих дня"]
+    assert first[3] == "1" and first[7:] == [
+        "", "", "", "Не обновление (первая публикация или восстановление)"]
+    # Editors download the record of their own locations only.
+    other = signed_in(app, "other").get("/admin/duties.csv").get_data(as_text=True)
+    assert "\nmain," not in other
 
 
 def test_hours_published_with_an_effective_date_switch_on_that_date_by_themselves(

@@ -43,6 +43,8 @@ class PublicationRow:
     sections: str
     information_on: str
     judgement: Judgement
+    published_at: dt.datetime  # local time of the organisation, for the CSV file
+    information_day: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def location_duties(account: Account, lang: str, now: dt.datetime) -> list[Locat
                 entry.revision_number, moment_text(entry.published_at, zone, lang),
                 entry.published_by, _sections(entry.sections),
                 long_date(entry.information_on, lang) if entry.information_on else "",
-                judgement))
+                judgement, entry.published_at.astimezone(zone), entry.information_on))
         records = stamps.notices(location_id)
         shown = {key: day for key, record in records.items()
                  if (day := record.shown_with_agenda(today)) is not None}

@@ -7,6 +7,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     assistance,
     dashboard,
     duties,
+    duties_export,
     edit_section,
     engagement,
     engagement_export,

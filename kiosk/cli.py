@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -226,7 +227,11 @@ def content_validate(file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--author", default="kiosk content import", show_default=True,
               help="Who the new revision is recorded as published by.")
-def content_import(file: Path, author: str) -> None:
+@click.option("--information-date", "information_on", default=None, metavar="YYYY-MM-DD",
+              help="When the information in FILE changed or reached you: the Standard asks "
+              "for publication within three business days of it. Without it the "
+              "publication is recorded without that date, as the duties dashboard shows.")
+def content_import(file: Path, author: str, information_on: str | None) -> None:
     """Publish FILE as the organisation's newest revision, all or nothing.
 
     An invalid file changes nothing; the command says where and why it is invalid."""
@@ -234,8 +239,10 @@ def content_import(file: Path, author: str) -> None:
         raise click.ClickException(f"--author must have at most {MAX_AUTHOR} characters")
     loaded = _load_or_fail(file)
     content_store = _ready_store()
+    day = _information_date(information_on, content_store.clock(), loaded.zone)
     try:
-        revision, is_new = content_store.publisher.publish(loaded, author=author)
+        revision, is_new = content_store.publisher.publish(loaded, author=author,
+                                                           information_on=day)
     except ContentError as exc:
         raise click.ClickException(exc.describe()) from None
     org = loaded.organisation.id
@@ -244,6 +251,24 @@ def content_import(file: Path, author: str) -> None:
                    "stands show it within a minute.")
     else:
         click.echo(f"{file} is identical to revision {revision.number} of {org}; nothing changed.")
+
+
+def _information_date(value: str | None, now: dt.datetime, zone: dt.tzinfo
+                      ) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.ClickException(
+            f'--information-date "{value}" is not a date: write it as YYYY-MM-DD, '
+            "e.g. 2026-12-31") from None
+    today = now.astimezone(zone).date()
+    if day > today:
+        raise click.ClickException(
+            f"--information-date {day.isoformat()} is in the future (today is "
+            f"{today.isoformat()}): give the day the information changed or reached you")
+    return day
 
 
 @content.command("export")

@@ -6,16 +6,18 @@ each error type is said again through the catalogs, with the same facts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from kiosk.admin.field_labels import language_label
-from kiosk.content.errors import Loc
 from kiosk.content.model import Location
+from kiosk.formatting import long_date, time_text
 
 
 def _messages() -> dict[str, Callable[[ErrorDetails, dict[str, Any]], str]]:
@@ -79,10 +81,26 @@ def _messages() -> dict[str, Callable[[ErrorDetails, dict[str, Any]], str]]:
         "duplicate_stand": lambda e, c: _('The stand identifier "%(value)s" is used twice.',
                                           value=c.get("value", "")),
         "event_zone": lambda e, c: _("Give the local time without a time zone."),
+        "open_session_start": lambda e, c: _("An open session needs the date and time it "
+                                             "starts."),
+        "scheduled_empty": lambda e, c: _("Choose at least one section that changes on "
+                                          "this date."),
+        "scheduled_same_moment": lambda e, c: _("Another scheduled change takes effect at "
+                                                "%(moment)s: change its sections there "
+                                                "instead.", moment=_moment(c.get("moment", ""))),
     }
 
 
-def _path(loc: Loc, prefix: str) -> str:
+def _moment(value: str) -> str:
+    """A local moment of a scheduled change as the admin's language writes it."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{long_date(moment.date(), str(get_locale()))}, {time_text(moment)}"
+
+
+def _path(loc: tuple[Any, ...], prefix: str) -> str:
     parts = [str(part) for part in loc if not str(part).startswith(("function-", "tagged-"))]
     path = ".".join(parts)
     return f"{prefix}.{path}" if prefix and path else (prefix or path)

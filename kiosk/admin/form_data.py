@@ -12,7 +12,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from kiosk.admin.form_tree import field_kind, strip_annotated, unwrap_optional
-from kiosk.content.model import Location
+from kiosk.content.model import Location, ScheduledChange
 
 _INDEX = re.compile(r"^\d{1,4}$")
 MAX_FIELDS = 5000
@@ -53,10 +53,13 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
     kind, _choices, item_type = field_kind(inner, name)
     if kind in {"text", "rich"}:
         texts = raw if isinstance(raw, dict) else {}
-        value = {lang: str(texts.get(lang, "")).replace("\r\n", "\n").strip()
+        value: dict[str, Any] = {lang: str(texts.get(lang, "")).replace("\r\n", "\n").strip()
                  for lang in ("kk", "ru", "en")}
         if not value["en"]:
             del value["en"]
+        elif str(texts.get("en_checked", "")).lower() == "true":
+            # The editor confirmed that the English still says what Kazakh and Russian say.
+            value["en_outdated"] = False
         if optional and not any(value.values()):
             return None
         return value
@@ -91,4 +94,16 @@ def section_values(form: MultiDict[str, str], keys: tuple[str, ...]) -> dict[str
     """The section's fields from ``form``, typed as far as the typing is certain."""
     raw = nest(form, keys)
     return {key: _typed(Location.model_fields[key].annotation, key, raw.get(key))
+            for key in keys}
+
+
+def scheduled_values(form: MultiDict[str, str], index: int,
+                     keys: tuple[str, ...]) -> dict[str, Any]:
+    """The fields ``keys`` of scheduled change ``index`` from ``form`` (its names are
+    ``scheduled.<index>.<key>…``), typed as far as the typing is certain."""
+    raw = nest(form, ("scheduled",)).get("scheduled", {})
+    entry = raw.get(str(index), {}) if isinstance(raw, dict) else {}
+    if not isinstance(entry, dict):
+        raise FormShapeError("scheduled")
+    return {key: _typed(ScheduledChange.model_fields[key].annotation, key, entry.get(key))
             for key in keys}

@@ -41,6 +41,7 @@ class FormNode:
     errors: list[str] = field(default_factory=list)
     item_label: str = ""
     language_errors_by_code: dict[str, list[str]] = field(default_factory=dict)
+    en_outdated: bool = False  # a visitor text whose English was written for older texts
 
     @property
     def id(self) -> str:
@@ -114,6 +115,7 @@ def build_node(annotation: Any, name: str, path: str, value: Any, required: bool
     if kind in {"text", "rich"}:
         texts = value if isinstance(value, dict) else {}
         node.value = {lang: texts.get(lang) or "" for lang in LANGUAGES}
+        node.en_outdated = texts.get("en_outdated") is True and bool(texts.get("en"))
         node.language_errors_by_code = {lang: errors.get(f"{path}.{lang}", [])
                                         for lang in LANGUAGES}
     elif kind == "group":

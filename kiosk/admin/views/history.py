@@ -88,7 +88,8 @@ def restore(location: str, number: int) -> ResponseReturnValue:
     latest = space.published.number
     try:
         revision, new = publisher(current_app).publish_location(
-            space.org_id, location, document, latest, space.account.display_name)
+            space.org_id, location, document, latest, space.account.display_name,
+            kind="restore")
     except PublishConflict:
         flash(_("Someone published a newer revision a moment ago. Check the history, then "
                 "restore again if you still want to."))

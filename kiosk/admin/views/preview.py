@@ -1,7 +1,10 @@
 """Preview: a draft rendered by the stand's own templates, in any language and mode,
-before any visitor can see it."""
+before any visitor can see it; with ``at``, as the stands will show it at a later
+moment (a scheduled change in effect)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from flask import abort, make_response, render_template, request
 from flask.typing import ResponseReturnValue
@@ -35,11 +38,18 @@ def preview(location: str, lang: str, page: str) -> ResponseReturnValue:
         return render_template("admin/preview_errors.html", account=space.account, space=space,
                                errors=errors), 409
     now = now_utc()
+    moment = now.astimezone(content.zone)
+    at = request.args.get("at", "")
+    if at:
+        try:
+            moment = dt.datetime.fromisoformat(at).replace(tzinfo=content.zone)
+        except ValueError:
+            abort(400)
     published = Published(content, revision_id=0, number=space.published.number,
                           organisation_id=space.org_id, published_at=now,
                           published_by=space.account.display_name)
     stand = StandPage(location, lang, Mode.parse(request.args.get("mode")), published,
-                      now.astimezone(content.zone), preview=True)
+                      moment, preview=True, preview_at=at)
     response = make_response(render_page(stand, page))
     response.headers["Cache-Control"] = "no-store"
     return response

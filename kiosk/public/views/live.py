@@ -32,7 +32,8 @@ def live(location: str, lang: str) -> ResponseReturnValue:
         # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
         stand_register(current_app).contact(stand, location, page.version, now_utc())
     calendar = current_app.extensions["kiosk.calendar"]
-    status = status_at(page.location.hours, page.now, page.content.zone, calendar)
+    status = status_at(page.location.hours, page.now, page.content.zone, calendar,
+                       page.later_hours)
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
              "status": status_sentence(status, lang)}
     # Each text comes with the key of its audio, so a stand can speak the new clock too.

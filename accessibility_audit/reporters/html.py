@@ -22,6 +22,7 @@ from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.stand_matrix import is_stand, matrix
+from accessibility_audit.urls import web_link
 from accessibility_audit.version import __version__
 
 # Kazakhstan has one time zone (UTC+5) since 2024; the offset is printed with each time.
@@ -36,6 +37,7 @@ def environment(language: str) -> tuple[Environment, Translations]:
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     translations = Translations.load(str(TRANSLATIONS), [language], domain="messages")
     env.install_gettext_translations(translations, newstyle=True)
+    env.filters["web_link"] = web_link
     env.filters["number"] = lambda value: format_decimal(value, locale=language)
     env.filters["moment"] = lambda value: format_datetime(
         value, "d MMM y, HH:mm ZZZZ", tzinfo=TIME_ZONE, locale=language)

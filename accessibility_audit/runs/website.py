@@ -48,7 +48,7 @@ class WebsiteScan:
     def http_settings(self) -> HttpSettings:
         sites = frozenset(origin(target.url) for target in self.options.targets)
         return HttpSettings(user_agent(self.options.contact), self.options.headers,
-                            self.options.cookies, sites)
+                            self.options.cookies, sites, self.options.fetch_timeout)
 
     def discover(self, fetcher: Fetcher, warnings: list[str],
                  found: Callable[[QueuedPage], None]) -> None:

@@ -51,7 +51,7 @@ class ScanOptions:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     delay: float = 1.0
-    # Seconds for one plain HTTP fetch in all (robots.txt, a sitemap, the preflight).
+    # Seconds for a robots.txt or sitemap download in all (and the preflight's wait).
     fetch_timeout: float = 20.0
     respect_robots: bool = True
     limits: CrawlLimits = field(default_factory=CrawlLimits)

@@ -89,8 +89,9 @@ CRAWL = OptionGroup(options(
     click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
                  help="Seconds between two visits to the same host."),
     click.option("--fetch-timeout", default=20.0, show_default=True,
-                 type=click.FloatRange(1), help="Seconds a robots.txt, a sitemap or the "
-                 "check before a page may take in all, however slowly the server sends."),
+                 type=click.FloatRange(1), help="Seconds a robots.txt or sitemap download "
+                 "may take in all, however slowly the server sends (and the check before "
+                 "each page waits for an answer)."),
 ), _crawl)
 
 

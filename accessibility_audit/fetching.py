@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import requests
+import urllib3
 
 from accessibility_audit.politeness import HostGate, host_of
 from accessibility_audit.urls import origin
@@ -65,12 +66,12 @@ class Body:
             self._limit_wait(left)
             try:
                 chunk = raw.read1(CHUNK, decode_content=True)
-            except (OSError, requests.RequestException) as error:
-                if time.monotonic() >= self.deadline:
+            except Exception as error:  # the socket's, urllib3's (protocol, decoding) …
+                # The socket waits no longer than the deadline: its timeout is that.
+                if isinstance(error, TimeoutError | urllib3.exceptions.TimeoutError) \
+                        or time.monotonic() >= self.deadline:
                     raise TooSlow(f"{self.response.url} took longer than "
                                   f"{self.timeout:g} s") from error
-                raise requests.ConnectionError(f"{self.response.url}: {error}") from error
-            except Exception as error:  # urllib3's own errors (protocol, decoding)
                 raise requests.ConnectionError(f"{self.response.url}: {error}") from error
             if not chunk:
                 return

@@ -72,7 +72,7 @@ class Robots:
         url = site + "/robots.txt"
         try:
             response = self.fetcher.get(url, max_bytes=MAX_BYTES, truncate=True)
-        except TooSlow:
+        except (TooSlow, requests.ReadTimeout):
             return SiteRules(None, f"its robots.txt did not arrive within "
                                    f"{self.fetcher.settings.timeout:g} s")
         except requests.RequestException:

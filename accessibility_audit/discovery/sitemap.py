@@ -104,7 +104,7 @@ def _read(fetcher: Fetcher, url: str,
                 raise SitemapError(f"sitemap {url} answered HTTP {response.status_code}")
             root = _parse(url, _unpacked(url, body.chunks(), max_bytes))
             hosts = {_host(url), _host(response.url)}
-    except TooSlow as error:
+    except (TooSlow, requests.ReadTimeout) as error:
         raise SitemapError(f"sitemap {url} did not arrive within "
                            f"{fetcher.settings.timeout:g} s") from error
     except TooLarge as error:

@@ -82,6 +82,14 @@ def test_a_page_body_trickling_in_ends_at_the_deadline(serve) -> None:  # noqa: 
     assert time.monotonic() - started < 8
 
 
+def test_a_server_gone_quiet_mid_body_is_too_slow_not_broken(serve) -> None:  # noqa: ANN001
+    quiet = serve({"/sitemap.xml": trickle([URLSET_START, b""], every=10.0)})
+    started = time.monotonic()
+    with pytest.raises(SitemapError, match="did not arrive within 2 s"):
+        read_sitemap(fetcher(timeout=2), quiet.url("/sitemap.xml"))
+    assert time.monotonic() - started < 8
+
+
 def test_a_slow_robots_txt_holds_up_no_other_host(serve) -> None:  # noqa: ANN001
     slow = serve({"/robots.txt": trickle(list(lines(30)), every=1.0)})
     fast = serve({"/robots.txt": fixed(b"User-agent: *\nDisallow: /private/\n",

@@ -6,13 +6,18 @@ size, by a byte cap checked while the body streams in (nothing is read whole fir
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from accessibility_audit.politeness import HostGate, host_of
 from accessibility_audit.urls import origin
@@ -74,6 +79,10 @@ class Body:
                                   f"{self.timeout:g} s") from error
                 raise requests.ConnectionError(f"{self.response.url}: {error}") from error
             if not chunk:
+                if time.monotonic() >= self.deadline:
+                    # The end came from the deadline cutting the connection: a body
+                    # cut short is no body.
+                    raise TooSlow(f"{self.response.url} took longer than {self.timeout:g} s")
                 return
             room = self.max_bytes - self.read
             if len(chunk) > room:
@@ -96,6 +105,64 @@ class Body:
             sock.settimeout(max(0.01, min(left, self.timeout)))
 
 
+@dataclass
+class _Deadline:
+    """Ends a fetch at its deadline even while it waits for the status line and headers
+    (which a server can trickle too): the connections it uses are shut down then."""
+
+    seconds: float
+    connections: list[Any] = field(default_factory=list)
+    passed: bool = False
+
+    def __post_init__(self) -> None:
+        self._timer = threading.Timer(self.seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        _CURRENT.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        _CURRENT.deadline = None
+        self._timer.cancel()
+
+    def _cut(self) -> None:
+        self.passed = True
+        for connection in list(self.connections):
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed: nothing left to cut
+
+
+_CURRENT = threading.local()
+
+
+def _watched(pool_class: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
+    class Watched(pool_class):  # type: ignore[valid-type,misc]
+        """Tells the fetch under way (in this thread) which connection it got."""
+
+        def _get_conn(self, timeout: float | None = None) -> Any:
+            connection = super()._get_conn(timeout)
+            deadline = getattr(_CURRENT, "deadline", None)
+            if deadline is not None:
+                deadline.connections.append(connection)
+            return connection
+    return Watched
+
+
+_WATCHED_POOLS = {"http": _watched(HTTPConnectionPool), "https": _watched(HTTPSConnectionPool)}
+
+
+class _Adapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
+
+
 class Fetcher:
     """One requests session with the scan's identity, headers and cookies.
 
@@ -107,6 +174,8 @@ class Fetcher:
         self.gate = gate
         self.session = requests.Session()
         self.session.max_redirects = MAX_REDIRECTS
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, _Adapter())
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.headers.update(settings.headers)
 
@@ -136,11 +205,23 @@ class Fetcher:
             self.gate.claim(host_of(url))
         # The wait for the host's turn is politeness, not the server's slowness.
         deadline = time.monotonic() + self.settings.timeout
-        response = self._send(url)
-        try:
-            yield Body(response, deadline, max_bytes, self.settings.timeout)
-        finally:
-            response.close()
+        with _Deadline(self.settings.timeout) as cut:
+            try:
+                response = self._send(url)
+            except requests.RequestException as error:
+                if cut.passed:
+                    raise TooSlow(f"{url} took longer than {self.settings.timeout:g} s"
+                                  ) from error
+                raise
+            try:
+                yield Body(response, deadline, max_bytes, self.settings.timeout)
+            except requests.RequestException as error:
+                if cut.passed and not isinstance(error, TooSlow | TooLarge):
+                    raise TooSlow(f"{url} took longer than {self.settings.timeout:g} s"
+                                  ) from error
+                raise
+            finally:
+                response.close()
 
     def _send(self, url: str) -> requests.Response:
         cookies = self.settings.cookies if origin(url) in self.settings.cookie_sites else None

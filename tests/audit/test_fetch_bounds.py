@@ -82,6 +82,21 @@ def test_a_page_body_trickling_in_ends_at_the_deadline(serve) -> None:  # noqa: 
     assert time.monotonic() - started < 8
 
 
+def test_headers_trickled_one_a_second_end_at_the_deadline(serve) -> None:  # noqa: ANN001
+    def headers(answer) -> None:  # noqa: ANN001
+        answer.handler.wfile.write(b"HTTP/1.0 200 OK\r\n")
+        for number in range(60):
+            if not answer.send(f"X-Slow-{number}: yes\r\n".encode()):
+                return
+            time.sleep(1.0)
+    slow = serve({"/robots.txt": headers})
+    robots = Robots(fetcher(timeout=3))
+    started = time.monotonic()
+    assert not robots.allowed(slow.url("/page"))
+    assert time.monotonic() - started < 10
+    assert robots.problem(slow.url("/page")) == "its robots.txt did not arrive within 3 s"
+
+
 def test_a_server_gone_quiet_mid_body_is_too_slow_not_broken(serve) -> None:  # noqa: ANN001
     quiet = serve({"/sitemap.xml": trickle([URLSET_START, b""], every=10.0)})
     started = time.monotonic()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -19,6 +19,7 @@ from accessibility_audit.politeness import HostGate
 from accessibility_audit.runs.website import WebsiteScan
 from accessibility_audit.store.repository import QueuedPage
 from tests.audit.hostile_server import (
+    Answer,
     HostileServer,
     Route,
     endless,
@@ -41,8 +42,11 @@ def fetcher(timeout: float = 20.0) -> Fetcher:
     return Fetcher(HttpSettings("a11y-audit tests", {}, {}, timeout=timeout), HostGate(0.0))
 
 
+Serve = Callable[[dict[str, Route]], HostileServer]
+
+
 @pytest.fixture
-def serve() -> Iterator:
+def serve() -> Iterator[Serve]:
     servers: list[HostileServer] = []
 
     def start(routes: dict[str, Route]) -> HostileServer:
@@ -53,7 +57,7 @@ def serve() -> Iterator:
         server.close()
 
 
-def wait_for(condition, seconds: float = 30.0) -> None:  # noqa: ANN001
+def wait_for(condition: Callable[[], object], seconds: float = 30.0) -> None:
     ends = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < ends, "the condition never came true"
@@ -62,7 +66,7 @@ def wait_for(condition, seconds: float = 30.0) -> None:  # noqa: ANN001
 
 # Time: a deadline for the whole fetch, not per read
 
-def test_a_robots_txt_sent_one_line_a_second_ends_at_the_fetch_deadline(serve) -> None:  # noqa: ANN001
+def test_a_robots_txt_sent_one_line_a_second_ends_at_the_fetch_deadline(serve: Serve) -> None:
     slow = serve({"/robots.txt": trickle(list(lines(60)), every=1.0)})
     robots = Robots(fetcher(timeout=3))
     started = time.monotonic()
@@ -74,7 +78,7 @@ def test_a_robots_txt_sent_one_line_a_second_ends_at_the_fetch_deadline(serve) -
     assert robots.problem(slow.url("/page")) == "its robots.txt did not arrive within 3 s"
 
 
-def test_a_page_body_trickling_in_ends_at_the_deadline(serve) -> None:  # noqa: ANN001
+def test_a_page_body_trickling_in_ends_at_the_deadline(serve: Serve) -> None:
     slow = serve({"/audio.wav": trickle([b"x" * 100] * 60, every=0.5)})
     started = time.monotonic()
     with pytest.raises(TooSlow, match="took longer than 2 s"):
@@ -82,8 +86,8 @@ def test_a_page_body_trickling_in_ends_at_the_deadline(serve) -> None:  # noqa: 
     assert time.monotonic() - started < 8
 
 
-def test_headers_trickled_one_a_second_end_at_the_deadline(serve) -> None:  # noqa: ANN001
-    def headers(answer) -> None:  # noqa: ANN001
+def test_headers_trickled_one_a_second_end_at_the_deadline(serve: Serve) -> None:
+    def headers(answer: Answer) -> None:
         answer.handler.wfile.write(b"HTTP/1.0 200 OK\r\n")
         for number in range(60):
             if not answer.send(f"X-Slow-{number}: yes\r\n".encode()):
@@ -97,7 +101,7 @@ def test_headers_trickled_one_a_second_end_at_the_deadline(serve) -> None:  # no
     assert robots.problem(slow.url("/page")) == "its robots.txt did not arrive within 3 s"
 
 
-def test_a_server_gone_quiet_mid_body_is_too_slow_not_broken(serve) -> None:  # noqa: ANN001
+def test_a_server_gone_quiet_mid_body_is_too_slow_not_broken(serve: Serve) -> None:
     quiet = serve({"/sitemap.xml": trickle([URLSET_START, b""], every=10.0)})
     started = time.monotonic()
     with pytest.raises(SitemapError, match="did not arrive within 2 s"):
@@ -105,7 +109,7 @@ def test_a_server_gone_quiet_mid_body_is_too_slow_not_broken(serve) -> None:  # 
     assert time.monotonic() - started < 8
 
 
-def test_a_slow_robots_txt_holds_up_no_other_host(serve) -> None:  # noqa: ANN001
+def test_a_slow_robots_txt_holds_up_no_other_host(serve: Serve) -> None:
     slow = serve({"/robots.txt": trickle(list(lines(30)), every=1.0)})
     fast = serve({"/robots.txt": fixed(b"User-agent: *\nDisallow: /private/\n",
                                        "text/plain")})
@@ -124,7 +128,7 @@ def test_a_slow_robots_txt_holds_up_no_other_host(serve) -> None:  # noqa: ANN00
 
 # Size: a cap while the body streams in
 
-def test_an_endless_body_is_cut_at_the_cap_while_streaming(serve) -> None:  # noqa: ANN001
+def test_an_endless_body_is_cut_at_the_cap_while_streaming(serve: Serve) -> None:
     server = serve({"/page": endless("text/html", b"<html>", b"<p>again</p>")})
     with pytest.raises(TooLarge, match="larger than 1 MB"):
         fetcher().get(server.url("/page"), max_bytes=1024 * 1024)
@@ -134,7 +138,7 @@ def test_an_endless_body_is_cut_at_the_cap_while_streaming(serve) -> None:  # no
     assert not Robots(fetcher()).allowed(robots.url("/x/page"))
 
 
-def test_an_endless_sitemap_is_refused_at_its_cap_without_being_held(serve) -> None:  # noqa: ANN001
+def test_an_endless_sitemap_is_refused_at_its_cap_without_being_held(serve: Serve) -> None:
     server = serve({"/sitemap.xml": endless("application/xml", URLSET_START, PADDING)})
     tracemalloc.start()
     try:
@@ -159,7 +163,7 @@ def bomb() -> bytes:
     ("file", 8 * 1024 * 1024, "unpacks to more than 8 MB"),
     ("encoding", 8 * 1024 * 1024, "is larger than 8 MB"),
 ])
-def test_a_gzip_bomb_is_refused_while_unpacking(serve, bomb: bytes, served_as: str,  # noqa: ANN001
+def test_a_gzip_bomb_is_refused_while_unpacking(serve: Serve, bomb: bytes, served_as: str,
                                                 cap: int, message: str) -> None:
     route = (fixed(bomb, "application/x-gzip") if served_as == "file"
              else fixed(bomb, "application/xml", Content_Encoding="gzip"))
@@ -197,7 +201,7 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 
 
 @pytest.mark.parametrize("body", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-bomb", "xxe"])
-def test_entity_declarations_are_refused(serve, body: bytes) -> None:  # noqa: ANN001
+def test_entity_declarations_are_refused(serve: Serve, body: bytes) -> None:
     server = serve({"/sitemap.xml": fixed(body)})
     with pytest.raises(SitemapError, match="declares entities or refers to outside files"):
         read_sitemap(fetcher(), server.url("/sitemap.xml"))
@@ -205,7 +209,7 @@ def test_entity_declarations_are_refused(serve, body: bytes) -> None:  # noqa: A
 
 # A sitemap's own host only
 
-def test_entries_on_other_hosts_are_left_out_with_a_warning(serve) -> None:  # noqa: ANN001
+def test_entries_on_other_hosts_are_left_out_with_a_warning(serve: Serve) -> None:
     port = {}
     server = serve({
         "/sitemap.xml": lambda answer: fixed(urlset([
@@ -222,7 +226,7 @@ def test_entries_on_other_hosts_are_left_out_with_a_warning(serve) -> None:  # n
     assert "a sitemap may list only its own host's pages" in warning
 
 
-def test_an_index_follows_its_own_hosts_sitemaps_only(serve) -> None:  # noqa: ANN001
+def test_an_index_follows_its_own_hosts_sitemaps_only(serve: Serve) -> None:
     other = serve({"/pages.xml": fixed(urlset(["http://anywhere.example/x"]))})
     server = serve({})
     server.routes.update({
@@ -239,7 +243,7 @@ def test_an_index_follows_its_own_hosts_sitemaps_only(serve) -> None:  # noqa: A
     assert not other.requested("/pages.xml")
 
 
-def test_the_scans_warnings_name_the_entries_left_out(serve) -> None:  # noqa: ANN001
+def test_the_scans_warnings_name_the_entries_left_out(serve: Serve) -> None:
     server = serve({"/robots.txt": fixed(b"User-agent: *\nAllow: /\n", "text/plain")})
     server.routes["/sitemap.xml"] = fixed(urlset([server.url("/mine"),
                                                   "https://other.example.kz/theirs"]))

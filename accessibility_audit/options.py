@@ -51,6 +51,8 @@ class ScanOptions:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     delay: float = 1.0
+    # Seconds for a robots.txt or sitemap download in all (and the preflight's wait).
+    fetch_timeout: float = 20.0
     respect_robots: bool = True
     limits: CrawlLimits = field(default_factory=CrawlLimits)
     axe_script: str | None = None

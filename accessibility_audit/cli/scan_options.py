@@ -72,7 +72,7 @@ def _crawl(values: Values) -> dict[str, Any]:
     except BadUrl as error:
         raise Failure(str(error)) from error
     return {"limits": limits, "respect_robots": not values["ignore_robots"],
-            "delay": values["delay"]}
+            "delay": values["delay"], "fetch_timeout": values["fetch_timeout"]}
 
 
 CRAWL = OptionGroup(options(
@@ -88,6 +88,10 @@ CRAWL = OptionGroup(options(
                  help="Do not obey robots.txt (your own sites only)."),
     click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
                  help="Seconds between two visits to the same host."),
+    click.option("--fetch-timeout", default=20.0, show_default=True,
+                 type=click.FloatRange(1), help="Seconds a robots.txt or sitemap download "
+                 "may take in all, however slowly the server sends (and the check before "
+                 "each page waits for an answer)."),
 ), _crawl)
 
 

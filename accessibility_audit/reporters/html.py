@@ -22,6 +22,7 @@ from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.stand_matrix import is_stand, matrix
+from accessibility_audit.urls import web_link
 from accessibility_audit.version import __version__
 
 # Kazakhstan has one time zone (UTC+5) since 2024; the offset is printed with each time.
@@ -43,6 +44,7 @@ def environment(language: str) -> tuple[Environment, NullTranslations]:
     translations = Translations.load(str(TRANSLATIONS), [language], domain="messages")
     # A method the jinja2.ext.i18n extension adds to the environment at run time.
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["web_link"] = web_link
     env.filters["number"] = lambda value: format_decimal(value, locale=language)
     env.filters["moment"] = lambda value: format_datetime(
         value, "d MMM y, HH:mm ZZZZ", tzinfo=TIME_ZONE, locale=language)

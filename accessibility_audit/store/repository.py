@@ -165,6 +165,15 @@ class Store:
             raise
         self.set_status(scan_id, "finished")
 
+    def discard_empty(self, scan_id: int) -> None:
+        """Forget a scan that found no page at all (one with pages is never discarded)."""
+        with self._lock, self.engine.begin() as db:
+            if db.scalar(select(t.pages.c.id).where(t.pages.c.scan_id == scan_id)
+                         .limit(1)) is not None:
+                return
+            db.execute(delete(t.queue).where(t.queue.c.scan_id == scan_id))
+            db.execute(delete(t.scans).where(t.scans.c.id == scan_id))
+
     def scan_ids(self) -> list[int]:
         with self.engine.connect() as db:
             return list(db.scalars(select(t.scans.c.id).order_by(t.scans.c.id)))

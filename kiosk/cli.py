@@ -122,6 +122,7 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
         click.echo(f"Note: KIOSK_NOW is set, so the server takes {app.config['NOW']} as now "
                    "forever: for demonstrations only.", err=True)
     _start_speech(app)
+    _start_escalation(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
                    ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
@@ -138,6 +139,22 @@ def _start_speech(app) -> None:  # type: ignore[no-untyped-def]
         from kiosk.speech import start_warming
 
         start_warming(app)
+
+
+def _start_escalation(app) -> None:  # type: ignore[no-untyped-def]
+    """Watch for calls nobody acknowledges in time, with or without a staff page open."""
+    from kiosk.admin import start_escalation_watch
+
+    if not app.config["CALL_ESCALATE_MINUTES"]:
+        return
+    if not app.config["SMTP_HOST"]:
+        click.echo("Note: KIOSK_SMTP_HOST is not set, so calls nobody acknowledges in time "
+                   "are shown to administrators on the admin pages but not e-mailed.",
+                   err=True)
+    elif not app.config["PUBLIC_URL"]:
+        click.echo("Note: KIOSK_PUBLIC_URL is not set, so the e-mails about unanswered calls "
+                   "carry no link to the admin area.", err=True)
+    start_escalation_watch(app)
 
 
 def _proxy_options(trusted_proxy: str) -> dict[str, object]:

@@ -58,7 +58,7 @@ class CallRow:
     announcement: str  # what the live region says when the call first appears
 
 
-def _place(call: Call, lang: str) -> tuple[str, str, dt.tzinfo]:
+def place(call: Call, lang: str) -> tuple[str, str, dt.tzinfo]:
     """The stand's and the location's names in ``lang``, and the location's time zone."""
     published = reader(current_app).for_location(call.location_id)
     if published is None or call.location_id not in published.content.locations:
@@ -97,7 +97,7 @@ def _state_text(call: Call, zone: dt.tzinfo, now: dt.datetime, lang: str) -> str
 
 
 def call_row(call: Call, lang: str, now: dt.datetime) -> CallRow:
-    stand, location, zone = _place(call, lang)
+    stand, location, zone = place(call, lang)
     names = {language.code: language.native_name for language in LANGUAGES}
     need = need_name(call.need)
     return CallRow(

@@ -18,25 +18,13 @@ from dataclasses import dataclass, field
 from flask import Flask
 
 from kiosk.admin.call_mail import MailError, compose_all, send
+from kiosk.admin.calls import escalate_after
 from kiosk.auth import alert_recipients
 from kiosk.clock import clock_of
 from kiosk.store import assistance_desk, store
-from kiosk.store.assistance import Call
 
 MAX_MAIL_ATTEMPTS = 10
 MIN_LEASE = dt.timedelta(minutes=2)
-
-
-def escalate_after(app: Flask) -> dt.timedelta | None:
-    minutes = app.config["CALL_ESCALATE_MINUTES"]
-    return dt.timedelta(minutes=minutes) if minutes else None
-
-
-def is_escalated(call: Call, now: dt.datetime, after: dt.timedelta | None) -> bool:
-    """Waiting for longer than the set delay (or recorded so by the watcher)."""
-    if call.acknowledged_at is not None or call.closed_at is not None or after is None:
-        return False
-    return call.escalated_at is not None or now - call.created_at >= after
 
 
 def mail_lease(app: Flask) -> dt.timedelta:

@@ -22,7 +22,10 @@ SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
           "username": "editor"}
 # What everyone who may see an organisation may read in its engagement register.
 ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
-                   "admin.visitor_feedback", "admin.engagement_export"}
+                   "admin.visitor_feedback", "admin.engagement_export",
+                   "admin.response_times_export"}
+# Each account's own choice, which changes nothing of anyone else's: sound alerts.
+OWN_SETTINGS = {"admin.assistance_sound"}
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +104,7 @@ def _refused_for(app: Flask, username: str, allowed: set[str]) -> None:
 def test_auditors_may_only_read(app: Flask) -> None:
     readable = {"admin.dashboard", "admin.location", "admin.preview", "admin.history",
                 "admin.changes", "admin.assistance", "admin.assistance_state",
-                *ENGAGEMENT_READ}
+                *ENGAGEMENT_READ, *OWN_SETTINGS}
     _refused_for(app, "auditor", readable)
 
 
@@ -110,4 +113,5 @@ def test_editors_of_another_location_are_refused(app: Flask) -> None:
     # records meetings (tests/test_engagement.py refuses another organisation's editor).
     _refused_for(app, "other", {"admin.dashboard", "admin.assistance",
                                 "admin.assistance_state", "admin.new_meeting",
-                                "admin.mark_feedback_considered", *ENGAGEMENT_READ})
+                                "admin.mark_feedback_considered", *ENGAGEMENT_READ,
+                                *OWN_SETTINGS})

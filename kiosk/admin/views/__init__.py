@@ -13,6 +13,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     location,
     preview,
     publish,
+    response_times,
     transfer,
     visitor_feedback,
 )

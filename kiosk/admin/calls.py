@@ -70,6 +70,7 @@ class CallRow:
     announcement: str  # what the live region says when the call first appears
     escalated: bool = False  # unacknowledged past KIOSK_CALL_ESCALATE_MINUTES
     escalation_text: str = ""  # what became of it: on the page, by e-mail
+    mail_error: str = ""  # the mail server's own answer (English), when the e-mail failed
     escalation_announcement: str = ""
 
 
@@ -121,9 +122,8 @@ def _escalation_text(call: Call, zone: dt.tzinfo, now: dt.datetime, lang: str) -
         return " ".join((said, _("E-mailed at %(time)s.",
                                  time=_when(call.mailed_at, zone, now, lang))))
     if call.mail_error:
-        # Translators: %(reason)s is the mail server's own answer, as it gave it.
-        return " ".join((said, _("The e-mail could not be sent: %(reason)s",
-                                 reason=call.mail_error)))
+        # The mail server's own answer follows, as it gave it (see the template).
+        return " ".join((said, _("The e-mail could not be sent:")))
     return said
 
 
@@ -138,6 +138,7 @@ def call_row(call: Call, lang: str, now: dt.datetime) -> CallRow:
         _state_text(call, zone, now, lang),
         _("New request for assistance: %(need)s, %(place)s.", need=need, place=stand),
         escalated, _escalation_text(call, zone, now, lang) if escalated else "",
+        call.mail_error or "" if escalated and call.mailed_at is None else "",
         _("Nobody has acknowledged the request yet: %(need)s, %(place)s.", need=need,
           place=stand) if escalated else "")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from accessibility_audit import (
@@ -19,7 +20,7 @@ from accessibility_audit import (
     load_yaml,
     read_bounded,
 )
-from kiosk.content.errors import ContentError, describe_validation
+from kiosk.content.errors import ContentError, describe_validation, validation_faults
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
@@ -92,11 +93,12 @@ def validate(data: Any, source: str = "<content>",
              locate: Callable[[tuple], int | None] | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
-            source, ["(top level): expected a mapping with organisation and locations"])
+            source, [_("(top level): expected a mapping with organisation and locations")])
     try:
         return Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation(exc, locate)) from None
+        raise ContentError(source, describe_validation(exc, locate),
+                           validation_faults(exc, locate)) from None
 
 
 def load_file(path: str | Path) -> Content:

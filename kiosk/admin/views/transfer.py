@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.import_problems import ImportProblem, import_problems, plain_problems
 from kiosk.auth import Role, current_account, login_required
 from kiosk.content import ContentError, dump_yaml
 from kiosk.content.file_problems import file_too_large
@@ -53,9 +54,9 @@ def export(org_id: str) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR)
 def import_content() -> ResponseReturnValue:
     upload = request.files.get("file")
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     if upload is None or not upload.filename:
-        problems = [_("Choose a YAML file to import.")]
+        problems = plain_problems([_("Choose a YAML file to import.")])
     else:
         try:
             # Never more than the limit is read: a larger file is refused, not parsed.
@@ -63,7 +64,7 @@ def import_content() -> ResponseReturnValue:
             revision, new = publisher(current_app).publish(content,
                                                            current_account().display_name)
         except ContentError as error:
-            problems = error.problems
+            problems = import_problems(error)
     if problems:
         return _refused(problems, upload.filename if upload else ""), 422
     if new:
@@ -74,7 +75,7 @@ def import_content() -> ResponseReturnValue:
     return redirect(url_for("admin.transfer"))
 
 
-def _refused(problems: list[str], filename: str) -> str:
+def _refused(problems: list[ImportProblem], filename: str) -> str:
     return render_template("admin/transfer.html", account=current_account(),
                            organisations=_organisations(), problems=problems,
                            filename=filename)
@@ -83,4 +84,4 @@ def _refused(problems: list[str], filename: str) -> str:
 @when_too_large("admin.import_content")
 @login_required(Role.ADMINISTRATOR)
 def _import_too_large() -> ResponseReturnValue:
-    return _refused([file_too_large(LIMITS.max_bytes)], ""), 413
+    return _refused(plain_problems([file_too_large(LIMITS.max_bytes)]), ""), 413

@@ -118,7 +118,7 @@
     if (played || shown) {
       var now = new Date();
       var time = ("0" + now.getHours()).slice(-2) + ":" + ("0" + now.getMinutes()).slice(-2);
-      lastAlert.textContent = text("last-alert").replace("{time}", time);
+      lastAlert.textContent = text("last-alert").replace("{t}", time);
     }
   }
 

@@ -132,6 +132,7 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
         click.echo(f"Note: KIOSK_NOW is set, so the server takes {app.config['NOW']} as now "
                    "forever: for demonstrations only.", err=True)
     _start_speech(app)
+    _start_escalation(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
                    ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
@@ -148,6 +149,22 @@ def _start_speech(app: Flask) -> None:
     threading.Thread(target=engine.prepare, name="speech-prepare", daemon=True).start()
     if app.config["SPEECH_WARM"]:
         start_warming(app)
+
+
+def _start_escalation(app: Flask) -> None:
+    """Watch for calls nobody acknowledges in time, with or without a staff page open."""
+    from kiosk.admin import start_escalation_watch
+
+    if not app.config["CALL_ESCALATE_MINUTES"]:
+        return
+    if not app.config["SMTP_HOST"]:
+        click.echo("Note: KIOSK_SMTP_HOST is not set, so calls nobody acknowledges in time "
+                   "are shown to administrators on the admin pages but not e-mailed.",
+                   err=True)
+    elif not app.config["PUBLIC_URL"]:
+        click.echo("Note: KIOSK_PUBLIC_URL is not set, so the e-mails about unanswered calls "
+                   "carry no link to the admin area.", err=True)
+    start_escalation_watch(app)
 
 
 class ProxyOptions(TypedDict, total=False):
@@ -370,17 +387,44 @@ def _accounts_session() -> AbstractContextManager[Session]:
 @click.option("--location", "locations", multiple=True,
               help="A location an editor may edit (repeat for several).")
 @click.option("--name", "display_name", default="", help="Name shown in the admin area.")
-def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str) -> None:
+@click.option("--email", default="", help="Address that calls for assistance nobody "
+              "acknowledged in time are mailed to (administrators).")
+@click.option("--language", type=click.Choice(CODES), default=None,
+              help="Language of those e-mails (default: the one last chosen in the admin "
+                   "area, else KIOSK_DEFAULT_LANGUAGE).")
+def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str,
+             email: str, language: str | None) -> None:
     """Create an account; the password is asked for twice and never shown."""
-    from kiosk.auth import AccountError, Role, add_user
+    from kiosk.auth import AccountError, Role, add_user, set_alert_contact
 
     password = _password()
     try:
         with _accounts_session() as db:
             account = add_user(db, username, password, Role(role), display_name, locations)
+            if email or language:
+                set_alert_contact(db, account.username, email, language)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Created {account.username} ({account.role.value}).")
+
+
+@user.command("set-email")
+@click.argument("username")
+@click.argument("email")
+@click.option("--language", type=click.Choice(CODES), default=None,
+              help="Language of the e-mails (default: keep the account's).")
+def user_set_email(username: str, email: str, language: str | None) -> None:
+    """Give an account the address that escalated calls for assistance are mailed to
+    (administrators only receive them); "" removes it."""
+    from kiosk.auth import AccountError, set_alert_contact
+
+    try:
+        with _accounts_session() as db:
+            set_alert_contact(db, username, email, language)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{username} receives escalated calls at {email}." if email.strip()
+               else f"{username} receives no e-mail.")
 
 
 @user.command("list")

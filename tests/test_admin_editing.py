@@ -225,7 +225,10 @@ def test_an_organisation_is_exported_and_imported_all_or_nothing(app: Flask) -> 
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "broken.yaml was not imported; nothing changed" in html
-    assert re.search(r"line \d+: locations\.main\.hours\.monday\[0\]\.start", html)
+    # The line, the field as the editing pages name it, its path in the file as code.
+    assert re.search(r"line \d+: main › [^<]*Monday[^<]* "
+                     r"\(<code>locations\.main\.hours\.monday\[0\]\.start</code>\): "
+                     r"&#34;9 o&#39;clock&#34; is not a time of day", html), html
     assert store(app).reader.current("koktal-akimat").number == 1
 
     renamed = text.replace("Koktal District Akimat", "New Koktal District Akimat")

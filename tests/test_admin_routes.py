@@ -22,7 +22,10 @@ SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
           "index": "0", "username": "editor"}
 # What everyone who may see an organisation may read in its engagement register.
 ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
-                   "admin.visitor_feedback", "admin.engagement_export"}
+                   "admin.visitor_feedback", "admin.engagement_export",
+                   "admin.response_times_export"}
+# Each account's own choice, which changes nothing of anyone else's: sound alerts.
+OWN_SETTINGS = {"admin.assistance_sound"}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +105,7 @@ def _refused_for(app: Flask, username: str, allowed: set[str]) -> None:
 def test_auditors_may_only_read(app: Flask) -> None:
     readable = {"admin.dashboard", "admin.location", "admin.preview", "admin.history",
                 "admin.changes", "admin.assistance", "admin.assistance_state",
-                "admin.duties", "admin.duties_export", *ENGAGEMENT_READ}
+                "admin.duties", "admin.duties_export", *ENGAGEMENT_READ, *OWN_SETTINGS}
     _refused_for(app, "auditor", readable)
 
 
@@ -112,4 +115,5 @@ def test_editors_of_another_location_are_refused(app: Flask) -> None:
     _refused_for(app, "other", {"admin.dashboard", "admin.assistance", "admin.duties",
                                 "admin.duties_export",
                                 "admin.assistance_state", "admin.new_meeting",
-                                "admin.mark_feedback_considered", *ENGAGEMENT_READ})
+                                "admin.mark_feedback_considered", *ENGAGEMENT_READ,
+                                *OWN_SETTINGS})

@@ -316,7 +316,8 @@ def test_the_update_feed_carries_the_list_and_announcements(client: FlaskClient,
     feed = admin.get("/admin/assistance.json")
     assert feed.headers["Cache-Control"] == "no-store"
     assert feed.json["open"] == [{"id": 1, "announcement": "New request for assistance: Help "
-                                  "with a form, Floor 1, entrance lobby (main-hall)."}]
+                                  "with a form, Floor 1, entrance lobby (main-hall).",
+                                  "escalated": False, "escalation": ""}]
     assert 'data-call-id="1"' in feed.json["html"] and 'id="close-1"' in feed.json["html"]
 
 

@@ -1,4 +1,5 @@
-"""Cells of the CSV files the admin area gives out, safe to open in a spreadsheet."""
+"""Cells of the CSV files the admin area gives (the engagement register, the times to
+acknowledge calls): safe to open in a spreadsheet program."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from accessibility_audit import (
@@ -18,7 +19,13 @@ from accessibility_audit import (
     load_yaml,
     read_bounded,
 )
-from kiosk.content.errors import ContentError, Loc, Locate, describe_validation
+from kiosk.content.errors import (
+    ContentError,
+    Loc,
+    Locate,
+    describe_validation,
+    validation_faults,
+)
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
@@ -91,11 +98,12 @@ def validate(data: Any, source: str = "<content>",
              locate: Locate | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
-            source, ["(top level): expected a mapping with organisation and locations"])
+            source, [_("(top level): expected a mapping with organisation and locations")])
     try:
         return Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation(exc, locate)) from None
+        raise ContentError(source, describe_validation(exc, locate),
+                           validation_faults(exc, locate)) from None
 
 
 def load_file(path: str | Path) -> Content:

@@ -15,6 +15,7 @@ import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -220,8 +221,8 @@ class ContentPublisher:
         rows = session.execute(
             select(LocationIndex).where(LocationIndex.id.in_(list(content.locations)))
         ).scalars()
-        clashes = [f"locations.{row.id}: this location id already belongs to organisation "
-                   f'"{row.organisation_id}"; choose another id'
+        clashes = [_('locations.%(id)s: this location id already belongs to organisation '
+                     '"%(owner)s"; choose another id', id=row.id, owner=row.organisation_id)
                    for row in rows if row.organisation_id != org_id]
         if clashes:
             raise ContentError(f"organisation {org_id}", clashes)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -90,6 +91,11 @@ class User(Base):
     # Every session carries the version it was signed in with; advancing it ends them all
     # (kiosk.auth.sessions).
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Where escalated calls for assistance are mailed (administrators), in which language.
+    email: Mapped[str | None] = mapped_column(String(254))
+    language: Mapped[str | None] = mapped_column(String(5))
+    # Whether the assistance page plays a tone for a new call.
+    sound_alerts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class StandContact(Base):
@@ -213,6 +219,14 @@ class AssistanceRequest(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(40))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
     closed_by: Mapped[str | None] = mapped_column(String(40))
+    # Escalation: when the call was found unacknowledged past the set delay, and its
+    # e-mail to the administrators. ``mail_attempt_at`` is a lease: the process that sets
+    # it sends, another may try again only once it has run out.
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    mailed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_error: Mapped[str | None] = mapped_column(Text)
 
 
 class EngagementMeeting(Base):

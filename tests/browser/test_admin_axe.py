@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -53,6 +54,9 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     desk.acknowledge(acknowledged.id, "admin", DEMO_NOW)
     closed, _ = desk.call("reception", "", Need.FORM, "en", DEMO_NOW)
     desk.close(closed.id, "admin", DEMO_NOW)
+    # One nobody acknowledged in time: the list marks it, every admin page has the banner.
+    desk.call("reception", "reception-lobby", Need.OTHER, "kk",
+              DEMO_NOW - dt.timedelta(minutes=10))
     # The engagement register: a meeting long ago (so the overview warns), with a follow-up
     # overdue and one done, and visitors' feedback, some of it considered.
     register = app.extensions["kiosk.engagement"]
@@ -107,6 +111,7 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
     assert "main-hall" in browser.page_source
+    assert browser.find_elements(By.CSS_SELECTOR, ".escalation")
     found += violations(browser)
     browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/assistance']").click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/assistance"))
@@ -114,7 +119,13 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     WebDriverWait(browser, 15).until(lambda b: b.execute_script(
         "return performance.getEntriesByType('resource')"
         ".some(entry => entry.name.includes('assistance.json'))"))
-    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 2
+    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 3
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.call-escalated")
+    found += violations(browser)
+    # With sound and notifications turned on from the keyboard, as the staff would.
+    sound = browser.find_element(By.ID, "sound-button")
+    sound.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda b: not sound.is_displayed())
     found += violations(browser)
     found += engagement_violations(browser, admin_server)
     found += duties_violations(browser, admin_server)

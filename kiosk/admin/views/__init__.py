@@ -15,6 +15,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     location,
     preview,
     publish,
+    response_times,
     scheduled,
     transfer,
     visitor_feedback,

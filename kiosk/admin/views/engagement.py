@@ -13,6 +13,14 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.duties import engagement_due
 from kiosk.admin.holders import Holder, dues, holder_or_404, overdue_follow_ups, register
 from kiosk.admin.meeting_form import MeetingForm
+from kiosk.admin.response_times import (
+    duration_text,
+    first_month,
+    month_text,
+    stand_months,
+    stand_name,
+    stand_names,
+)
 from kiosk.auth import Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.store.engagement import Meeting
@@ -35,9 +43,13 @@ def engagement_register(org_id: str) -> ResponseReturnValue:
     meetings = register().meetings(holder.id)
     today = holder.today
     due = engagement_due(meetings[0].held_on if meetings else None, today)
+    lang = str(get_locale())
     return render_template(
         "admin/engagement.html", account=required_account(), holder=holder, due=due,
-        meetings=meetings, today=today, overdue=overdue_follow_ups(meetings, today))
+        meetings=meetings, today=today, overdue=overdue_follow_ups(meetings, today),
+        response_rows=stand_months(holder), stand_names=stand_names(holder, lang),
+        stand_name=stand_name, duration_text=duration_text, month_text=month_text,
+        response_since=first_month(today))
 
 
 def _meeting_form(holder: Holder, form: MeetingForm, meeting: Meeting | None,

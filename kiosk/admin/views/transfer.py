@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.import_problems import ImportProblem, import_problems, plain_problems
 from kiosk.admin.information_date import FIELD, FIELD_ID, read_information_date
 from kiosk.auth import Role, current_account, login_required, required_account
 from kiosk.clock import now_utc
@@ -74,7 +75,7 @@ def import_content() -> ResponseReturnValue:
             revision, new = publisher(current_app).publish(
                 content, required_account().display_name, information_on=information_on)
         except ContentError as error:
-            problems = error.problems
+            problems = import_problems(error)
     if problems or date_errors:
         filename = (upload.filename or "") if upload else ""
         return _refused(problems, filename, date_errors, typed), 422
@@ -86,19 +87,19 @@ def import_content() -> ResponseReturnValue:
     return redirect(url_for("admin.transfer"))
 
 
-def _read_upload(upload: FileStorage | None) -> tuple[Content | None, list[str]]:
+def _read_upload(upload: FileStorage | None) -> tuple[Content | None, list[ImportProblem]]:
     """The content of the uploaded file, or every problem with it."""
     if upload is None or not upload.filename:
-        return None, [_("Choose a YAML file to import.")]
+        return None, plain_problems([_("Choose a YAML file to import.")])
     try:
         # Never more than the limit is read: a larger file is refused, not parsed.
         return parse_bytes(upload.read(LIMITS.max_bytes + 1), upload.filename), []
     except ContentError as error:
-        return None, error.problems
+        return None, import_problems(error)
 
 
-def _refused(problems: list[str], filename: str, date_errors: dict[str, str] | None = None,
-             information_on: str = "") -> str:
+def _refused(problems: list[ImportProblem], filename: str,
+             date_errors: dict[str, str] | None = None, information_on: str = "") -> str:
     return render_template("admin/transfer.html", account=current_account(),
                            organisations=_organisations(), problems=problems,
                            date_errors=date_errors or {}, information_on=information_on,
@@ -108,4 +109,4 @@ def _refused(problems: list[str], filename: str, date_errors: dict[str, str] | N
 @when_too_large("admin.import_content")
 @login_required(Role.ADMINISTRATOR)
 def _import_too_large() -> ResponseReturnValue:
-    return _refused([file_too_large(LIMITS.max_bytes)], ""), 413
+    return _refused(plain_problems([file_too_large(LIMITS.max_bytes)]), ""), 413

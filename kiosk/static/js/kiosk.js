@@ -53,9 +53,11 @@
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
     if (event.repeat) { event.preventDefault(); return; }
-    /* In a text field Left and Right move the caret; Up and Down still move on. */
+    /* In a text field Left and Right move the caret; Up and Down still move on, and
+       Escape leaves it for the next control (docs/stand.md). */
     var inText = document.activeElement && document.activeElement.matches("textarea, input");
-    if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText)) {
+    if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText) ||
+        (event.key === "Escape" && inText)) {
       event.preventDefault(); moveFocus(1);
     } else if (event.key === "ArrowUp" || (event.key === "ArrowLeft" && !inText)) {
       event.preventDefault(); moveFocus(-1);

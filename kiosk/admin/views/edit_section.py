@@ -14,11 +14,12 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.copy_hours import choice_name, copy_hours
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_errors import section_errors
 from kiosk.admin.field_labels import field_label, item_label, section_title
 from kiosk.admin.form_data import FormShapeError, section_values
-from kiosk.admin.form_tree import annotation_at, blank_value, section_nodes
+from kiosk.admin.form_tree import annotation_at, blank_value, error_target, section_nodes
 from kiosk.admin.notices import draft_notices
 from kiosk.auth import Role, current_account, login_required
 from kiosk.content.sections import SECTIONS, section_keys, with_section
@@ -84,7 +85,11 @@ def edit_section(location: str, section: str) -> ResponseReturnValue:
         except FormShapeError:
             abort(400)
         operation = request.form.get("op", "save")
-        if operation != "save":
+        if operation.startswith("copy:"):
+            path = operation.partition(":")[2]
+            focus, message = copy_hours(operation, values,
+                                        request.form.getlist(choice_name(path)))
+        elif operation != "save":
             focus, message = apply_operation(operation, values, keys)
         document = with_section(document, section, values)
         space.save(document)
@@ -102,4 +107,4 @@ def edit_section(location: str, section: str) -> ResponseReturnValue:
         "admin/edit_section.html", account=space.account, space=space, section=section,
         title=section_title(section), nodes=section_nodes(document, keys, errors),
         errors=errors, focus=focus, message=message, notices=notices,
-        field_label=field_label), status
+        field_label=field_label, error_target=error_target), status

@@ -24,6 +24,7 @@
   function focusField(target) {
     if (!target.matches(CONTROL)) { target = target.querySelector(CONTROL) || target; }
     caption(target).scrollIntoView({ block: "start" });
+    window.scrollBy(0, -16);  /* a little room above it: a legend sits on its border */
     target.focus({ preventScroll: true });
     return target;
   }

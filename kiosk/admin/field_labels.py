@@ -76,6 +76,7 @@ def _labels() -> dict[str, str]:
         "livestream_url": _("Live stream address"),
         "display_from": _("Shown from"),
         "display_until": _("Shown until"),
+        "urgent": _("Urgent: offer it to visitors already at a stand"),
         **{day: _capitalised(weekday_name(index, _lang())) for index, day in enumerate(WEEKDAYS)},
     }
 
@@ -128,6 +129,8 @@ def field_hint(name: str) -> str:
         "website": _("Starts with https://"),
         "livestream_url": _("Starts with https://"),
         "display_until": _("The announcement leaves the stands after this day."),
+        "urgent": _("A stand in use shows a banner offering the announcement at once. "
+                    "Without this, new information waits until the visitor is done."),
     }.get(name, "")
 
 

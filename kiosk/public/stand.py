@@ -38,6 +38,11 @@ class StandPage:
     def location(self) -> Location:
         return self.content.locations[self.location_id]
 
+    def urgent_news(self) -> list[str]:
+        """The urgent announcements shown today: a stand offers a new one to a visitor
+        already using it (docs/stand.md, New information)."""
+        return [a.id for a in self.location.announcements if a.urgent and a.shown_on(self.today)]
+
     @property
     def version(self) -> int:
         """Changes exactly when what this location's stands show changes."""

@@ -486,6 +486,13 @@
     announce: function (elements) {
       if (state.on) { speak(Array.prototype.map.call(elements, fromElement)); }
     },
+    /* News nobody asked for, such as an urgent announcement: said after what is being
+       said, never cutting it off. */
+    politely: function (elements) {
+      if (!state.on) { return; }
+      var items = Array.prototype.map.call(elements, fromElement);
+      if (root.dataset.speaking) { queue = queue.concat(items); } else { speak(items); }
+    },
     reading: function () { return reading; },
     /* For the on-screen keyboard: speech mode goes to a key, or on from one. */
     moveTo: function (el) { moveTo(el); },

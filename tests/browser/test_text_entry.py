@@ -57,8 +57,13 @@ def test_speech_keys_write_in_a_text_field_and_escape_leaves_it(
     # Arriving in the field, speech mode says how to write there and how to leave.
     WebDriverWait(browser, 10).until(lambda b: word_key(b, "field_keys") in said(b))
     # h is Help, - and + the volume outside a field: here they are letters.
+    before = len(said(browser))
     press(browser, "hello-h+")
     assert field.get_attribute("value") == "hello-h+"
+    # Each letter is said as it is written, with the on-screen key's own audio.
+    echo = [browser.find_element(By.CSS_SELECTOR, f"[data-layout='latin'] [data-key='{c}']")
+            .get_attribute("data-say") for c in "helo"]
+    assert set(echo) <= set(said(browser)[before:])
     assert "speech-mode" in browser.find_element(By.TAG_NAME, "html").get_attribute("class")
     assert browser.execute_script("return window.kioskSpeech.state.volume") == 0.8
     # F1 writes nothing, so it is still the Help key inside the field.

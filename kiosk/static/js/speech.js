@@ -435,6 +435,17 @@
 
   document.addEventListener("pointerdown", function () { if (state.on) { stop(); } }, true);
 
+  /* Typing in speech mode: each letter is said as it is written, as a screen reader
+     echoes keys, with the audio of the on-screen keyboard's own key for it. */
+  document.addEventListener("input", function (event) {
+    if (!state.on || !isTextField(event.target) || event.inputType !== "insertText" ||
+        !event.data) { return; }
+    var letter = Array.from(event.data).pop().toLowerCase();
+    var key = Array.prototype.filter.call(document.querySelectorAll("[data-key]"),
+      function (el) { return el.dataset.key === letter; })[0];
+    if (key) { speak([fromElement(key)]); }
+  });
+
   /* The "more time?" question is spoken too, and its first button takes the focus. */
   document.addEventListener("kiosk:idle-warning", function () {
     if (reading) { endReading(); }

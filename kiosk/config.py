@@ -117,6 +117,9 @@ SETTINGS: tuple[Setting, ...] = (
             "counts down before the stand resets (at least 20, WCAG 2.2.1).", _positive_int),
     Setting("CONTENT_POLL_SECONDS", 30, "How often a stand asks whether newly published "
             "content is available (at most 60).", _positive_int),
+    Setting("LIVE_UPDATE_QUIET_SECONDS", 30, "Seconds without any touch or key on the start "
+            "page after which a stand that a visitor has used shows newly published content "
+            "(elsewhere it waits for the idle reset).", _positive_int),
     Setting("PANEL_DIAGONAL_INCHES", 21.5, "Visible diagonal of the stand's screen, used "
             "to size large type.", _positive_float),
     Setting("PANEL_RESOLUTION", (1920, 1080), "Native resolution of the stand's screen, "

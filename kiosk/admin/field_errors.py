@@ -48,8 +48,9 @@ def _messages() -> dict[str, Callable[[ErrorDetails, dict[str, Any]], str]]:
                                         "10:00."),
         "enum": lambda e, c: _("Choose one of the options."),
         "literal_error": lambda e, c: _("Choose one of the options."),
-        "time_of_day": lambda e, c: _('"%(value)s" is not a time of day: use hours and '
-                                      'minutes, for example 09:00.', value=c["value"])
+        "time_of_day": lambda e, c: _('"%(value)s" is not a time of day: use the 24-hour '
+                                      "clock, hours and minutes, for example 09:00 or 18:30.",
+                                      value=c["value"])
         if c.get("value") else _("Fill this in."),
         "slug": lambda e, c: _("Use only Latin lower-case letters, digits and hyphens, at "
                                "most 40 characters."),

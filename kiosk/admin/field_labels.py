@@ -82,6 +82,7 @@ def _labels() -> dict[str, str]:
         "effective_from": _("Takes effect on"),
         "effective_time": _("At"),
         "en_outdated": _("English outdated"),
+        "urgent": _("Urgent: offer it to visitors already at a stand"),
         **{day: _capitalised(weekday_name(index, _lang())) for index, day in enumerate(WEEKDAYS)},
     }
 
@@ -142,6 +143,8 @@ def field_hint(name: str) -> str:
                             "publish then."),
         "effective_time": _("Leave empty to switch at the start of the day (00:00, local "
                             "time)."),
+        "urgent": _("A stand in use shows a banner offering the announcement at once. "
+                    "Without this, new information waits until the visitor is done."),
     }.get(name, "")
 
 

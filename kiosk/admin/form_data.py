@@ -11,6 +11,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from kiosk.admin import time_entry
 from kiosk.admin.form_tree import field_kind, strip_annotated, unwrap_optional
 from kiosk.content.model import Location, ScheduledChange
 
@@ -87,6 +88,10 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
                                                                    optional else text)
     if not text:
         return None if optional else ""
+    if kind == "time":
+        return time_entry.time_of_day(text)
+    if kind == "datetime":
+        return time_entry.date_time(text)
     return text
 
 

@@ -380,6 +380,11 @@ class Announcement(Strict):
     livestream_url: Url | None = None
     display_from: dt.date
     display_until: dt.date
+    urgent: bool = Field(
+        default=False,
+        description="Offered at once to a visitor already at a stand, by a banner they may "
+        "follow or ignore; other news waits until the visitor is done",
+    )
 
     @field_validator("event_at")
     @classmethod

@@ -46,6 +46,11 @@ class StandPage:
         """Business hours scheduled to apply later, by the first day they apply to."""
         return later_hours(self.location)
 
+    def urgent_news(self) -> list[str]:
+        """The urgent announcements shown today: a stand offers a new one to a visitor
+        already using it (docs/stand.md, New information)."""
+        return [a.id for a in self.location.announcements if a.urgent and a.shown_on(self.today)]
+
     @property
     def version(self) -> int:
         """Changes exactly when what this location's stands show changes."""

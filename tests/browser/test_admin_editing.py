@@ -48,8 +48,7 @@ def sign_in(browser: WebDriver, server: LiveServer, username: str, lang: str) ->
 
 
 def set_value(browser: WebDriver, field_id: str, value: str) -> None:
-    # A time input takes keys in the browser's own locale format; setting the value is
-    # what a person's typing ends in.
+    # What a person's clearing the field and typing ends in.
     browser.execute_script("document.getElementById(arguments[0]).value = arguments[1]",
                            field_id, value)
 
@@ -125,6 +124,11 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     check()
     click_submit(browser, "add:hours.saturday")
     assert browser.switch_to.active_element.get_attribute("id") == "f-hours-saturday-0-start"
+    check()
+    # And one just after "Copy", with its message.
+    browser.find_element(By.ID, "f-hours-wednesday-copy-friday").click()
+    click_submit(browser, "copy:hours.wednesday")
+    assert browser.switch_to.active_element.get_attribute("id") == "f-hours-wednesday-copy"
     check()
     set_value(browser, "f-hours-monday-0-start", "08:30")
     set_value(browser, "f-hours-tuesday-0-end", "13:00")

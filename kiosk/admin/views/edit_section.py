@@ -11,12 +11,13 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.copy_hours import choice_name, copy_hours
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_errors import section_errors
 from kiosk.admin.field_labels import field_label, section_title
 from kiosk.admin.form_buttons import apply_operation
 from kiosk.admin.form_data import FormShapeError, section_values
-from kiosk.admin.form_tree import section_nodes
+from kiosk.admin.form_tree import error_target, section_nodes
 from kiosk.admin.notices import draft_notices, flash_outdated
 from kiosk.auth import Role, login_required, required_account
 from kiosk.content.outdated_english import mark_outdated_english
@@ -39,7 +40,11 @@ def edit_section(location: str, section: str) -> ResponseReturnValue:
         except FormShapeError:
             abort(400)
         operation = request.form.get("op", "save")
-        if operation != "save":
+        if operation.startswith("copy:"):
+            path = operation.partition(":")[2]
+            focus, message = copy_hours(operation, values,
+                                        request.form.getlist(choice_name(path)))
+        elif operation != "save":
             focus, message = apply_operation(operation, values, keys)
         before = document
         document = mark_outdated_english(before, with_section(before, section, values))
@@ -59,4 +64,4 @@ def edit_section(location: str, section: str) -> ResponseReturnValue:
         "admin/edit_section.html", account=space.account, space=space, section=section,
         title=section_title(section), nodes=section_nodes(document, keys, errors),
         errors=errors, focus=focus, message=message, notices=notices,
-        field_label=field_label), status
+        field_label=field_label, error_target=error_target), status

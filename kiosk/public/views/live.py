@@ -41,7 +41,7 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     # idle reset, so the call is never lost from the screen.
     assistance = open_call_state(location, stand) if known_stand else None
     response = jsonify(revision=page.version, is_open=status.is_open,
-                       assistance=assistance,
+                       assistance=assistance, urgent=page.urgent_news(),
                        **{name: [page.key(text), text] for name, text in texts.items()})
     response.headers["Cache-Control"] = "no-store"
     return response

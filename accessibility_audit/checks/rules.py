@@ -37,6 +37,15 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
          understanding("reflow")),
+    # No criterion names covered text; a control under a cover fails 2.4.11 once it has
+    # the focus, which focus-not-obscured checks by pressing Tab.
+    Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),
+         N_("Text and controls must not stay covered by fixed or sticky elements wherever "
+            "the page is scrolled"),
+         ("Scrolls the page and each box that scrolls on its own from top to bottom and "
+          "checks that every text and control is shown uncovered at some position, not "
+          "only under a fixed or sticky header, footer, button or panel"),
+         understanding("focus-not-obscured-minimum")),
     # The stand's own rules (a11y-audit stand): closed functionality, EN 301 549.
     Rule("stand-keypad-reach", "serious",
          ("wcag2a", "wcag211", "EN-301-549", "EN-5.1.6.1", "EN-9.2.1.1"),
@@ -68,6 +77,20 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Checks the stand's idle settings and warning dialog: a spoken control to "
           "extend the time, and a countdown of at least 20 seconds"),
          understanding("timing-adjustable"), audits=("stand",)),
+    Rule("stand-content-covered", "serious",
+         ("best-practice", "EN-301-549", "EN-5.1.4"),
+         N_("Nothing on a stand's screen may lie over its text or controls"),
+         ("Scrolls the page through at the stand's screen, in every mode, and checks that "
+          "no fixed or sticky element (a button, a bar) lies over text or a control at "
+          "any stop"),
+         understanding("focus-not-obscured-minimum"), audits=("stand",)),
+    Rule("stand-controls-first-screen", "serious",
+         ("best-practice", "EN-301-549", "EN-5.1.4", "EN-8.3"),
+         N_("The stand's languages, display modes, speech and call for assistance must "
+            "be on the first screen"),
+         ("Checks, as the page opens, that each language, display mode, speech and "
+          "assistance control lies within the screen with nothing over it"),
+         understanding("consistent-navigation"), audits=("stand",)),
     # No criterion requires it; a stand that needs the internet stops working offline,
     # and every outside request tells a third party a visitor is there.
     Rule("stand-outside-request", "serious", ("best-practice",),

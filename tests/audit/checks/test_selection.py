@@ -26,7 +26,8 @@ def test_levels_select_the_own_rules() -> None:
     assert _ids(own_rules(AA)) == ["page-language-matches-text", "part-language-matches-text",
                                    "reflow"]
     assert _ids(own_rules(AAA)) == ["page-language-matches-text", "part-language-matches-text",
-                                    "language-version-exists", "target-size-enhanced", "reflow"]
+                                    "language-version-exists", "target-size-enhanced", "reflow",
+                                    "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:

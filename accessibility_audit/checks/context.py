@@ -92,13 +92,23 @@ class PageContext:
         self.driver.switch_to.default_content()
         return self.driver.execute_script(script, *arguments)
 
-    def press(self, keys: str, holding: str | None = None) -> None:
-        """Press ``keys`` on whatever has the focus, with ``holding`` (Shift) held."""
+    def press(self, keys: str, holding: str | None = None, pause: float = 0.0) -> None:
+        """Press ``keys`` on whatever has the focus, with ``holding`` (Shift) held, and
+        ``pause`` seconds after each key (for what the page does a moment later)."""
         self.check_time()
         actions = ActionChains(self.driver)
         if holding:
             actions.key_down(holding)
-        actions.send_keys(keys)
+        if pause:
+            for key in keys:
+                actions.send_keys(key).pause(pause)
+        else:
+            actions.send_keys(keys)
         if holding:
             actions.key_up(holding)
         actions.perform()
+
+    def screenshot(self) -> bytes:
+        """The viewport as a PNG: the same pixels give the same bytes."""
+        self.check_time()
+        return self.driver.get_screenshot_as_png()

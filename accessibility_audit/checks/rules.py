@@ -37,6 +37,23 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
          understanding("reflow")),
+    Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
+         N_("Every element that takes the keyboard focus must show it"),
+         ("Presses Tab through the page and checks that each element's look changes when it "
+          "takes the focus, or else that the screen does"),
+         understanding("focus-visible")),
+    Rule("focus-not-obscured", "serious", ("wcag22aa", "wcag2411", "cat.keyboard"),
+         N_("An element with the keyboard focus must not be entirely hidden by fixed or "
+            "sticky content"),
+         ("Presses Tab through the page and checks that each element, once scrolled into "
+          "view with the focus, is not entirely under a fixed or sticky header, footer, "
+          "banner or button"),
+         understanding("focus-not-obscured-minimum")),
+    Rule("keyboard-trap", "critical", ("wcag2a", "wcag212", "cat.keyboard"),
+         N_("The keyboard focus must be able to leave every element"),
+         ("Presses Tab through the page; where the focus goes round without leaving, tries "
+          "Shift+Tab, Escape and the key combinations the page names"),
+         understanding("no-keyboard-trap")),
     # No criterion names covered text; a control under a cover fails 2.4.11 once it has
     # the focus, which focus-not-obscured checks by pressing Tab.
     Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),

@@ -24,9 +24,11 @@ def _ids(rules: tuple) -> list[str]:
 
 def test_levels_select_the_own_rules() -> None:
     assert _ids(own_rules(AA)) == ["page-language-matches-text", "part-language-matches-text",
-                                   "reflow"]
+                                   "reflow", "focus-visible", "focus-not-obscured",
+                                   "keyboard-trap"]
     assert _ids(own_rules(AAA)) == ["page-language-matches-text", "part-language-matches-text",
                                     "language-version-exists", "target-size-enhanced", "reflow",
+                                    "focus-visible", "focus-not-obscured", "keyboard-trap",
                                     "content-obscured"]
 
 
@@ -36,8 +38,9 @@ def test_only_and_skip_select_own_and_axe_rules_alike() -> None:
     assert axe_selection(AA, only=("target-size-enhanced", "image-alt")) == {
         "runOnly": {"type": "rule", "values": ["image-alt"]}}
     assert axe_selection(AA, only=("reflow",)) is None
-    assert _ids(own_rules(AA, skip=("reflow",))) == ["page-language-matches-text",
-                                                      "part-language-matches-text"]
+    assert _ids(own_rules(AA, skip=("reflow",))) == [
+        "page-language-matches-text", "part-language-matches-text", "focus-visible",
+        "focus-not-obscured", "keyboard-trap"]
     assert axe_selection(AA, skip=("reflow", "region")) == {
         "runOnly": {"type": "tag", "values": list(AA)}, "rules": {"region": {"enabled": False}}}
 

@@ -1,0 +1,221 @@
+"""Checks made by pressing Tab through the page with real key presses, as a keyboard
+user does: each element that takes the focus must show it (2.4.7 Focus visible), must
+not be entirely hidden by fixed or sticky content once scrolled into view (2.4.11 Focus
+not obscured), and the focus must never get stuck (2.1.2 No keyboard trap).
+
+Focus visible: the element's look — its own, its pseudo-elements', three ancestors' and
+its first descendants' outline, shadow, border, background, colour, decoration,
+transform — is compared unfocused and focused. Where nothing changed, two screenshots of
+the screen are compared (focused, after a moment for transitions, and unfocused): only
+if they are the same does it fail, and only a need for review if the page's own focus
+handlers may show an indicator a moment later.
+
+No keyboard trap: the focus is stuck when, pressing Tab, it comes back to an element
+without having left the page (past its last element). Then Shift+Tab, Escape and the key
+combinations the page's text names (“Ctrl+M”) are tried; a trap none of them leaves
+fails, unless a link in it may lead out or it is a dialog (which a control may close).
+
+It drives the page, so it runs after every passive look, once per page at the last
+viewport, and blurs what it focused."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from selenium.webdriver.common.keys import Keys
+
+from accessibility_audit.checks.check import Check
+from accessibility_audit.checks.context import PageContext, gatherer
+from accessibility_audit.checks.results import Node, Outcomes
+
+VISIBLE, OBSCURED, TRAP = "focus-visible", "focus-not-obscured", "keyboard-trap"
+SCRIPT = gatherer("focus")
+# Tab presses beyond the number of focusable elements, and at most in all.
+EXTRA_PRESSES, MAX_PRESSES = 3, 150
+# What a page does "a moment later" (a focus moved back by a timer), in seconds.
+PAUSE = 0.04
+SETTLE = 0.12
+# Elements whose look did not change that are compared on screenshots, at most.
+MAX_SHOTS = 8
+LEFT, UNKNOWN = -2, -1
+MODIFIERS = {"ctrl": Keys.CONTROL, "control": Keys.CONTROL, "alt": Keys.ALT,
+             "shift": Keys.SHIFT, "cmd": Keys.META, "meta": Keys.META}
+NAMED = {"esc": Keys.ESCAPE, "escape": Keys.ESCAPE, "tab": Keys.TAB, "enter": Keys.ENTER}
+COMBINATION = re.compile(
+    r"\b(ctrl|control|alt|shift|cmd|meta)\s*\+\s*(esc(?:ape)?|tab|enter|f\d{1,2}|[a-z0-9])\b",
+    re.IGNORECASE)
+FUNCTION_KEYS = {f"f{n}": getattr(Keys, f"F{n}") for n in range(1, 13)}
+
+
+def settled(log: list[Any], start: int | None = None) -> list[int | None]:
+    """Where the focus was after each key press of a logged walk: the last focus event
+    before the next key (an element's number, LEFT or UNKNOWN), or where it was."""
+    states: list[int | None] = []
+    current = start
+    pending = False
+    for entry in log:
+        if entry == "key":
+            if pending:
+                states.append(current)
+            pending = True
+        else:
+            current = entry
+    if pending:
+        states.append(current)
+    return states
+
+
+def find_cycle(states: list[int | None], frames: set[int]) -> list[int] | None:
+    """The elements the focus went round without leaving the page, if it came back to
+    one; an element it could not tell (a frame, an element it did not number) ends it."""
+    seen: dict[int, int] = {}
+    for position, state in enumerate(states):
+        if state is None or state < 0 or state in frames:
+            seen.clear()
+            continue
+        if state in seen:
+            return sorted(set(states[seen[state]:position]))  # type: ignore[arg-type]
+        seen[state] = position
+    return None
+
+
+def combinations(text: str) -> list[tuple[str, str]]:
+    """The key combinations a page's text names, as (modifier, key) to press."""
+    found: list[tuple[str, str]] = []
+    for modifier, key in COMBINATION.findall(text):
+        lowered = key.lower()
+        pressed = FUNCTION_KEYS.get(lowered) or NAMED.get(lowered) or lowered
+        combination = (MODIFIERS[modifier.lower()], pressed)
+        if combination not in found:
+            found.append(combination)
+    return found[:5]
+
+
+def gather(page: PageContext) -> dict[str, Any]:
+    elements = page.run_script(SCRIPT, "setup")
+    facts: dict[str, Any] = {"elements": elements, "states": [], "looks": {}, "hidden": {},
+                             "shots": {}, "trap": None}
+    if not elements:
+        return facts
+    try:
+        presses = min(len(elements) + EXTRA_PRESSES, MAX_PRESSES)
+        page.press(Keys.TAB * presses, pause=PAUSE)
+        time.sleep(SETTLE)
+        walked = page.run_script(SCRIPT, "log")
+        facts["states"] = states = settled(walked["log"])
+        facts["looks"] = {int(k): v for k, v in walked["looks"].items()}
+        facts["hidden"] = {int(k): v for k, v in walked["hidden"].items()}
+        frames = {i for i, element in enumerate(elements) if element["frame"]}
+        cycle = find_cycle(states, frames)
+        if cycle:
+            facts["trap"] = {"cycle": cycle, "way_out": _way_out(page, set(cycle))}
+        unchanged = [i for i, changed in facts["looks"].items() if not changed]
+        for index in unchanged[:MAX_SHOTS]:
+            facts["shots"][index] = _shows_focus(page, index)
+    finally:
+        page.run_script("if (document.activeElement && document.activeElement !== document.body)"
+                        " { document.activeElement.blur(); } window.scrollTo(0, 0);")
+    return facts
+
+
+def _active(page: PageContext) -> int:
+    time.sleep(SETTLE)
+    return page.run_script(SCRIPT, "active")
+
+
+def _way_out(page: PageContext, cycle: set[int]) -> str | None:
+    """The key that moves the focus out of ``cycle``, or None."""
+    for _ in range(len(cycle) + 2):
+        page.press(Keys.TAB, holding=Keys.SHIFT)
+        if _active(page) not in cycle:
+            return "Shift+Tab"
+    tries: list[tuple[str | None, str, str]] = [(None, Keys.ESCAPE, "Escape")]
+    text = page.run_script(SCRIPT, "text")
+    tries += [(modifier, key, "the key combination the page names")
+              for modifier, key in combinations(text)]
+    for modifier, key, name in tries:
+        page.press(key, holding=modifier)
+        if _active(page) not in cycle:
+            return name
+        page.press(Keys.TAB)
+        if _active(page) not in cycle:
+            return f"{name}, then Tab"
+    return None
+
+
+def _shows_focus(page: PageContext, index: int) -> str:
+    """Whether the screen differs with the element focused and not: "visible",
+    "invisible", or "moving" (it differs between two unfocused shots)."""
+    page.run_script(SCRIPT, "focus", index)
+    time.sleep(0.3)  # transitions of the focus style
+    focused = page.screenshot()
+    page.run_script(SCRIPT, "blur", index)
+    time.sleep(0.3)
+    unfocused = page.screenshot()
+    if focused != unfocused:
+        time.sleep(0.1)
+        # The screen may change by itself (an animation, a carousel): no judgement then.
+        return "moving" if page.screenshot() != unfocused else "visible"
+    return "invisible"
+
+
+def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
+    elements = facts["elements"]
+    visible, obscured, trap = Outcomes(), Outcomes(), Outcomes()
+    reached = [i for i in dict.fromkeys(facts["states"]) if i is not None and i >= 0]
+    for index in reached:
+        element = elements[index]
+        node = Node(element["target"], element["html"])
+        changed = facts["looks"].get(index)
+        shot = facts["shots"].get(index)
+        if changed or shot == "visible":
+            visible.passed.append(node)
+        elif shot == "invisible":
+            message = ("This element shows no sign of having the keyboard focus: nothing on "
+                       "the screen changes when it takes it. Give it a visible focus style "
+                       "(an outline, for instance) in :focus-visible.")
+            if element["handlers"]:
+                visible.review.append(Node(node.target, node.html, message + (
+                    " The page's own focus handlers on it or around it may show an "
+                    "indicator that did not appear here: check with the keyboard.")))
+            else:
+                visible.failed.append(Node(node.target, node.html, message))
+        cover = facts["hidden"].get(index)
+        if cover:
+            obscured.failed.append(Node(node.target, node.html, (
+                f"With the keyboard focus, this element is entirely hidden by "
+                f"{cover['target']} ({cover['html'][:120]}), which is fixed or sticky: "
+                "keep room for it (scroll-padding as large as the covering element) or move "
+                "it out of the way.")))
+        elif index in facts["hidden"]:
+            obscured.passed.append(node)
+    if facts["trap"]:
+        cycle = facts["trap"]["cycle"]
+        way_out = facts["trap"]["way_out"]
+        first = elements[cycle[0]]
+        node = Node(first["target"], first["html"])
+        others = ", ".join(elements[i]["target"] for i in cycle[1:4])
+        where = f" (with {others})" if others else ""
+        if way_out:
+            trap.passed.append(node)
+        else:
+            message = (f"The keyboard focus is caught here{where}: Tab only goes round "
+                       "within, and neither Shift+Tab, Escape nor a key combination the page "
+                       "names moves it elsewhere. Let Tab and Shift+Tab leave, or say on the "
+                       "page which key does.")
+            links = any(elements[i]["link"] for i in cycle)
+            if links or any(elements[i]["dialog"] for i in cycle):
+                trap.review.append(Node(node.target, node.html, message + (
+                    " A link in it may lead out, or a control in the dialog close it: check "
+                    "whether one does.")))
+            else:
+                trap.failed.append(Node(node.target, node.html, message))
+    elif reached:
+        trap.passed.append(Node("html", "<html>"))
+    return {VISIBLE: visible, OBSCURED: obscured, TRAP: trap}
+
+
+CHECK = Check((VISIBLE, OBSCURED, TRAP), gather, evaluate, when="once", interacts=True,
+              budget=25.0)

@@ -36,7 +36,7 @@ SCRIPT = gatherer("focus")
 EXTRA_PRESSES, MAX_PRESSES = 3, 150
 # What a page does "a moment later" (a focus moved back by a timer), in seconds.
 PAUSE = 0.04
-SETTLE = 0.12
+SETTLE = 0.2
 # Elements whose look did not change that are compared on screenshots, at most.
 MAX_SHOTS = 8
 LEFT, UNKNOWN = -2, -1
@@ -67,16 +67,18 @@ def settled(log: list[Any], start: int | None = None) -> list[int | None]:
     return states
 
 
-def find_cycle(states: list[int | None], frames: set[int]) -> list[int] | None:
+def find_cycle(log: list[Any], frames: set[int]) -> list[int] | None:
     """The elements the focus went round without leaving the page, if it came back to
-    one; an element it could not tell (a frame, an element it did not number) ends it."""
+    one — by a key or a moment later, by the page's doing; an element it could not
+    tell (a frame, an element it did not number) ends the round."""
     seen: dict[int, int] = {}
-    for position, state in enumerate(states):
-        if state is None or state < 0 or state in frames:
+    events = [entry for entry in log if entry != "key"]
+    for position, state in enumerate(events):
+        if state < 0 or state in frames:
             seen.clear()
             continue
         if state in seen:
-            return sorted(set(states[seen[state]:position]))  # type: ignore[arg-type]
+            return sorted(set(events[seen[state]:position]))
         seen[state] = position
     return None
 
@@ -108,12 +110,14 @@ def gather(page: PageContext) -> dict[str, Any]:
         facts["looks"] = {int(k): v for k, v in walked["looks"].items()}
         facts["hidden"] = {int(k): v for k, v in walked["hidden"].items()}
         frames = {i for i, element in enumerate(elements) if element["frame"]}
-        cycle = find_cycle(states, frames)
-        if cycle:
-            facts["trap"] = {"cycle": cycle, "way_out": _way_out(page, set(cycle))}
         unchanged = [i for i, changed in facts["looks"].items() if not changed]
         for index in unchanged[:MAX_SHOTS]:
             facts["shots"][index] = _shows_focus(page, index)
+        # Last, as a way out (Escape) may change the page.
+        cycle = find_cycle(walked["log"], frames)
+        if cycle:
+            page.run_script(SCRIPT, "focus", cycle[0])
+            facts["trap"] = {"cycle": cycle, "way_out": _way_out(page, set(cycle))}
     finally:
         page.run_script("if (document.activeElement && document.activeElement !== document.body)"
                         " { document.activeElement.blur(); } window.scrollTo(0, 0);")

@@ -215,7 +215,7 @@ def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
     for _fid, issue in page.issues:
         found.setdefault(issue.rule, set()).add(issue.selector)
     planted = {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
-               "stand-idle-warning", "reflow"}
+               "stand-idle-warning", "reflow", "keyboard-trap"}
     # The planted paragraph, 2 500 px wide, also lies over the QR code's column beside
     # the text: axe-core says it cannot tell the contrast of what it covers.
     assert planted <= set(found) and set(found) - planted <= {"color-contrast"}
@@ -223,6 +223,8 @@ def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
     # that the paragraph makes scroll sideways.
     assert found["reflow"] == {"#page-content"}
     assert found["stand-keypad-trap"] == {"#trap"}
+    # The scanner's own keyboard walk (with Tab, as on any website) finds it too.
+    assert found["keyboard-trap"] == {"#trap"}
     assert found["stand-speech-key"] == {"#mute"}
     assert found["stand-idle-warning"] == {"#idle-dialog"}
     # Before the trap, everything is reached; after it, nothing: not the controls of the

@@ -125,9 +125,9 @@ if (!window.__a11yOwnFocusListening) {
   }, true);
   window.addEventListener("keydown", () => window.__a11yOwnFocus.log.push("key"), true);
 }
-// The unfocused look of each element, before the walk (a page may change it on blur).
-elements.forEach((element, index) => fresh.before.set(index, look(element)));
 if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+// The unfocused look of each element, before the walk, with nothing focused.
+elements.forEach((element, index) => fresh.before.set(index, look(element)));
 window.scrollTo({ top: 0, left: 0, behavior: "instant" });
 return elements.map((element) => ({ ...a11yOwnNode(element),
   handlers: ["onfocus", "onblur", "onfocusin", "onfocusout"].some((name) => {

@@ -124,16 +124,21 @@ def gather(page: PageContext) -> dict[str, Any]:
     return facts
 
 
-def _active(page: PageContext) -> int:
-    time.sleep(SETTLE)
-    return page.run_script(SCRIPT, "active")
+def _left(page: PageContext, cycle: set[int]) -> bool:
+    """Whether the focus is out of ``cycle`` and stays out: a page may send it back a
+    moment later, later still on a busy machine."""
+    for wait in (SETTLE, 2 * SETTLE):
+        time.sleep(wait)
+        if page.run_script(SCRIPT, "active") in cycle:
+            return False
+    return True
 
 
 def _way_out(page: PageContext, cycle: set[int]) -> str | None:
     """The key that moves the focus out of ``cycle``, or None."""
     for _ in range(len(cycle) + 2):
         page.press(Keys.TAB, holding=Keys.SHIFT)
-        if _active(page) not in cycle:
+        if _left(page, cycle):
             return "Shift+Tab"
     tries: list[tuple[str | None, str, str]] = [(None, Keys.ESCAPE, "Escape")]
     text = page.run_script(SCRIPT, "text")
@@ -141,10 +146,10 @@ def _way_out(page: PageContext, cycle: set[int]) -> str | None:
               for modifier, key in combinations(text)]
     for modifier, key, name in tries:
         page.press(key, holding=modifier)
-        if _active(page) not in cycle:
+        if _left(page, cycle):
             return name
         page.press(Keys.TAB)
-        if _active(page) not in cycle:
+        if _left(page, cycle):
             return f"{name}, then Tab"
     return None
 
@@ -196,7 +201,9 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
         elif index in facts["hidden"]:
             obscured.passed.append(node)
     if facts["trap"]:
-        cycle = facts["trap"]["cycle"]
+        # The elements of the round that kept the focus (others had it only a moment).
+        stayed = set(facts["states"])
+        cycle = [i for i in facts["trap"]["cycle"] if i in stayed] or facts["trap"]["cycle"]
         way_out = facts["trap"]["way_out"]
         first = elements[cycle[0]]
         node = Node(first["target"], first["html"])

@@ -24,7 +24,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Follows the links to the Kazakh or Russian version of the page and checks that "
           "they open this page's counterpart, not an error page, the home page or a page "
           "still in the first language"),
-         understanding("language-of-page")),
+         understanding("language-of-page"),
+         # It fetches the pages the links lead to.
+         costly=True),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

@@ -43,7 +43,7 @@ from accessibility_audit.checks.context import PageContext, ScanMemo
 from accessibility_audit.checks.results import OwnResults, axe_entries, combine, merge
 from accessibility_audit.checks.rule import Audit, Rule
 from accessibility_audit.checks.runner import CheckRunner
-from accessibility_audit.checks.selection import axe_selection, own_rules
+from accessibility_audit.checks.selection import Profile, axe_selection, own_rules
 from accessibility_audit.engine import interference, preflight
 from accessibility_audit.engine.blocking import blocked_reason
 from accessibility_audit.engine.frames import WATCH_SCRIPT, AxeFailed, AxeScript, run_everywhere
@@ -84,17 +84,21 @@ class AuditSettings:
     # An own check that cannot run fails the page (a certification must not pass what
     # was not checked), instead of costing only its own rules.
     checks_required: bool = False
+    # Which rules the tags select (checks/selection.py): "default" or "thorough".
+    profile: Profile = "default"
 
     def own_rules(self) -> tuple[Rule, ...]:
-        return own_rules(self.tags, self.only, self.skip, self.audit)
+        return own_rules(self.tags, self.only, self.skip, self.audit, self.profile)
 
     def with_tags(self, tags: tuple[str, ...]) -> AuditSettings:
         """These settings with more tags, e.g. 7:1 contrast for a high-contrast page."""
         return replace(self, tags=(*self.tags, *tags)) if tags else self
 
-    def axe_options(self) -> dict[str, Any] | None:
-        """axe's options, or None when only own checks were asked for."""
-        selection = axe_selection(self.tags, self.only, self.skip)
+    def axe_options(self, axe_rules: dict[str, tuple[str, ...]] | None = None
+                    ) -> dict[str, Any] | None:
+        """axe's options, or None when only own checks were asked for; ``axe_rules``
+        (the build's rules and tags) for the thorough profile."""
+        selection = axe_selection(self.tags, self.only, self.skip, self.profile, axe_rules)
         if selection is None:
             return None
         options: dict[str, Any] = {**selection, "resultTypes": ["violations", "incomplete"]}
@@ -322,7 +326,7 @@ class PageAuditor:
         page = PageAudit(url=url, viewport=viewport.name, status="audited",
                          final_url=facts.get("url"), http_status=facts.get("status"),
                          title=facts.get("title"), errors=list(opening))
-        options = settings.axe_options()
+        options = settings.axe_options(self.axe.rules())
         frames: list[str] = []
         try:
             raw = (run_everywhere(world, self.axe, options, frames) if options is not None

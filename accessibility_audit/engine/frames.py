@@ -28,7 +28,7 @@ from typing import Any
 from axe_selenium_python.axe import _DEFAULT_SCRIPT
 from selenium.common.exceptions import JavascriptException
 
-from accessibility_audit.checks.selection import axe_rule_ids
+from accessibility_audit.checks.selection import axe_rule_ids, axe_rules
 from accessibility_audit.engine import interference
 from accessibility_audit.engine.world import AuditWorld, DocumentReplaced, FrameUnreachable
 
@@ -92,6 +92,7 @@ class AxeScript:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_axe()
         self.source = self.path.read_text(encoding="utf-8")
+        self._rules: dict[str, tuple[str, ...]] | None = None
 
     @property
     def version(self) -> str:
@@ -102,6 +103,12 @@ class AxeScript:
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of the rules in this build."""
         return axe_rule_ids(self.source)
+
+    def rules(self) -> dict[str, tuple[str, ...]]:
+        """The rules of this build with their tags (read once)."""
+        if self._rules is None:
+            self._rules = axe_rules(self.source)
+        return self._rules
 
     def inject(self, world: AuditWorld, frame: str | None = None) -> None:
         """axe-core (and watch.js) in the scanner's world of the top document or

@@ -97,6 +97,8 @@ class AuditWorld:
         # The DevTools session each frame is reached through (the page's by default).
         self._channels: dict[str, Cdp] = {}
         self._sessions: list[FrameSession] = []
+        # What has been installed in which frame's world (axe-core, once per document).
+        self.installed: set[tuple[str, str]] = set()
         try:
             self.top: str = cdp("Page.getFrameTree", {})["frameTree"]["frame"]["id"]
         except WebDriverException as error:

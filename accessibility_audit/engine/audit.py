@@ -194,13 +194,11 @@ class PageAuditor:
                 refusal = self._refusal(url, facts)
                 if refusal is not None:
                     return [_as(refusal, v.name) for v in self.settings.viewports]
-            _watch(world)
             page = self._axe(world, url, viewport, facts, opening, settings,
                              browser.settings.page_timeout)
             results.append(page)
             own.append(self._own(runner, runner.reading, browser, world, url, site, viewport,
                                  page))
-            _watched(world, page)
         if runner.driving:
             for index, viewport in enumerate(self.settings.viewports):
                 self._show(browser, world, viewport)
@@ -238,7 +236,6 @@ class PageAuditor:
         self._settle(world)
         facts = world.run(FACTS_SCRIPT, False)
         url = facts.get("url") or driver.current_url
-        _watch(world)
         page = self._axe(world, url, viewport, facts, [], self.settings, timeout)
         runner = self.runner()
         if runner and page.raw is not None:
@@ -252,7 +249,6 @@ class PageAuditor:
             merge(page.raw, axe_entries(combine(*(runner.run(checks, context, page.errors)
                                                   for checks in (runner.reading, runner.driving,
                                                                  runner.once)))))
-        _watched(world, page)
         if page.raw is not None:
             _tally(page)
             self._require_checks(page)
@@ -323,6 +319,17 @@ class PageAuditor:
 
     def _axe(self, world: AuditWorld, url: str, viewport: Viewport, facts: dict[str, Any],
              opening: list[PageError], settings: AuditSettings, timeout: float) -> PageAudit:
+        """axe's result at ``viewport``, watched for the page changing under it. (The own
+        checks' scripts each read the page at once, while the page's scripts wait, and
+        some resize the page, which a responsive page may answer by rebuilding itself.)"""
+        _watch(world)
+        page = self._run_axe(world, url, viewport, facts, opening, settings, timeout)
+        _watched(world, page)
+        return page
+
+    def _run_axe(self, world: AuditWorld, url: str, viewport: Viewport,
+                 facts: dict[str, Any], opening: list[PageError], settings: AuditSettings,
+                 timeout: float) -> PageAudit:
         page = PageAudit(url=url, viewport=viewport.name, status="audited",
                          final_url=facts.get("url"), http_status=facts.get("status"),
                          title=facts.get("title"), errors=list(opening))

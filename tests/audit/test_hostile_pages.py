@@ -35,13 +35,15 @@ INTERFERING = {
     "/hostile/frame-removes-body": "in a frame",
 }
 FRAMES = "/hostile/frames"
+# A page that moves on its own (a clock, a carousel, a menu rebuilt at 320 px): audited.
+MOVING = "/moving"
 
 
 @pytest.fixture(scope="module")
 def hostile_scan(site: FixtureSite, tmp_path_factory: pytest.TempPathFactory
                  ) -> Iterator[Summary]:
     store = Store(str(tmp_path_factory.mktemp("hostile") / "scans.sqlite3"))
-    yield run_scan(store, site, [*HONEST, *INTERFERING, FRAMES])
+    yield run_scan(store, site, [*HONEST, *INTERFERING, FRAMES, MOVING])
 
 
 def pages(summary: Summary) -> dict[str, object]:
@@ -50,7 +52,7 @@ def pages(summary: Summary) -> dict[str, object]:
 
 def test_no_hostile_page_is_ever_reported_clean(hostile_scan: Summary) -> None:
     found = pages(hostile_scan)
-    assert set(found) == {*HONEST, *INTERFERING, FRAMES}
+    assert set(found) == {*HONEST, *INTERFERING, FRAMES, MOVING}
     for path, page in found.items():
         violated = [issue for _fid, issue in page.issues if issue.outcome == "violation"]
         assert page.status != "audited" or violated, path
@@ -76,6 +78,13 @@ def test_pages_that_change_the_dom_under_the_audit_fail_as_interfered(
         assert page.errors[0].reason.startswith("the page interfered with the audit: ")
         assert words in page.errors[0].reason, (path, page.errors[0].reason)
         assert not page.issues, path
+
+
+def test_a_page_that_merely_moves_is_audited_as_it_is(hostile_scan: Summary) -> None:
+    page = pages(hostile_scan)[MOVING]
+    assert (page.status, page.errors) == ("audited", [])
+    assert [(i.rule, i.selector) for _fid, i in page.issues if i.outcome == "violation"] == [
+        ("image-alt", "#violation1")]
 
 
 def test_hostile_frames_same_and_cross_origin_are_audited_in_their_own_worlds(

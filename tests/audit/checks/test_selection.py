@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,11 @@ from accessibility_audit.checks.selection import (
     thorough_axe_rules,
 )
 from accessibility_audit.engine.frames import AxeScript
+from accessibility_audit.evaluation import evaluate
 from accessibility_audit.options import ScanOptions, Target
+from accessibility_audit.reporters import ReportContext, formats
+from accessibility_audit.store import Store
+from tests.audit_data import AKIMAT, image_alt, page, store_scan
 
 AA = wcag.tags_for("wcag22aa")
 AAA = wcag.tags_for("wcag22aaa", best_practice=True)
@@ -106,3 +112,20 @@ def test_the_thorough_profile_runs_every_rule_of_a_criterion_at_the_level() -> N
     assert _ids(own_rules(AAA, profile="thorough"))[2] == "language-version-exists"
     # A stand audit runs its checks whatever the profile.
     assert "language-version-exists" in _ids(own_rules(AAA, audit="stand"))
+
+
+def test_every_report_records_the_profile_a_scan_ran(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "scans.sqlite3"))
+    scan_id = store_scan(store, [(AKIMAT, page(f"{AKIMAT}/", image_alt()))],
+                         options={"profile": "thorough"})
+    summary = evaluate(store, scan_id)
+    render = formats()
+    assert json.loads(render["json"](summary, ReportContext("en")))["scan"]["profile"] == \
+        "thorough"
+    assert ", profile thorough." in render["text"](summary, ReportContext("en"))
+    assert 'name="profile" value="thorough"' in render["junit"](summary, ReportContext("en"))
+    assert "Rule profile: thorough." in render["html"](summary, ReportContext("en"))
+    assert "Профиль правил: thorough." in render["html"](summary, ReportContext("ru"))
+    # A scan stored before profiles ran the default one.
+    older = store_scan(store, [(AKIMAT, page(f"{AKIMAT}/"))])
+    assert evaluate(store, older).scan.profile == "default"

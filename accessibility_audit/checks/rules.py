@@ -24,7 +24,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Follows the links to the Kazakh or Russian version of the page and checks that "
           "they open this page's counterpart, not an error page, the home page or a page "
           "still in the first language"),
-         understanding("language-of-page")),
+         understanding("language-of-page"),
+         # It fetches the pages the links lead to.
+         costly=True),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "
@@ -41,19 +43,19 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "
           "takes the focus, or else that the screen does"),
-         understanding("focus-visible")),
+         understanding("focus-visible"), costly=True),
     Rule("focus-not-obscured", "serious", ("wcag22aa", "wcag2411", "cat.keyboard"),
          N_("An element with the keyboard focus must not be entirely hidden by fixed or "
             "sticky content"),
          ("Presses Tab through the page and checks that each element, once scrolled into "
           "view with the focus, is not entirely under a fixed or sticky header, footer, "
           "banner or button"),
-         understanding("focus-not-obscured-minimum")),
+         understanding("focus-not-obscured-minimum"), costly=True),
     Rule("keyboard-trap", "critical", ("wcag2a", "wcag212", "cat.keyboard"),
          N_("The keyboard focus must be able to leave every element"),
          ("Presses Tab through the page; where the focus goes round without leaving, tries "
           "Shift+Tab, Escape and the key combinations the page names"),
-         understanding("no-keyboard-trap")),
+         understanding("no-keyboard-trap"), costly=True),
     # No criterion names covered text; a control under a cover fails 2.4.11 once it has
     # the focus, which focus-not-obscured checks by pressing Tab.
     Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),

@@ -113,5 +113,6 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
             "beforeunload": _("Asks before leaving"),
             "scanner-error": _("Error in the scanner"),
             "check-error": _("An own check failed"),
+            "interfered": _("The page interfered with the audit"),
         },
     }

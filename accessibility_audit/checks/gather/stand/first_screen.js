@@ -12,7 +12,10 @@ var KINDS = [
 ];
 function isAssistance(el) {
   try {
-    return new URL(el.href, document.baseURI).pathname.replace(/\/$/, "").split("/").pop() === "assistance";
+    var url = new URL(el.href, document.baseURI);
+    /* A link within this page (a skip link on the assistance page) calls no one. */
+    if (url.hash && url.pathname === location.pathname) { return false; }
+    return url.pathname.replace(/\/$/, "").split("/").pop() === "assistance";
   } catch (error) {
     return false;
   }

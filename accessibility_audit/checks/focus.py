@@ -69,17 +69,30 @@ def settled(log: list[Any], start: int | None = None) -> list[int | None]:
 
 def find_cycle(log: list[Any], frames: set[int]) -> list[int] | None:
     """The elements the focus went round without leaving the page, if it came back to
-    one — by a key or a moment later, by the page's doing; an element it could not
-    tell (a frame, an element it did not number) ends the round."""
+    one — by a key or a moment later, by the page's doing — or the element a key did
+    not move it from at all; an element it could not tell (a frame, an element it did
+    not number) ends the round."""
     seen: dict[int, int] = {}
-    events = [entry for entry in log if entry != "key"]
-    for position, state in enumerate(events):
+    events: list[int] = []
+    current: int | None = None
+    moved = True
+    for entry in log:
+        if entry == "key":
+            if not moved and current is not None:
+                return [current]  # the key was swallowed: Tab always moves the focus
+            moved = False
+            continue
+        moved = True
+        state = entry
         if state < 0 or state in frames:
             seen.clear()
+            current = None
             continue
+        current = state
         if state in seen:
-            return sorted(set(events[seen[state]:position]))
-        seen[state] = position
+            return sorted(set(events[seen[state]:]))
+        seen[state] = len(events)
+        events.append(state)
     return None
 
 
@@ -116,29 +129,36 @@ def gather(page: PageContext) -> dict[str, Any]:
         # Last, as a way out (Escape) may change the page.
         cycle = find_cycle(walked["log"], frames)
         if cycle:
+            entered = next((n for n, state in enumerate(states) if state in cycle), 0)
+            before = {state for state in states[:entered] if state is not None and state >= 0}
             page.run_script(SCRIPT, "focus", cycle[0])
-            facts["trap"] = {"cycle": cycle, "way_out": _way_out(page, set(cycle))}
+            facts["trap"] = {"cycle": cycle, "way_out": _way_out(page, set(cycle), before)}
     finally:
         page.run_script("if (document.activeElement && document.activeElement !== document.body)"
                         " { document.activeElement.blur(); } window.scrollTo(0, 0);")
     return facts
 
 
-def _left(page: PageContext, cycle: set[int]) -> bool:
-    """Whether the focus is out of ``cycle`` and stays out: a page may send it back a
-    moment later, later still on a busy machine."""
+def _left(page: PageContext, cycle: set[int], to: set[int] | None = None) -> bool:
+    """Whether the focus went to another element of the page (one of ``to``, if given),
+    or the round's elements are gone (a dialog closed), and stays so: a page may send
+    it back a moment later, later still on a busy machine. Leaving the page for the
+    browser's own controls is no way out: Tab brings the focus back into the round."""
     for wait in (SETTLE, 2 * SETTLE):
         time.sleep(wait)
-        if page.run_script(SCRIPT, "active") in cycle:
+        active = page.run_script(SCRIPT, "active", sorted(cycle))
+        if active in cycle or active == LEFT or (to is not None and active not in to):
             return False
     return True
 
 
-def _way_out(page: PageContext, cycle: set[int]) -> str | None:
-    """The key that moves the focus out of ``cycle``, or None."""
+def _way_out(page: PageContext, cycle: set[int], before: set[int]) -> str | None:
+    """The key that moves the focus out of ``cycle``, or None. Shift+Tab must bring it
+    back to an element the walk passed before the round (not round the browser's
+    controls to the page's end, which may be caught as well)."""
     for _ in range(len(cycle) + 2):
         page.press(Keys.TAB, holding=Keys.SHIFT)
-        if _left(page, cycle):
+        if _left(page, cycle, before):
             return "Shift+Tab"
     tries: list[tuple[str | None, str, str]] = [(None, Keys.ESCAPE, "Escape")]
     text = page.run_script(SCRIPT, "text")
@@ -217,7 +237,13 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
                        "names moves it elsewhere. Let Tab and Shift+Tab leave, or say on the "
                        "page which key does.")
             links = any(elements[i]["link"] for i in cycle)
-            if links or any(elements[i]["dialog"] for i in cycle):
+            # Round the whole page: perhaps a screen that keeps the focus on purpose.
+            whole = len(set(facts["trap"]["cycle"])) >= len(elements)
+            if whole:
+                trap.review.append(Node(node.target, node.html, message + (
+                    " The round takes in every element of the page: check whether the "
+                    "page means to keep the focus (a kiosk screen) and says how to leave.")))
+            elif links or any(elements[i]["dialog"] for i in cycle):
                 trap.review.append(Node(node.target, node.html, message + (
                     " A link in it may lead out, or a control in the dialog close it: check "
                     "whether one does.")))

@@ -15,7 +15,9 @@ if (mode === "log") {
 if (mode === "focus" || mode === "blur") {
   const element = state && state.elements[arguments[1]];
   if (!element) return false;
-  if (mode === "focus") element.focus({ preventScroll: false });
+  // The keyboard's focus may be outside the page (a walk ended past its last element):
+  // the window takes it back first, as a click in the page would.
+  if (mode === "focus") { window.focus(); element.focus({ preventScroll: false }); }
   else element.blur();
   return document.activeElement === element;
 }
@@ -23,7 +25,15 @@ if (mode === "text") {
   return ((document.body && document.body.innerText) || "").slice(0, 20000);
 }
 if (mode === "active") {
-  return state ? state.elements.indexOf(document.activeElement) : -1;
+  // The element's number; -1 for another element of the page, -2 for none (the focus
+  // left the page), -3 for none while the elements of arguments[1] are all gone.
+  const active = document.activeElement;
+  if (!state) return -2;
+  if (!active || active === document.body || active === document.documentElement) {
+    const gone = (arguments[1] || []).every((i) => !state.elements[i] || !a11yOwnVisible(state.elements[i]));
+    return gone ? -3 : -2;
+  }
+  return state.elements.indexOf(active);
 }
 
 const FOCUSABLE = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, " +

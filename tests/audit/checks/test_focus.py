@@ -25,8 +25,10 @@ def test_a_round_without_leaving_the_page_is_a_cycle_and_a_walk_past_the_end_is_
     # Sent back a moment later: 1 is left for 0 again without leaving the page.
     assert focus.find_cycle(["key", 0, "key", 1, 0, "key", 1, 0], set()) == [0, 1]
     # The focus does not move at all: the key was swallowed.
-    assert focus.find_cycle(["key", 0, "key", "key"], set()) is None
+    assert focus.find_cycle(["key", 0, "key", "key"], set()) == [0]
     assert focus.settled(["key", 0, "key", "key"]) == [0, 0, 0]
+    # Before the first element, a key may find nothing to move from.
+    assert focus.find_cycle(["key", "key", 0, "key", 1, "key", -2], set()) is None
     # Inside a frame the walk cannot see, nothing is judged.
     assert focus.find_cycle(["key", 2, "key", 2], {2}) is None
 

@@ -238,7 +238,7 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
                        "page which key does.")
             links = any(elements[i]["link"] for i in cycle)
             # Round the whole page: perhaps a screen that keeps the focus on purpose.
-            whole = len(set(facts["trap"]["cycle"])) >= len(elements)
+            whole = len(cycle) >= len(elements)
             if whole:
                 trap.review.append(Node(node.target, node.html, message + (
                     " The round takes in every element of the page: check whether the "

@@ -77,6 +77,14 @@ def test_a_trap_fails_unless_a_key_frees_it_or_a_link_or_dialog_may() -> None:
     elements = [_element(0, link=True), _element(1), _element(2)]
     linked = focus.evaluate(_facts(elements=elements, trap={"cycle": [0, 1], "way_out": None}))
     assert not linked["keyboard-trap"].failed and linked["keyboard-trap"].review
+    # A round that passed one element only a moment (sent back at once) is no round of
+    # the whole page.
+    sent_back = focus.evaluate(_facts(states=[0, 1, 0, 1], trap={"cycle": [0, 1, 2],
+                                                                   "way_out": None}))
+    assert [n.target for n in sent_back["keyboard-trap"].failed] == ["#e0"]
+    whole = focus.evaluate(_facts(states=[0, 1, 2, 0], trap={"cycle": [0, 1, 2],
+                                                              "way_out": None}))
+    assert not whole["keyboard-trap"].failed and whole["keyboard-trap"].review
     free = focus.evaluate(_facts())["keyboard-trap"]
     assert [n.target for n in free.passed] == ["html"]
 

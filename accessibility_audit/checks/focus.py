@@ -50,13 +50,18 @@ FUNCTION_KEYS = {f"f{n}": getattr(Keys, f"F{n}") for n in range(1, 13)}
 
 
 def settled(log: list[Any], start: int | None = None) -> list[int | None]:
-    """Where the focus was after each key press of a logged walk: the last focus event
-    before the next key (an element's number, LEFT or UNKNOWN), or where it was."""
+    """Where the focus was after each key press of a logged walk ("key" marks a key's
+    end, its keyup; "down" a keydown, which a page may swallow): where it was when the
+    next key began (what the page did a moment later included), or at the end."""
     states: list[int | None] = []
     current = start
     pending = False
     for entry in log:
-        if entry == "key":
+        if entry == "down":
+            if pending:
+                states.append(current)
+                pending = False
+        elif entry == "key":
             if pending:
                 states.append(current)
             pending = True
@@ -71,12 +76,14 @@ def find_cycle(log: list[Any], frames: set[int]) -> list[int] | None:
     """The elements the focus went round without leaving the page, if it came back to
     one — by a key or a moment later, by the page's doing — or the element a key did
     not move it from at all; an element it could not tell (a frame, an element it did
-    not number) ends the round."""
+    not number) ends the round. "key" marks the end of each key (its keyup)."""
     seen: dict[int, int] = {}
     events: list[int] = []
     current: int | None = None
-    moved = True
+    moved = False
     for entry in log:
+        if entry == "down":
+            continue
         if entry == "key":
             if not moved and current is not None:
                 return [current]  # the key was swallowed: Tab always moves the focus

@@ -133,7 +133,10 @@ if (!window.__a11yOwnFocusListening) {
     // The focus left the page (past its last element), or went nowhere.
     if (!event.relatedTarget) window.__a11yOwnFocus.log.push(-2);
   }, true);
-  window.addEventListener("keydown", () => window.__a11yOwnFocus.log.push("key"), true);
+  // Each key's end: the focus moves on its keydown, before its keyup. (A page that
+  // swallows keydown, a trap among them, seldom swallows keyup as well.)
+  window.addEventListener("keyup", () => window.__a11yOwnFocus.log.push("key"), true);
+  window.addEventListener("keydown", () => window.__a11yOwnFocus.log.push("down"), true);
 }
 if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
 // The unfocused look of each element, before the walk, with nothing focused.

@@ -14,23 +14,26 @@ def _element(n: int, **facts: object) -> dict:
 
 
 def test_where_the_focus_settled_after_each_key() -> None:
-    # Tab to 0; Tab to 1, which the page sends back to 0 a moment later; Tab that moves
-    # nothing; Tab past the end of the page.
-    log = ["key", 0, "key", 1, 0, "key", "key", -2]
+    # Each "key" is a key's end (keyup). Tab to 0; Tab to 1, which the page sends back
+    # to 0 a moment later; Tab that moves nothing; Tab past the end of the page.
+    log = ["down", 0, "key", "down", 1, "key", 0, "down", "key", "down", -2, "key"]
     assert focus.settled(log) == [0, 0, 0, -2]
+    # A page that swallows keydown: only the keyups mark the keys.
+    assert focus.settled([0, "key", "key"]) == [0, 0]
 
 
 def test_a_round_without_leaving_the_page_is_a_cycle_and_a_walk_past_the_end_is_not() -> None:
-    assert focus.find_cycle(["key", 0, "key", 1, "key", -2, "key", 0, "key", 1], set()) is None
+    assert focus.find_cycle([0, "key", 1, "key", -2, "key", 0, "key", 1, "key"], set()) is None
     # Sent back a moment later: 1 is left for 0 again without leaving the page.
-    assert focus.find_cycle(["key", 0, "key", 1, 0, "key", 1, 0], set()) == [0, 1]
+    assert focus.find_cycle(["down", 0, "key", "down", 1, "key", 0, "down", 1, "key", 0],
+                            set()) == [0, 1]
     # The focus does not move at all: the key was swallowed.
-    assert focus.find_cycle(["key", 0, "key", "key"], set()) == [0]
-    assert focus.settled(["key", 0, "key", "key"]) == [0, 0, 0]
+    assert focus.find_cycle([0, "key", "key"], set()) == [0]
+    assert focus.settled([0, "key", "key"]) == [0, 0]
     # Before the first element, a key may find nothing to move from.
-    assert focus.find_cycle(["key", "key", 0, "key", 1, "key", -2], set()) is None
+    assert focus.find_cycle(["key", 0, "key", 1, "key", -2, "key"], set()) is None
     # Inside a frame the walk cannot see, nothing is judged.
-    assert focus.find_cycle(["key", 2, "key", 2], {2}) is None
+    assert focus.find_cycle([2, "key", 2, "key"], {2}) is None
 
 
 def test_the_key_combinations_a_page_names() -> None:

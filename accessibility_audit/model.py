@@ -13,6 +13,9 @@ from typing import Any, Literal
 Outcome = Literal["violation", "incomplete"]
 PageStatus = Literal["audited", "failed", "blocked"]
 IMPACTS: tuple[str, ...] = ("critical", "serious", "moderate", "minor")
+# The error kind of a page that interfered with its audit (engine/interference.py):
+# failed, and never excused as a page that merely could not be reached.
+INTERFERED = "interfered"
 
 
 @dataclass(frozen=True)

@@ -203,8 +203,10 @@ def scan(profile: Profile, flags: list[str], urls_file: Path, folder: Path,
     started = time.monotonic()
     run = subprocess.run(command, capture_output=True, text=True)
     seconds = time.monotonic() - started
-    # 0: scanned; 2: over a --fail-on/--max-violations threshold the profile set.
-    if run.returncode not in (0, 2):
+    # 0: scanned; 2: over a --fail-on/--max-violations threshold the profile set; 3: a
+    # page interfered with its audit, which --allow-page-errors does not excuse (the
+    # report lists it with the pages not audited).
+    if run.returncode not in (0, 2, 3):
         raise ReportError(f"a11y-audit scan for profile {profile.name!r} exited with "
                           f"{run.returncode}:\n{run.stderr.strip()[-3000:]}")
     reports = []

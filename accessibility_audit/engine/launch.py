@@ -21,6 +21,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from accessibility_audit.browser import chromium_options, find_executable, performance_log
 from accessibility_audit.engine import processes
+from accessibility_audit.engine.world import WORLD_GUARD_SCRIPT, WORLD_NAME
 from accessibility_audit.model import Viewport
 from accessibility_audit.politeness import user_agent
 
@@ -34,7 +35,15 @@ MEDIA_PATTERNS = ["*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v"
 # V8 tuned for size with a small young generation (axe makes many short-lived
 # objects). Together they save about a third of a browser's own memory (USS) for
 # a few per cent of speed (bench/audit_throughput.py).
-LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess",
+#
+# Sites are not isolated in processes of their own: every frame of a page, of any
+# origin, lives in the page's renderer, where the scanner can give each frame its own
+# isolated world through the page's DevTools session (engine/world.py); a frame in
+# another process would be out of its reach. The browser holds no secret worth
+# Spectre's while it audits (each page starts clean, cookies only for the scanned
+# site), and one renderer is also less memory.
+LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess,"
+              "IsolateOrigins,site-per-process", "--disable-site-isolation-trials",
               "--renderer-process-limit=1", "--in-process-gpu",
               "--js-flags=--optimize-for-size --max-semi-space-size=2")
 STORAGE = ("cookies,local_storage,indexeddb,websql,cache_storage,service_workers,"
@@ -171,6 +180,8 @@ class Browser:
         if self.settings.block_media:
             self.cdp("Network.setBlockedURLs", {"urls": MEDIA_PATTERNS})
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": GUARD_SCRIPT})
+        self.cdp("Page.addScriptToEvaluateOnNewDocument",
+                 {"source": WORLD_GUARD_SCRIPT, "worldName": WORLD_NAME})
         with contextlib.suppress(WebDriverException):
             self.cdp("Browser.setDownloadBehavior", {"behavior": "deny"})
         # The page limits last: set first, they would also bound the set-up above,

@@ -122,5 +122,6 @@ def _labels(_: Translate) -> dict[str, dict[str | None, str]]:
             "beforeunload": _("Asks before leaving"),
             "scanner-error": _("Error in the scanner"),
             "check-error": _("An own check failed"),
+            "interfered": _("The page interfered with the audit"),
         },
     }

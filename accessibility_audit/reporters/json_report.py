@@ -36,6 +36,7 @@ def _document(summary: Summary) -> dict[str, Any]:
                  "report_version": __version__},
         "engine": {"name": "axe-core", "version": scan.axe_version},
         "scan": {"id": scan.id, "status": scan.status, "standard": scan.standard,
+                 "profile": scan.profile,
                  "started": scan.started.isoformat(),
                  "finished": scan.finished.isoformat() if scan.finished else None,
                  "user_agent": scan.user_agent, "options": scan.options},

@@ -21,7 +21,8 @@ def render(summary: Summary, context: ReportContext) -> str:
         suite = _suite(page, summary.page_violations(page))
         properties = ET.Element("properties")
         for name, value in (("axe-core", summary.scan.axe_version or "unknown"),
-                            ("standard", summary.scan.standard)):
+                            ("standard", summary.scan.standard),
+                            ("profile", summary.scan.profile)):
             ET.SubElement(properties, "property", name=name, value=value)
         suite.insert(0, properties)
         root.append(suite)

@@ -116,7 +116,7 @@ class WebsiteScan:
             viewports=tuple(VIEWPORTS[name] for name in options.viewports),
             max_elements=options.max_elements, cookies=tuple(options.cookies.items()),
             media_loaded=not options.block_media, only=options.rules,
-            skip=options.skip_rules)
+            skip=options.skip_rules, profile=options.profile)
         axe = AxeScript(Path(options.axe_script) if options.axe_script else None)
         return PageAuditor(settings, axe, fetcher)
 

@@ -75,6 +75,11 @@ class StoredScan:
     options: dict[str, Any]
     pages: list[StoredPage] = field(default_factory=list)
 
+    @property
+    def profile(self) -> str:
+        """The rule profile the scan ran (scans made before profiles ran "default")."""
+        return str(self.options.get("profile", "default"))
+
 
 @dataclass(frozen=True)
 class ScanHeader:

@@ -83,7 +83,7 @@ run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
 
 # Test processes (pytest-xdist): one per core. WORKERS=1 runs in one process.
 WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=25
 
 .PHONY: lint
 lint: $(VENV)/.installed ## ruff (stale noqa included) and mypy --strict on kiosk and accessibility_audit

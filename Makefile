@@ -125,7 +125,7 @@ bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page
 # The W3C ACT Rules test cases and their scorer (outside the repository).
 ACT_RULES ?= ../shared/act-rules
 ACT_REPORT ?= docs/act-report.md
-# Empty: the default profile and every mapped rule. A profile is NAME=FLAGS, the flags
+# Empty: the default and thorough (at wcag22aaa) profiles. A profile is NAME=FLAGS, the flags
 # of a11y-audit scan; @mapped stands for --rule for each rule of tools/act/rule-map.json.
 ACT_PROFILES ?=
 

@@ -12,6 +12,11 @@
   if (!field) { return; }
   keyboard.hidden = false;
 
+  /* The field and the keys under it belong together: when the field takes the focus, it
+     goes to the top of the page's region, so the keyboard is on the screen below it (on a
+     landscape screen in large type the field alone would fill what the bar leaves). */
+  field.addEventListener("focus", function () { field.scrollIntoView({ block: "start" }); });
+
   /* A key takes the focus from the field: remember where the caret was. */
   var caret = { start: field.value.length, end: field.value.length };
   function remember() { caret = { start: field.selectionStart, end: field.selectionEnd }; }

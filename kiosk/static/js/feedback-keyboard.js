@@ -48,9 +48,7 @@
     current.hidden = true;
     next.hidden = false;
     /* The focus stays where the visitor is: on the switch of the layout now shown. */
-    var voice = speech();
-    var key = next.querySelector("[data-key-action='switch']");
-    if (voice) { voice.moveTo(key); } else { key.focus(); }
+    focusKey(next.querySelector("[data-key-action='switch']"));
   }
 
   /* ---- Moving by rows and columns. */
@@ -73,9 +71,14 @@
     return window.kioskSpeech && window.kioskSpeech.state.on ? window.kioskSpeech : null;
   }
 
-  function go(key) {
+  /* In speech mode the focus moves as speech moves it, saying the key (and its row). */
+  function focusKey(key) {
     var voice = speech();
     if (voice) { voice.moveTo(key); } else { key.focus(); }
+  }
+
+  function go(key) {
+    focusKey(key);
     key.scrollIntoView({ block: "nearest" });
   }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
@@ -176,6 +177,13 @@ def manifest(published: Published, location_id: str) -> dict[str, Any]:
     }
 
 
+@cache
+def _worker_source() -> str:
+    # Read once per process, like the hashes of the other static files (static_assets):
+    # every page a stand opens asks whether its service worker changed.
+    return WORKER_SOURCE.read_text(encoding="utf-8")
+
+
 def worker_script(published: Published | None, location_id: str) -> str:
     """The service worker for one location: its settings, then ``static/js/sw.js``.
 
@@ -195,7 +203,7 @@ def worker_script(published: Published | None, location_id: str) -> str:
         )
     return ("/* Settings of this location's stands, written by the server. */\n"
             f"self.KIOSK_OFFLINE = {json.dumps(settings, sort_keys=True)};\n"
-            + WORKER_SOURCE.read_text(encoding="utf-8"))
+            + _worker_source())
 
 
 def etag(body: str) -> str:

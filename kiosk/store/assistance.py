@@ -171,6 +171,8 @@ class AssistanceDesk:
                 *_UNANSWERED, AssistanceRequest.escalated_at.is_(None),
                 AssistanceRequest.created_at <= created_before,
             ).values(escalated_at=now).returning(AssistanceRequest.id)))
+            if not ids:  # the usual tick: nothing came due
+                return []
             rows = session.scalars(select(AssistanceRequest).where(
                 AssistanceRequest.id.in_(ids)).order_by(AssistanceRequest.created_at))
             return [_call(row) for row in rows]

@@ -125,6 +125,7 @@ def broken_stand(tmp_path_factory: pytest.TempPathFactory, demo_content: Content
     yield from serve(app, tmp_path)
 
 
+@pytest.mark.long  # 192 page views: minutes
 def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
                                                tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"

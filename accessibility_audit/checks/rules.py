@@ -39,6 +39,23 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
          understanding("reflow")),
+    Rule("text-spacing-important", "serious", ("wcag21aa", "wcag1412", "cat.structure"),
+         N_("Text spacing below WCAG's must not be set !important in a style attribute"),
+         ("Checks that no style attribute keeps letter spacing under 0.12 times the font "
+          "size, word spacing under 0.16 times or the line height of wrapping text under "
+          "1.5 times with !important, which a reader's own spacing cannot replace"),
+         understanding("text-spacing")),
+    Rule("orientation-locked", "serious", ("wcag21aa", "wcag134", "cat.structure"),
+         N_("Content must not be turned to show in one screen orientation only"),
+         ("Shows the page in portrait and in landscape and checks that the page, its body "
+          "and the elements holding it are not turned a quarter turn in one of them"),
+         understanding("orientation"), audits=("site",)),
+    Rule("text-zoom-clipped", "serious", ("wcag2aa", "wcag144", "cat.sensory-and-visual-cues"),
+         N_("Text zoomed to 200 % must not be cut off by its box"),
+         ("Shows the page as a browser zoomed to 200 % lays it out (half the width and "
+          "height in CSS pixels) and checks that no box that hides its overflow cuts "
+          "text off"),
+         understanding("resize-text"), audits=("site",)),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

@@ -9,8 +9,16 @@ request of the visit."""
 
 from __future__ import annotations
 
-from accessibility_audit.checks import (covered, focus, language_check, orientation, reflow,
-                                        target_size, text_spacing, zoom)
+from accessibility_audit.checks import (
+    covered,
+    focus,
+    language_check,
+    orientation,
+    reflow,
+    target_size,
+    text_spacing,
+    zoom,
+)
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.stand import first_screen, idle, keypad, network, speech
 

@@ -34,16 +34,19 @@ def _ids(rules: tuple) -> list[str]:
 
 
 def test_levels_select_the_own_rules() -> None:
-    assert _ids(own_rules(AA)) == ["page-language-matches-text", "part-language-matches-text",
-                                   "reflow", "text-spacing-important", "orientation-locked", "text-zoom-clipped"]
+    assert _ids(own_rules(AA)) == [
+        "page-language-matches-text", "part-language-matches-text", "reflow",
+        "text-spacing-important", "orientation-locked", "text-zoom-clipped"]
     # Covered content is found by scrolling, quickly: in the default profile.
     assert _ids(own_rules(AAA)) == [
         "page-language-matches-text", "part-language-matches-text", "target-size-enhanced",
-        "reflow", "text-spacing-important", "orientation-locked", "text-zoom-clipped", "content-obscured"]
+        "reflow", "text-spacing-important", "orientation-locked", "text-zoom-clipped",
+        "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
-        "target-size-enhanced", "reflow", "text-spacing-important", "orientation-locked", "text-zoom-clipped", "focus-visible",
-        "focus-not-obscured", "keyboard-trap", "content-obscured"]
+        "target-size-enhanced", "reflow", "text-spacing-important", "orientation-locked",
+        "text-zoom-clipped", "focus-visible", "focus-not-obscured", "keyboard-trap",
+        "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from accessibility_audit.checks import text_spacing
 
 
-def _found(prop: str, value: float | None, size: float = 16.0, declared: str = "x") -> dict[str, Any]:
+def _found(prop: str, value: float | None, size: float = 16.0,
+           declared: str = "x") -> dict[str, Any]:
     return {"target": f"#{prop}", "html": "<p>", "property": prop, "declared": declared,
             "value": value, "fontSize": size}
 

@@ -96,6 +96,9 @@ class PageContext:
     # The scanner's isolated world in the page (the engine gives one); without it,
     # scripts run among the page's own (a page the scanner does not audit).
     world: ScriptWorld | None = None
+    # Whether the browser blocks audio and video (``MEDIA_PATTERNS``), as a scan's do
+    # unless --load-media.
+    media_blocked: bool = False
 
     def check_time(self) -> None:
         """Raise :class:`OutOfTime` once the check's budget is spent."""

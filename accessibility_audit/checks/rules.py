@@ -56,6 +56,13 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "height in CSS pixels) and checks that no box that hides its overflow cuts "
           "text off"),
          understanding("resize-text"), audits=("site",)),
+    Rule("autoplay-audio-control", "serious", ("wcag2a", "wcag142", "cat.time-and-media"),
+         N_("Audio that plays on its own for more than 3 seconds must have a control to "
+            "pause, stop or mute it"),
+         ("Plays a copy of each audio and video that starts by itself unmuted, to learn "
+          "its length and whether it has sound, and checks that one longer than 3 seconds "
+          "has native controls or a pause, stop or mute control beside it"),
+         understanding("audio-control")),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

@@ -45,6 +45,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "size, word spacing under 0.16 times or the line height of wrapping text under "
           "1.5 times with !important, which a reader's own spacing cannot replace"),
          understanding("text-spacing")),
+    Rule("text-spacing-clipped", "serious", ("wcag21aa", "wcag1412", "cat.structure"),
+         N_("Text must not be cut off when a reader widens its spacing"),
+         ("Sets WCAG's text spacing (line height 1.5, letter spacing 0.12 em, word spacing "
+          "0.16 em, paragraph spacing 2 em) as a reader's style sheet does and checks that "
+          "no box that hides its overflow cuts text off"),
+         understanding("text-spacing"), audits=("site",)),
     Rule("orientation-locked", "serious", ("wcag21aa", "wcag134", "cat.structure"),
          N_("Content must not be turned to show in one screen orientation only"),
          ("Shows the page in portrait and in landscape and checks that the page, its body "

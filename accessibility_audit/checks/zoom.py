@@ -7,67 +7,29 @@ that size brings, and puts it back. Enlarging only the root font size would leav
 pixel-sized text as it was and no media query would answer, which is neither what a
 reader sees nor fair to a page built for zoom.
 
-What fails: text a box cuts off — a box that hides what overflows it (``overflow:
-hidden`` or ``clip``) and does not scroll on that axis — by more than half a
-character across or more than 0.4 of a line down, as the W3C's ACT rule 59br37
-decides it. Text hidden at 100 % as well as at 200 % (a carousel's other slides) is
-hidden by design and not judged; boxes of a few pixels hide text for screen readers
-on purpose. Text cut with an ellipsis, or with a link or button beside its box that
-may lead to the whole text, needs review instead: the criterion allows truncated text
-whose whole is available."""
+What fails: text a box cuts off at 200 % (``clipping.py`` says when), whether or not
+it was cut at 100 % already, as the W3C's ACT rule 59br37 decides it; boxes of a few
+pixels hide text for screen readers on purpose."""
 
 from __future__ import annotations
 
-from itertools import zip_longest
 from typing import Any
 
 from accessibility_audit.checks.check import Check
+from accessibility_audit.checks.clipping import Text, judge
 from accessibility_audit.checks.context import PageContext, gatherer
-from accessibility_audit.checks.results import Node, Outcomes
+from accessibility_audit.checks.results import Outcomes
 from accessibility_audit.model import Viewport
 
 RULE = "text-zoom-clipped"
 SCRIPT = gatherer("clipped")
-# How much a box may cut off a text, in multiples of its font size: across, half a
-# character (glyphs overhang their boxes); down, under half a line (a line box is
-# often lower than its glyphs).
-ACROSS, DOWN = 0.5, 0.4
 NARROWEST = 320
 
 
-def cut_off(text: dict[str, Any] | None) -> bool:
-    return bool(text and "target" in text and (text["cutX"] > ACROSS * text["fontSize"]
-                                               or text["cutY"] > DOWN * text["fontSize"]))
-
-
-def evaluate(normal: list[dict[str, Any] | None], zoomed: list[dict[str, Any] | None],
-             where: str) -> Outcomes:
-    outcomes = Outcomes()
-    judged: set[str] = set()
-    # Texts found at 200 % only (in a box a media query makes) come last.
-    for before, after in zip_longest(normal, zoomed):
-        if after is None:
-            continue
-        if not cut_off(after) or (after["hidden"] and (before is None or before["hidden"])):
-            continue
-        if after["target"] in judged:
-            continue
-        judged.add(after["target"])
-        how = [f"{after[key]:.0f} px {axis}" for key, axis in (("cutX", "across"), ("cutY", "down"))
-               if after[key] > 0]
-        message = (f"At 200 % ({where}) this box cuts off {' and '.join(how)} of its text "
-                   f"(“{after['text']}”), as it hides what overflows it (overflow: "
-                   f"{after['overflow']})" + (", already at 100 %" if cut_off(before) else "")
-                   + ". Let it grow with its text (min-height, no fixed width) or scroll.")
-        doubt = ""
-        if after["ellipsis"] and after["cutY"] <= DOWN * after["fontSize"]:
-            doubt = "It ends the text with an ellipsis: check the whole text is available."
-        elif after["linked"]:
-            doubt = "A link or button beside it may lead to the whole text: check that it does."
-        outcomes.fail(Node(after["target"], after["html"]), message, doubt)
-    if not judged and any(text is not None for text in zoomed):
-        outcomes.passed.append(Node("html", "<html>"))
-    return outcomes
+def evaluate(normal: list[Text], zoomed: list[Text], where: str) -> Outcomes:
+    return judge(normal, zoomed, f"At 200 % ({where})",
+                 "Let it grow with its text (min-height, no fixed width) or scroll.",
+                 earlier="at 100 %")
 
 
 def zoomed(shown: Viewport) -> Viewport:

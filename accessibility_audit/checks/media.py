@@ -109,13 +109,13 @@ def gather(page: PageContext) -> dict[str, Any]:
     if not addresses:
         return {"media": media, "heard": {}}
     if page.media_blocked:
-        page.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        page.cdp("Network.setBlockedURLs", {"urls": []})
     try:
         heard = _listen(page, addresses)
     finally:
         page.run_script(SCRIPT, "stop")
         if page.media_blocked:
-            page.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": list(MEDIA_PATTERNS)})
+            page.cdp("Network.setBlockedURLs", {"urls": list(MEDIA_PATTERNS)})
     return {"media": media, "heard": heard}
 
 

@@ -4,6 +4,11 @@
 const MAX_DEPTH = 3;
 const area = window.innerWidth * window.innerHeight;
 const body = document.body;
+const UNITS = { deg: 1, rad: 180 / Math.PI, turn: 360, grad: 0.9 };
+const degrees = (text) => {
+  const match = /^(-?[\d.e+-]+)(deg|rad|turn|grad)?$/.exec(text);
+  return match ? Number(match[1]) * UNITS[match[2] || "deg"] : 0;
+};
 const turned = (element) => {
   const style = getComputedStyle(element);
   let angle = 0;
@@ -15,11 +20,12 @@ const turned = (element) => {
   }
   const rotate = style.rotate;
   if (rotate && rotate !== "none") {
-    // "90deg", or an axis and an angle ("0 0 1 90deg"); only a turn about z shows.
+    // "90deg", or an axis and an angle ("z 90deg", "0 0 1 90deg"): only a turn about
+    // the z axis turns what is on the screen.
     const parts = rotate.trim().split(/\s+/);
     const axisZ = parts.length === 1 || (parts.length === 2 && parts[0] === "z")
       || (parts.length === 4 && Number(parts[0]) === 0 && Number(parts[1]) === 0);
-    if (axisZ) angle += (parseFloat(parts[parts.length - 1]) || 0) * (parts[parts.length - 1].endsWith("rad") ? 180 / Math.PI : parts[parts.length - 1].endsWith("turn") ? 360 : 1);
+    if (axisZ) angle += degrees(parts[parts.length - 1]);
   }
   return angle;
 };

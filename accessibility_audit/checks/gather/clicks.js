@@ -1,0 +1,119 @@
+// The elements the page's scripts listen on for clicks, and what a keyboard has of
+// each. arguments[0]: for each element that follows, the pointer events listened for
+// on it (click, mousedown, …), found over the DevTools protocol; arguments[1..]: the
+// elements (the document among them, for listeners on it). Returns, per element that
+// is an element, what decides 2.1.1, and the elements that look clickable (a pointer
+// cursor of their own) under a listener on the whole page, which may act for them.
+const types = arguments[0];
+const listened = Array.prototype.slice.call(arguments, 1);
+const MAX_POINTERS = 5;
+const FOCUSABLE = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, " +
+  "iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]";
+const WIDGETS = ["button", "link", "checkbox", "radio", "switch", "tab", "menuitem", "menuitemcheckbox",
+  "menuitemradio", "option", "treeitem", "gridcell", "slider", "spinbutton", "combobox", "textbox"];
+// Widgets whose items the arrow keys reach once Tab has reached one of them.
+const COMPOSITE = "[role=tablist], [role=menu], [role=menubar], [role=listbox], [role=grid], " +
+  "[role=tree], [role=treegrid], [role=radiogroup], [role=toolbar]";
+const modal = document.querySelector("dialog:modal");
+const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
+
+const tabbable = (element) => element.matches(FOCUSABLE) && element.tabIndex >= 0 && !element.disabled
+  && !element.closest("[inert]") && a11yOwnVisible(element)
+  && !(element.localName === "summary" && element !== element.parentElement?.querySelector("summary"));
+// A disabled control's content, a fieldset's that is disabled: nothing acts.
+const disabled = (element) => !!element.closest("[aria-disabled=true], fieldset[disabled]")
+  || (element.matches("button, input, select, textarea") && element.disabled);
+const ancestors = (element) => {
+  const found = [];
+  for (let node = element.parentElement; node; node = node.parentElement) found.push(node);
+  return found;
+};
+// The control a label stands for, or a label around the element stands for.
+const labelled = (element) => {
+  const label = element.closest("label");
+  const control = label && label.control;
+  return control && tabbable(control) ? control : null;
+};
+const nameOf = (element) => (element.getAttribute("aria-label") || element.innerText || element.getAttribute("alt")
+  || element.title || "").replace(/\s+/g, " ").trim().toLowerCase().slice(0, 200);
+const roleOf = (element) => (element.getAttribute("role") || "").trim().split(/\s+/)[0].toLowerCase();
+// What looks clickable on its own: a pointer cursor its parent does not have.
+const ownPointer = (element) => getComputedStyle(element).cursor === "pointer"
+  && !(element.parentElement && getComputedStyle(element.parentElement).cursor === "pointer");
+// A control near the element (in its card, its row) that may do what its click does:
+// one with the same name, or, for an element with no words (a picture), the one link.
+const nearby = (element) => {
+  const name = nameOf(element);
+  let node = element.parentElement;
+  for (let n = 0; node && n < 3 && node !== document.body; n++, node = node.parentElement) {
+    const controls = Array.prototype.filter.call(node.querySelectorAll(FOCUSABLE), tabbable);
+    if (!controls.length) continue;
+    const same = controls.find((c) => name && nameOf(c) === name);
+    if (same) return a11yOwnNode(same);
+    const links = controls.filter((c) => c.matches("a[href], area[href]"));
+    if (!name && links.length === 1) return a11yOwnNode(links[0]);
+    return null;
+  }
+  return null;
+};
+// Seen, and where a pointer can reach it: not a pixel wide, not off the page.
+const perceivable = (element) => {
+  if (!a11yOwnVisible(element) || element.closest("[inert]")) return false;
+  if (modal && !modal.contains(element)) return false;
+  const box = element.getBoundingClientRect();
+  if (box.width < 3 || box.height < 3) return false;
+  return box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0;
+};
+const page = (element) => element === document.documentElement || element === document.body;
+
+const found = [];
+let delegated = false;
+listened.forEach((element, index) => {
+  if (!element || element.nodeType !== 1) {
+    delegated = delegated || (element && element.nodeType === 9 && types[index].includes("click"));
+    return;
+  }
+  if (page(element)) {
+    delegated = delegated || types[index].includes("click");
+    return;
+  }
+  // Frames and shadow trees are left to axe: their elements have no selector here.
+  if (element.getRootNode() !== document) return;
+  if (!perceivable(element) || disabled(element)) return;
+  const around = ancestors(element);
+  const inside = Array.prototype.filter.call(element.querySelectorAll(FOCUSABLE), tabbable);
+  const composite = element.closest(COMPOSITE);
+  const box = element.getBoundingClientRect();
+  const tabindex = element.getAttribute("tabindex");
+  found.push({
+    ...a11yOwnNode(element),
+    types: types[index],
+    tag: element.localName,
+    role: roleOf(element),
+    widget: WIDGETS.includes(roleOf(element)),
+    focusable: tabbable(element),
+    negative: tabindex !== null && element.tabIndex < 0,
+    within: around.some(tabbable) || !!labelled(element),
+    holds: inside.length,
+    roving: !!composite && Array.prototype.some.call(composite.querySelectorAll(FOCUSABLE), tabbable),
+    pointer: getComputedStyle(element).cursor === "pointer",
+    share: (box.width * box.height) / Math.max(width * height, 1),
+    dialog: !!document.querySelector(a11yOwnDialog + ", dialog[open]"),
+    near: nearby(element),
+  });
+});
+
+// Under a listener on the whole page, what looks clickable and has no keyboard way.
+const pointers = [];
+if (delegated) {
+  const all = document.body ? document.body.getElementsByTagName("*") : [];
+  for (let n = 0; n < all.length && n < 3000 && pointers.length < MAX_POINTERS; n++) {
+    const element = all[n];
+    if (listened.includes(element) || !ownPointer(element) || !perceivable(element) || disabled(element)) continue;
+    if (tabbable(element) || ancestors(element).some(tabbable) || labelled(element)) continue;
+    if (Array.prototype.some.call(element.querySelectorAll(FOCUSABLE), tabbable)) continue;
+    if (!nameOf(element) && !element.matches("img, svg, canvas")) continue;
+    pointers.push(a11yOwnNode(element));
+  }
+}
+return { elements: found, pointers };

@@ -3,14 +3,16 @@ a ``<div>`` or an image a script listens on for clicks, which Tab never stops at
 
 Finding what acts on click: a page's own listeners are invisible to a script, even in the
 scanner's isolated world; the browser's debugger sees them. One DevTools command,
-``DOMDebugger.getEventListeners`` on the document with ``depth: -1`` and ``pierce``,
-lists the listeners of every node of every world (``onclick`` attributes and properties
-included) with the node each is on; each listening node is then resolved into the
-isolated world, where the gatherer (``gather/clicks.js``) reads what a keyboard has of
-it. Listeners on the window, the document, ``<html>`` or ``<body>`` act for the whole
-page (a menu closed by a click anywhere, a framework's delegation): they are no
-evidence about any one element, so only what looks clickable under them — a pointer
-cursor of its own, and no keyboard way — is given for review, a few per page.
+``DOMDebugger.getEventListeners`` on the document with ``depth: -1``, lists the page's
+listeners on every node (``onclick`` attributes and properties included) with the node
+each is on; each listening node is then resolved into the isolated world, where the
+gatherer (``gather/clicks.js``) reads what a keyboard has of it. The listeners are asked
+of the page's own world: asked from the isolated one across worlds (``pierce``),
+Chromium's tab crashed later in the audit. Listeners on the window, the document,
+``<html>`` or ``<body>`` act for the whole page (a menu closed by a click anywhere, a
+framework's delegation): they are no evidence about any one element, so only what looks
+clickable under them — a pointer cursor of its own, and no keyboard way — is given for
+review, a few per page.
 
 Judged, for an element with a listener of its own, seen and not inert, disabled or
 behind a modal dialog:
@@ -25,8 +27,10 @@ behind a modal dialog:
   what it does.
 - It needs review where the keyboard way may exist but cannot be told without acting:
   a link of the same name (or, for a picture, the one link) in its card or row; an area
-  as large as half the screen (a backdrop, “click anywhere”); only touch listeners; or
-  no sign that a click is meant to do anything (an analytics listener looks the same).
+  as large as half the screen (“click anywhere to continue”; with a dialog open, it is
+  the dialog's backdrop, which the dialog's own controls stand for, and is not judged);
+  only touch listeners; or no sign that a click is meant to do anything (an analytics
+  listener looks the same).
 
 False failures are worse than misses: what a listener does is never run, so an element
 fails only where every sign says a visitor is meant to click it and a keyboard cannot.
@@ -75,11 +79,16 @@ def gather(page: PageContext) -> dict[str, Any]:
     cdp, context = _devtools(page)
     where = {"contextId": context} if context is not None else {}
     try:
+        # The page's listeners are its own world's: asked there, of the whole tree
+        # (depth -1). Asked from the isolated world (pierce), the browser wraps the
+        # page's functions for it, and the tab crashes later in the audit.
+        # ``document`` cannot be redefined by a page ([LegacyUnforgeable]).
+        page_document = cdp("Runtime.evaluate", {"expression": "document",
+                                                 "objectGroup": OBJECTS})["result"]["objectId"]
+        found = listening(cdp("DOMDebugger.getEventListeners", {
+            "objectId": page_document, "depth": -1, "pierce": False})["listeners"])
         document = cdp("Runtime.evaluate", {"expression": "document", "objectGroup": OBJECTS,
                                             **where})["result"]["objectId"]
-        # pierce: the listeners of every world, not only the one asking.
-        found = listening(cdp("DOMDebugger.getEventListeners", {
-            "objectId": document, "depth": -1, "pierce": True})["listeners"])
         kinds: list[list[str]] = []
         handles: list[dict[str, str]] = []
         for node, events in list(found.items())[:MAX_ELEMENTS]:
@@ -88,8 +97,10 @@ def gather(page: PageContext) -> dict[str, Any]:
             if context is not None:
                 resolve["executionContextId"] = context
             try:
-                handle = cdp("DOM.resolveNode", resolve)["object"]["objectId"]
+                handle = cdp("DOM.resolveNode", resolve).get("object", {}).get("objectId")
             except WebDriverException:
+                handle = None
+            if handle is None:
                 continue  # a node of another document (a frame's), left to axe
             kinds.append(events)
             handles.append({"objectId": handle})

@@ -5,8 +5,9 @@ Finding what acts on click: a page's own listeners are invisible to a script, ev
 scanner's isolated world; the browser's debugger sees them. One DevTools command,
 ``DOMDebugger.getEventListeners`` on the document with ``depth: -1``, lists the page's
 listeners on every node (``onclick`` attributes and properties included) with the node
-each is on; each listening node is then resolved into the isolated world, where the
-gatherer (``gather/clicks.js``) reads what a keyboard has of it. The listeners are asked
+each is on; the nodes are found again by their place in the tree (``DOM.getDocument``),
+and the gatherer (``gather/clicks.js``) reads, in the isolated world, what a keyboard has
+of each. The listeners are asked
 of the page's own world: asked from the isolated one across worlds (``pierce``),
 Chromium's tab crashed later in the audit. Listeners on the window, the document,
 ``<html>`` or ``<body>`` act for the whole page (a menu closed by a click anywhere, a
@@ -34,15 +35,13 @@ behind a modal dialog:
 
 False failures are worse than misses: what a listener does is never run, so an element
 fails only where every sign says a visitor is meant to click it and a keyboard cannot.
-The check reads the page and never clicks; it costs one DevTools command per listening
-element (at most ``MAX_ELEMENTS``), about as long as a passive look, made once per page."""
+The check reads the page and never clicks; it costs three DevTools commands and a script
+(at most ``MAX_ELEMENTS`` listening elements judged), made once per page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-
-from selenium.common.exceptions import WebDriverException
 
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
@@ -75,55 +74,52 @@ def listening(listeners: list[dict[str, Any]]) -> dict[int, list[str]]:
     return found
 
 
+def paths(tree: dict[str, Any], wanted: set[int]) -> dict[int, tuple[list[int], str]]:
+    """Where each wanted node (by backend node id) is in ``tree`` (``DOM.getDocument``'s
+    root): its index among its parent's element children at each level from the
+    document, and its tag name, for the gatherer to find it again."""
+    found: dict[int, tuple[list[int], str]] = {}
+    stack: list[tuple[dict[str, Any], list[int]]] = [(tree, [])]
+    while stack and len(found) < len(wanted):
+        node, path = stack.pop()
+        if node.get("backendNodeId") in wanted:
+            found[node["backendNodeId"]] = (path, node.get("localName", ""))
+        elements = [child for child in node.get("children", ()) if child.get("nodeType") == 1]
+        stack.extend((child, [*path, index]) for index, child in enumerate(elements))
+    return found
+
+
 def gather(page: PageContext) -> dict[str, Any]:
-    cdp, context = _devtools(page)
-    where = {"contextId": context} if context is not None else {}
+    cdp = _devtools(page)
     try:
         # The page's listeners are its own world's: asked there, of the whole tree
         # (depth -1). Asked from the isolated world (pierce), the browser wraps the
         # page's functions for it, and the tab crashes later in the audit.
         # ``document`` cannot be redefined by a page ([LegacyUnforgeable]).
-        page_document = cdp("Runtime.evaluate", {"expression": "document",
-                                                 "objectGroup": OBJECTS})["result"]["objectId"]
+        document = cdp("Runtime.evaluate", {"expression": "document",
+                                            "objectGroup": OBJECTS})["result"]["objectId"]
         found = listening(cdp("DOMDebugger.getEventListeners", {
-            "objectId": page_document, "depth": -1, "pierce": False})["listeners"])
-        document = cdp("Runtime.evaluate", {"expression": "document", "objectGroup": OBJECTS,
-                                            **where})["result"]["objectId"]
-        kinds: list[list[str]] = []
-        handles: list[dict[str, str]] = []
-        for node, events in list(found.items())[:MAX_ELEMENTS]:
-            page.check_time()
-            resolve = {"backendNodeId": node, "objectGroup": OBJECTS}
-            if context is not None:
-                resolve["executionContextId"] = context
-            try:
-                handle = cdp("DOM.resolveNode", resolve).get("object", {}).get("objectId")
-            except WebDriverException:
-                handle = None
-            if handle is None:
-                continue  # a node of another document (a frame's), left to axe
-            kinds.append(events)
-            handles.append({"objectId": handle})
-        answer = cdp("Runtime.callFunctionOn", {
-            "functionDeclaration": f"function () {{\n{SCRIPT}\n}}", "objectId": document,
-            "arguments": [{"value": kinds}, *handles], "returnByValue": True})
+            "objectId": document, "depth": -1, "pierce": False})["listeners"])
     finally:
         cdp("Runtime.releaseObjectGroup", {"objectGroup": OBJECTS})
-    if "exceptionDetails" in answer:
-        details = answer["exceptionDetails"]
-        text = (details.get("exception") or {}).get("description") or details.get("text")
-        raise WebDriverException(f"the gathering script failed: {text}")
-    facts: dict[str, Any] = answer["result"]["value"]
-    facts["listening"] = len(found)
+    facts: dict[str, Any] = {"elements": [], "pointers": [], "listening": len(found)}
+    if not found:
+        return facts
+    page.check_time()
+    # One command finds every listening node again (one per node costs 4 ms each).
+    wanted = dict(list(found.items())[:MAX_ELEMENTS])
+    where = paths(cdp("DOM.getDocument", {"depth": -1})["root"], set(wanted))
+    listened = [{"path": where[node][0], "name": where[node][1], "types": kinds}
+                for node, kinds in wanted.items() if node in where]
+    facts.update(page.run_script(SCRIPT, listened))
     return facts
 
 
-def _devtools(page: PageContext) -> tuple[Callable[[str, dict[str, Any]], Any], int | None]:
-    """DevTools commands for the page, and the scanner's isolated world's context (None
-    for the page's own, on a page the scanner does not audit)."""
+def _devtools(page: PageContext) -> Callable[[str, dict[str, Any]], Any]:
+    """DevTools commands for the page."""
     if isinstance(page.world, AuditWorld):
-        return page.world.cdp, page.world.context()
-    return cdp_of(page.driver), None
+        return page.world.cdp
+    return cdp_of(page.driver)
 
 
 def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:

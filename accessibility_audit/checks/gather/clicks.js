@@ -1,11 +1,18 @@
 // The elements the page's scripts listen on for clicks, and what a keyboard has of
-// each. arguments[0]: for each element that follows, the pointer events listened for
-// on it (click, mousedown, …), found over the DevTools protocol; arguments[1..]: the
-// elements (the document among them, for listeners on it). Returns, per element that
-// is an element, what decides 2.1.1, and the elements that look clickable (a pointer
-// cursor of their own) under a listener on the whole page, which may act for them.
-const types = arguments[0];
-const listened = Array.prototype.slice.call(arguments, 1);
+// each. arguments[0]: each listening node, as found over the DevTools protocol: its
+// place in the tree (the index among its parent's element children, from the
+// document down), its tag name, and the pointer events listened for on it (click,
+// mousedown, …). Returns, per element, what decides 2.1.1, and the elements that look
+// clickable (a pointer cursor of their own) under a listener on the whole page, which
+// may act for them.
+const types = arguments[0].map((node) => node.types);
+const listened = arguments[0].map((node) => {
+  let found = document;
+  for (const index of node.path) found = found && found.children[index];
+  // The page changed since: another element is there now.
+  if (!found || (found !== document && found.localName !== node.name)) return null;
+  return found;
+});
 const MAX_POINTERS = 5;
 const FOCUSABLE = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, " +
   "iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]";
@@ -80,36 +87,33 @@ listened.forEach((element, index) => {
   // Frames and shadow trees are left to axe: their elements have no selector here.
   if (element.getRootNode() !== document) return;
   if (!perceivable(element) || disabled(element)) return;
-  const around = ancestors(element);
-  const inside = Array.prototype.filter.call(element.querySelectorAll(FOCUSABLE), tabbable);
+  const node = { ...a11yOwnNode(element), types: types[index], tag: element.localName, role: roleOf(element),
+    widget: WIDGETS.includes(roleOf(element)), focusable: tabbable(element),
+    negative: element.getAttribute("tabindex") !== null && element.tabIndex < 0,
+    within: ancestors(element).some(tabbable) || !!labelled(element),
+    holds: 0, roving: false, pointer: false, share: 0, dialog: false, near: null };
+  found.push(node);
+  // What is reached already needs nothing more (most listening elements are).
+  if (node.focusable || node.within) return;
+  node.holds = Array.prototype.filter.call(element.querySelectorAll(FOCUSABLE), tabbable).length;
+  if (node.holds) return;
   const composite = element.closest(COMPOSITE);
+  node.roving = !!composite && Array.prototype.some.call(composite.querySelectorAll(FOCUSABLE), tabbable);
   const box = element.getBoundingClientRect();
-  const tabindex = element.getAttribute("tabindex");
-  found.push({
-    ...a11yOwnNode(element),
-    types: types[index],
-    tag: element.localName,
-    role: roleOf(element),
-    widget: WIDGETS.includes(roleOf(element)),
-    focusable: tabbable(element),
-    negative: tabindex !== null && element.tabIndex < 0,
-    within: around.some(tabbable) || !!labelled(element),
-    holds: inside.length,
-    roving: !!composite && Array.prototype.some.call(composite.querySelectorAll(FOCUSABLE), tabbable),
-    pointer: getComputedStyle(element).cursor === "pointer",
-    share: (box.width * box.height) / Math.max(width * height, 1),
-    dialog: !!document.querySelector(a11yOwnDialog + ", dialog[open]"),
-    near: nearby(element),
-  });
+  node.pointer = getComputedStyle(element).cursor === "pointer";
+  node.share = (box.width * box.height) / Math.max(width * height, 1);
+  node.dialog = !!document.querySelector(a11yOwnDialog + ", dialog[open]");
+  node.near = nearby(element);
 });
 
 // Under a listener on the whole page, what looks clickable and has no keyboard way.
 const pointers = [];
+const listening = new Set(listened);
 if (delegated) {
   const all = document.body ? document.body.getElementsByTagName("*") : [];
   for (let n = 0; n < all.length && n < 3000 && pointers.length < MAX_POINTERS; n++) {
     const element = all[n];
-    if (listened.includes(element) || !ownPointer(element) || !perceivable(element) || disabled(element)) continue;
+    if (listening.has(element) || !ownPointer(element) || !perceivable(element) || disabled(element)) continue;
     if (tabbable(element) || ancestors(element).some(tabbable) || labelled(element)) continue;
     if (Array.prototype.some.call(element.querySelectorAll(FOCUSABLE), tabbable)) continue;
     if (!nameOf(element) && !element.matches("img, svg, canvas")) continue;

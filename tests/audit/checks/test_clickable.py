@@ -74,3 +74,15 @@ def test_what_looks_clickable_under_a_listener_on_the_whole_page_needs_review() 
 def test_a_page_without_click_listeners_is_inapplicable() -> None:
     outcomes = _judge()
     assert not (outcomes.failed or outcomes.review or outcomes.passed)
+
+
+def test_listening_nodes_are_found_by_their_place_among_element_children() -> None:
+    tree = {"nodeType": 9, "backendNodeId": 1, "children": [
+        {"nodeType": 10, "backendNodeId": 2},
+        {"nodeType": 1, "backendNodeId": 3, "localName": "html", "children": [
+            {"nodeType": 1, "backendNodeId": 4, "localName": "head"},
+            {"nodeType": 3, "backendNodeId": 5},
+            {"nodeType": 1, "backendNodeId": 6, "localName": "body", "children": [
+                {"nodeType": 8, "backendNodeId": 7},
+                {"nodeType": 1, "backendNodeId": 8, "localName": "div"}]}]}]}
+    assert clickable.paths(tree, {1, 8, 99}) == {1: ([], ""), 8: ([0, 1, 0], "div")}

@@ -5,9 +5,8 @@ Finding what acts on click: a page's own listeners are invisible to a script, ev
 scanner's isolated world; the browser's debugger sees them. One DevTools command,
 ``DOMDebugger.getEventListeners`` on the document with ``depth: -1``, lists the page's
 listeners on every node (``onclick`` attributes and properties included) with the node
-each is on; the nodes are found again by their place in the tree (``DOM.getDocument``),
-and the gatherer (``gather/clicks.js``) reads, in the isolated world, what a keyboard has
-of each. The listeners are asked
+each is on; each listening element is then resolved into the isolated world, where the
+gatherer (``gather/clicks.js``) reads what a keyboard has of it. The listeners are asked
 of the page's own world: asked from the isolated one across worlds (``pierce``),
 Chromium's tab crashed later in the audit. Listeners on the window, the document,
 ``<html>`` or ``<body>`` act for the whole page (a menu closed by a click anywhere, a
@@ -35,13 +34,17 @@ behind a modal dialog:
 
 False failures are worse than misses: what a listener does is never run, so an element
 fails only where every sign says a visitor is meant to click it and a keyboard cannot.
-The check reads the page and never clicks; it costs three DevTools commands and a script
-(at most ``MAX_ELEMENTS`` listening elements judged), made once per page."""
+The check reads the page and never clicks, once per page; it costs a few DevTools
+commands and one per listening element (at most ``MAX_ELEMENTS``, for ``RESOLVING``
+seconds at most: then the elements found so far are judged)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
+
+from selenium.common.exceptions import WebDriverException
 
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
@@ -56,6 +59,9 @@ TOUCH = ("touchstart", "touchend")
 # Listening elements looked at per page, in document order; elements with many
 # listeners are few on most pages, thousands on a page that listens on every cell.
 MAX_ELEMENTS = 300
+# Seconds spent finding listening elements again, one DevTools command each (4 ms on a
+# loaded machine); the rest of the elements are not judged.
+RESOLVING = 1.0
 # An element as large as this share of the screen is an area, not a control.
 AREA = 0.5
 OBJECTS = "a11y-audit-clicks"
@@ -74,23 +80,21 @@ def listening(listeners: list[dict[str, Any]]) -> dict[int, list[str]]:
     return found
 
 
-def paths(tree: dict[str, Any], wanted: set[int]) -> dict[int, tuple[list[int], str]]:
-    """Where each wanted node (by backend node id) is in ``tree`` (``DOM.getDocument``'s
-    root): its index among its parent's element children at each level from the
-    document, and its tag name, for the gatherer to find it again."""
-    found: dict[int, tuple[list[int], str]] = {}
-    stack: list[tuple[dict[str, Any], list[int]]] = [(tree, [])]
-    while stack and len(found) < len(wanted):
-        node, path = stack.pop()
-        if node.get("backendNodeId") in wanted:
-            found[node["backendNodeId"]] = (path, node.get("localName", ""))
-        elements = [child for child in node.get("children", ()) if child.get("nodeType") == 1]
-        stack.extend((child, [*path, index]) for index, child in enumerate(elements))
+def page_nodes(tree: dict[str, Any]) -> set[int]:
+    """The backend node ids of the document, ``<html>``, ``<head>`` and ``<body>`` in
+    ``tree`` (``DOM.getDocument``'s root, two levels deep)."""
+    found = {tree.get("backendNodeId", 0)}
+    for child in tree.get("children", ()):
+        if child.get("nodeType") == 1:
+            found.add(child["backendNodeId"])
+            found.update(c["backendNodeId"] for c in child.get("children", ())
+                         if c.get("nodeType") == 1)
     return found
 
 
 def gather(page: PageContext) -> dict[str, Any]:
-    cdp = _devtools(page)
+    cdp, context = _devtools(page)
+    facts: dict[str, Any] = {"elements": [], "pointers": [], "listening": 0}
     try:
         # The page's listeners are its own world's: asked there, of the whole tree
         # (depth -1). Asked from the isolated world (pierce), the browser wraps the
@@ -100,26 +104,53 @@ def gather(page: PageContext) -> dict[str, Any]:
                                             "objectGroup": OBJECTS})["result"]["objectId"]
         found = listening(cdp("DOMDebugger.getEventListeners", {
             "objectId": document, "depth": -1, "pierce": False})["listeners"])
+        facts["listening"] = len(found)
+        if not found:
+            return facts
+        whole = page_nodes(cdp("DOM.getDocument", {"depth": 2})["root"])
+        delegated = any("click" in kinds for node, kinds in found.items() if node in whole)
+        kinds: list[list[str]] = []
+        handles: list[dict[str, str]] = []
+        # One command per element (the whole tree in one costs seconds on a large page).
+        started = time.monotonic()
+        for node, events in found.items():
+            if node in whole:
+                continue
+            if len(handles) >= MAX_ELEMENTS or time.monotonic() - started > RESOLVING:
+                break
+            resolve: dict[str, Any] = {"backendNodeId": node, "objectGroup": OBJECTS}
+            if context is not None:
+                resolve["executionContextId"] = context
+            try:
+                handle = cdp("DOM.resolveNode", resolve).get("object", {}).get("objectId")
+            except WebDriverException:
+                handle = None
+            if handle is not None:  # else a node of another document (a frame's)
+                kinds.append(events)
+                handles.append({"objectId": handle})
+        page.check_time()
+        where = {"executionContextId": context} if context is not None else {
+            "objectId": document}
+        answer = cdp("Runtime.callFunctionOn", {
+            "functionDeclaration": f"function () {{\n{SCRIPT}\n}}", **where,
+            "arguments": [{"value": delegated}, {"value": kinds}, *handles],
+            "returnByValue": True})
     finally:
         cdp("Runtime.releaseObjectGroup", {"objectGroup": OBJECTS})
-    facts: dict[str, Any] = {"elements": [], "pointers": [], "listening": len(found)}
-    if not found:
-        return facts
-    page.check_time()
-    # One command finds every listening node again (one per node costs 4 ms each).
-    wanted = dict(list(found.items())[:MAX_ELEMENTS])
-    where = paths(cdp("DOM.getDocument", {"depth": -1})["root"], set(wanted))
-    listened = [{"path": where[node][0], "name": where[node][1], "types": kinds}
-                for node, kinds in wanted.items() if node in where]
-    facts.update(page.run_script(SCRIPT, listened))
+    if "exceptionDetails" in answer:
+        details = answer["exceptionDetails"]
+        text = (details.get("exception") or {}).get("description") or details.get("text")
+        raise WebDriverException(f"the gathering script failed: {text}")
+    facts.update(answer["result"]["value"])
     return facts
 
 
-def _devtools(page: PageContext) -> Callable[[str, dict[str, Any]], Any]:
-    """DevTools commands for the page."""
+def _devtools(page: PageContext) -> tuple[Callable[[str, dict[str, Any]], Any], int | None]:
+    """DevTools commands for the page, and the scanner's isolated world's context (None
+    for the page's own, on a page the scanner does not audit)."""
     if isinstance(page.world, AuditWorld):
-        return page.world.cdp
-    return cdp_of(page.driver)
+        return page.world.cdp, page.world.context()
+    return cdp_of(page.driver), None
 
 
 def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:

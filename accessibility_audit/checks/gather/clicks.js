@@ -1,18 +1,13 @@
 // The elements the page's scripts listen on for clicks, and what a keyboard has of
-// each. arguments[0]: each listening node, as found over the DevTools protocol: its
-// place in the tree (the index among its parent's element children, from the
-// document down), its tag name, and the pointer events listened for on it (click,
-// mousedown, …). Returns, per element, what decides 2.1.1, and the elements that look
-// clickable (a pointer cursor of their own) under a listener on the whole page, which
-// may act for them.
-const types = arguments[0].map((node) => node.types);
-const listened = arguments[0].map((node) => {
-  let found = document;
-  for (const index of node.path) found = found && found.children[index];
-  // The page changed since: another element is there now.
-  if (!found || (found !== document && found.localName !== node.name)) return null;
-  return found;
-});
+// each. arguments[0]: whether a click listener is on the whole page (the document,
+// <html>, <body>); arguments[1]: for each element that follows, the pointer events
+// listened for on it (click, mousedown, …), found over the DevTools protocol;
+// arguments[2..]: the elements. Returns, per element, what decides 2.1.1, and the
+// elements that look clickable (a pointer cursor of their own) under a listener on the
+// whole page, which may act for them.
+const delegated = arguments[0];
+const types = arguments[1];
+const listened = Array.prototype.slice.call(arguments, 2);
 const MAX_POINTERS = 5;
 const FOCUSABLE = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, " +
   "iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]";
@@ -71,19 +66,10 @@ const perceivable = (element) => {
   if (box.width < 3 || box.height < 3) return false;
   return box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0;
 };
-const page = (element) => element === document.documentElement || element === document.body;
 
 const found = [];
-let delegated = false;
 listened.forEach((element, index) => {
-  if (!element || element.nodeType !== 1) {
-    delegated = delegated || (element && element.nodeType === 9 && types[index].includes("click"));
-    return;
-  }
-  if (page(element)) {
-    delegated = delegated || types[index].includes("click");
-    return;
-  }
+  if (!element || element.nodeType !== 1) return;
   // Frames and shadow trees are left to axe: their elements have no selector here.
   if (element.getRootNode() !== document) return;
   if (!perceivable(element) || disabled(element)) return;

@@ -76,13 +76,11 @@ def test_a_page_without_click_listeners_is_inapplicable() -> None:
     assert not (outcomes.failed or outcomes.review or outcomes.passed)
 
 
-def test_listening_nodes_are_found_by_their_place_among_element_children() -> None:
+def test_the_nodes_that_stand_for_the_whole_page() -> None:
     tree = {"nodeType": 9, "backendNodeId": 1, "children": [
         {"nodeType": 10, "backendNodeId": 2},
         {"nodeType": 1, "backendNodeId": 3, "localName": "html", "children": [
             {"nodeType": 1, "backendNodeId": 4, "localName": "head"},
             {"nodeType": 3, "backendNodeId": 5},
-            {"nodeType": 1, "backendNodeId": 6, "localName": "body", "children": [
-                {"nodeType": 8, "backendNodeId": 7},
-                {"nodeType": 1, "backendNodeId": 8, "localName": "div"}]}]}]}
-    assert clickable.paths(tree, {1, 8, 99}) == {1: ([], ""), 8: ([0, 1, 0], "div")}
+            {"nodeType": 1, "backendNodeId": 6, "localName": "body"}]}]}
+    assert clickable.page_nodes(tree) == {1, 3, 4, 6}

@@ -26,6 +26,7 @@ behind a modal dialog:
   click, mouse or pointer listener is on it: nothing else on the page can be told to do
   what it does.
 - It needs review where the keyboard way may exist but cannot be told without acting:
+  a custom element (its controls may be in a closed shadow tree); role="presentation";
   a link of the same name (or, for a picture, the one link) in its card or row; an area
   as large as half the screen (“click anywhere to continue”; with a dialog open, it is
   the dialog's backdrop, which the dialog's own controls stand for, and is not judged);
@@ -171,7 +172,15 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
                     "the keyboard a control that does the same.")))
             continue
         message = _message(element, listens)
-        if element["near"]:
+        if element["custom"]:
+            outcomes.review.append(Node(node.target, node.html, (
+                f"{message} It is a custom element whose own controls may lie in a closed "
+                "shadow tree the scanner cannot see: check with the keyboard.")))
+        elif element["role"] in ("presentation", "none"):
+            outcomes.review.append(Node(node.target, node.html, (
+                f"{message} Its role says it is no control: check whether a click on it "
+                "does something.")))
+        elif element["near"]:
             near = element["near"]
             outcomes.review.append(Node(node.target, node.html, (
                 f"{message} {near['target']} ({near['html'][:120]}) near it may be the "

@@ -42,6 +42,16 @@ const roleOf = (element) => (element.getAttribute("role") || "").trim().split(/\
 // What looks clickable on its own: a pointer cursor its parent does not have.
 const ownPointer = (element) => getComputedStyle(element).cursor === "pointer"
   && !(element.parentElement && getComputedStyle(element.parentElement).cursor === "pointer");
+// The controls in the element, its open shadow trees' included (a web component's
+// button lies in its own).
+const holding = (element) => {
+  let count = Array.prototype.filter.call(element.querySelectorAll(FOCUSABLE), tabbable).length;
+  const hosts = [element, ...element.querySelectorAll("*")].filter((node) => node.shadowRoot);
+  for (const host of hosts.slice(0, 50)) {
+    count += Array.prototype.filter.call(host.shadowRoot.querySelectorAll(FOCUSABLE), tabbable).length;
+  }
+  return count;
+};
 // A control near the element (in its card, its row) that may do what its click does:
 // one with the same name, or, for an element with no words (a picture), the one link.
 const nearby = (element) => {
@@ -77,12 +87,14 @@ listened.forEach((element, index) => {
     widget: WIDGETS.includes(roleOf(element)), focusable: tabbable(element),
     negative: element.getAttribute("tabindex") !== null && element.tabIndex < 0,
     within: ancestors(element).some(tabbable) || !!labelled(element),
-    holds: 0, roving: false, pointer: false, share: 0, dialog: false, near: null };
+    holds: 0, custom: false, roving: false, pointer: false, share: 0, dialog: false, near: null };
   found.push(node);
   // What is reached already needs nothing more (most listening elements are).
   if (node.focusable || node.within) return;
-  node.holds = Array.prototype.filter.call(element.querySelectorAll(FOCUSABLE), tabbable).length;
+  node.holds = holding(element);
   if (node.holds) return;
+  // A custom element's own controls may lie in a closed shadow tree no script sees.
+  node.custom = element.localName.includes("-") && !element.shadowRoot;
   const composite = element.closest(COMPOSITE);
   node.roving = !!composite && Array.prototype.some.call(composite.querySelectorAll(FOCUSABLE), tabbable);
   const box = element.getBoundingClientRect();
@@ -101,7 +113,7 @@ if (delegated) {
     const element = all[n];
     if (listening.has(element) || !ownPointer(element) || !perceivable(element) || disabled(element)) continue;
     if (tabbable(element) || ancestors(element).some(tabbable) || labelled(element)) continue;
-    if (Array.prototype.some.call(element.querySelectorAll(FOCUSABLE), tabbable)) continue;
+    if (element.localName.includes("-") || holding(element)) continue;
     if (!nameOf(element) && !element.matches("img, svg, canvas")) continue;
     pointers.push(a11yOwnNode(element));
   }

@@ -9,8 +9,8 @@ from accessibility_audit.checks.results import Outcomes
 def _element(name: str, **facts: object) -> dict:
     return {"target": f"#{name}", "html": f"<div id='{name}'>", "types": ["click"], "tag": "div",
             "role": "", "widget": False, "focusable": False, "negative": False,
-            "within": False, "holds": 0, "roving": False, "pointer": True, "share": 0.01,
-            "dialog": False, "near": None, **facts}
+            "within": False, "holds": 0, "custom": False, "roving": False, "pointer": True,
+            "share": 0.01, "dialog": False, "near": None, **facts}
 
 
 def _judge(*elements: dict, pointers: tuple[dict, ...] = ()) -> Outcomes:
@@ -49,13 +49,17 @@ def test_doubts_are_left_for_review_never_failed() -> None:
         _element("picture", near=link),
         _element("quiet", pointer=False),
         _element("swipe", types=["touchstart"]),
-        _element("splash", share=0.9))
+        _element("splash", share=0.9),
+        _element("widget", custom=True),
+        _element("layout", role="presentation"))
     assert not outcomes.failed
     messages = {n.target: n.message for n in outcomes.review}
     assert "#more (<a id='more' href='/hours'>Hours</a>) near it" in messages["#picture"]
     assert "no pointer cursor, no role" in messages["#quiet"]
     assert "Only touch is listened for" in messages["#swipe"]
     assert "as large as 90% of the screen" in messages["#splash"]
+    assert "closed shadow tree" in messages["#widget"]
+    assert "Its role says it is no control" in messages["#layout"]
 
 
 def test_a_dialogs_backdrop_is_not_judged() -> None:

@@ -109,7 +109,12 @@ def gather(page: PageContext) -> dict[str, Any]:
         if not found:
             return facts
         whole = page_nodes(cdp("DOM.getDocument", {"depth": 2})["root"])
-        delegated = any("click" in kinds for node, kinds in found.items() if node in whole)
+        window = cdp("Runtime.evaluate", {"expression": "window",
+                                          "objectGroup": OBJECTS})["result"]["objectId"]
+        delegated = any(listener.get("type") == "click" for listener in cdp(
+            "DOMDebugger.getEventListeners", {"objectId": window, "depth": 0})["listeners"])
+        delegated = delegated or any(
+            "click" in kinds for node, kinds in found.items() if node in whole)
         kinds: list[list[str]] = []
         handles: list[dict[str, str]] = []
         # One command per element (the whole tree in one costs seconds on a large page).

@@ -19,8 +19,13 @@ const COMPOSITE = "[role=tablist], [role=menu], [role=menubar], [role=listbox], 
 const modal = document.querySelector("dialog:modal");
 const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
 
+// In the Tab order: rendered, but not necessarily seen — a checkbox made transparent
+// or a pixel large under its styled label still takes the focus from Tab.
+const rendered = (element) => (element.checkVisibility
+  ? element.checkVisibility({ checkVisibilityCSS: true, visibilityProperty: true })
+  : element.getClientRects().length > 0);
 const tabbable = (element) => element.matches(FOCUSABLE) && element.tabIndex >= 0 && !element.disabled
-  && !element.closest("[inert]") && a11yOwnVisible(element)
+  && !element.closest("[inert]") && rendered(element)
   && !(element.localName === "summary" && element !== element.parentElement?.querySelector("summary"));
 // A disabled control's content, a fieldset's that is disabled: nothing acts.
 const disabled = (element) => !!element.closest("[aria-disabled=true], fieldset[disabled]")

@@ -105,7 +105,7 @@ listened.forEach((element, index) => {
   const box = element.getBoundingClientRect();
   node.pointer = getComputedStyle(element).cursor === "pointer";
   node.share = (box.width * box.height) / Math.max(width * height, 1);
-  node.dialog = !!document.querySelector(a11yOwnDialog + ", dialog[open]");
+  node.dialog = Array.prototype.some.call(document.querySelectorAll(a11yOwnDialog + ", dialog[open]"), a11yOwnVisible);
   node.near = nearby(element);
 });
 

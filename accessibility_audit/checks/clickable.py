@@ -62,7 +62,7 @@ TOUCH = ("touchstart", "touchend")
 MAX_ELEMENTS = 300
 # Seconds spent finding listening elements again, one DevTools command each (4 ms on a
 # loaded machine); the rest of the elements are not judged.
-RESOLVING = 1.0
+RESOLVING = 3.0
 # An element as large as this share of the screen is an area, not a control.
 AREA = 0.5
 OBJECTS = "a11y-audit-clicks"

@@ -2,14 +2,15 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language and text spacing checks, which only read, and the keyboard walk, at the
-last viewport, go before those that resize the page (orientation, zoom, then the reflow check
-at 320 px, which leaves it so), and the network check is last, as it reads every
-request of the visit."""
+the language and text spacing checks and the click listeners' reach, which only read,
+and the keyboard walk, at the last viewport, go before those that resize the page
+(orientation, zoom, then the reflow check at 320 px, which leaves it so), and the
+network check is last, as it reads every request of the visit."""
 
 from __future__ import annotations
 
 from accessibility_audit.checks import (
+    clickable,
     covered,
     focus,
     language_check,
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     first_screen.CHECK,
     covered.CHECK,
     keypad.CHECK,
+    clickable.CHECK,
     focus.CHECK,
     media.CHECK,
     spacing_clip.CHECK,

@@ -86,6 +86,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Presses Tab through the page; where the focus goes round without leaving, tries "
           "Shift+Tab, Escape and the key combinations the page names"),
          understanding("no-keyboard-trap"), costly=True),
+    Rule("click-keyboard-reachable", "serious", ("wcag2a", "wcag211", "cat.keyboard"),
+         N_("Every element that acts on a click must be reachable with the keyboard"),
+         ("Lists the page's click, mouse and pointer listeners through the browser's "
+          "debugger and checks that each element listened on is in the Tab order, inside "
+          "a control that is, or holds one"),
+         understanding("keyboard")),
     # No criterion names covered text; a control under a cover fails 2.4.11 once it has
     # the focus, which focus-not-obscured checks by pressing Tab.
     Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),

@@ -50,7 +50,6 @@ from selenium.common.exceptions import WebDriverException
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
-from accessibility_audit.engine.world import AuditWorld, cdp_of
 
 RULE = "click-keyboard-reachable"
 SCRIPT = gatherer("clicks")
@@ -154,9 +153,9 @@ def gather(page: PageContext) -> dict[str, Any]:
 def _devtools(page: PageContext) -> tuple[Callable[[str, dict[str, Any]], Any], int | None]:
     """DevTools commands for the page, and the scanner's isolated world's context (None
     for the page's own, on a page the scanner does not audit)."""
-    if isinstance(page.world, AuditWorld):
+    if page.world is not None:
         return page.world.cdp, page.world.context()
-    return cdp_of(page.driver), None
+    return page.cdp, None
 
 
 def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:

@@ -31,7 +31,15 @@ from accessibility_audit.model import Viewport
 class ScriptWorld(Protocol):
     """Where gathering scripts run: the engine's isolated world in the page."""
 
+    # DevTools commands to the page, through the channel the world itself uses.
+    cdp: Callable[[str, dict[str, Any]], Any]
+
     def call(self, script: str, *arguments: Any) -> Any: ...
+
+    def context(self, frame: str | None = None) -> int:
+        """The world's execution context in ``frame`` (the top document's by default),
+        for DevTools commands that run in it."""
+        ...
 
 _GATHER = files("accessibility_audit.checks").joinpath("gather")
 # The helpers each family of scripts shares, put in front of each script.

@@ -256,8 +256,9 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             servers.append(start_server(admin_port, env, threads, log))
         try:
             base = f"http://127.0.0.1:{stand_port}"
-            wait_until_up(base + f"/stand/{location_id(1)}/kk/")
-            wait_until_up(f"http://127.0.0.1:{admin_port}/admin/login")
+            # A server starts in seconds, or in a minute on a machine busy with other work.
+            wait_until_up(base + f"/stand/{location_id(1)}/kk/", seconds=90)
+            wait_until_up(f"http://127.0.0.1:{admin_port}/admin/login", seconds=90)
             # Stands find a running server with its pages rendered: so does the benchmark.
             for path in stand_paths(editors):
                 fetch(base + path, gzip=True)

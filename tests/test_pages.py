@@ -153,10 +153,26 @@ def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
                                  author="t")
     db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
     try:
-        after = client.get(url("", "en")).get_data(as_text=True)
+        # Its pages are rendered in the background, then shown: no wait, no restart.
+        after = served_once_rendered(client, url("", "en"), "Renamed Akimat")
     finally:
         db.CHECK_SECONDS = saved
     assert "Renamed Akimat" not in before and "Renamed Akimat" in after
+
+
+def served_once_rendered(client: FlaskClient, path: str, text: str, seconds: float = 20
+                         ) -> str:
+    """The page at ``path`` once it shows ``text`` (a new revision's pages are rendered
+    in the background before the revision goes live)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        html = client.get(path).get_data(as_text=True)
+        if text in html:
+            return html
+        assert time.monotonic() < deadline, f"{path} never showed {text!r}"
+        time.sleep(0.05)
 
 
 def test_live_endpoint_reports_revision_and_clock(client: FlaskClient) -> None:
@@ -216,41 +232,54 @@ def test_each_official_shows_the_next_reception_date(client: FlaskClient) -> Non
     assert upcoming[-1].startswith("Friday, November\u00a027, 10:00")
 
 
-def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Flask) -> None:
+def test_a_new_revision_goes_live_with_its_pages_already_rendered(app: Flask) -> None:
     import threading
 
-    from flask import before_render_template
+    from flask import before_render_template, template_rendered
 
     from kiosk.store import store
 
     path = url("contacts", "en")
-    assert "new@example.kz" not in app.test_client().get(path).get_data(as_text=True)
+    client = app.test_client()
+    old_revision = client.get("/stand/main/en/live.json").get_json()["revision"]
+    assert "new@example.kz" not in client.get(path).get_data(as_text=True)
     published = store(app).reader.current("koktal-akimat")
     location = published.content.locations["main"].model_dump(mode="json")
     location["contacts"]["email"] = "new@example.kz"
     store(app).publisher.publish_location("koktal-akimat", "main", location, published.number, "t")
-    store(app).reader._current.clear()
 
     started, release = threading.Event(), threading.Event()
+    renders: list[str] = []
 
     def hold(sender, template, context, **extra) -> None:  # noqa: ANN001
         if template.name == "contacts.html":
             started.set()
             release.wait(10)
 
+    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+        renders.append(threading.current_thread().name)
+
     before_render_template.connect(hold, app)
-    leader: list[str] = []
-    thread = threading.Thread(
-        target=lambda: leader.append(app.test_client().get(path).get_data(as_text=True)))
-    thread.start()
-    assert started.wait(10)
-    meanwhile = app.test_client().get(path).get_data(as_text=True)  # does not wait
-    release.set()
-    thread.join(10)
-    before_render_template.disconnect(hold, app)
-    assert "new@example.kz" not in meanwhile
-    assert "new@example.kz" in leader[0]
-    assert "new@example.kz" in app.test_client().get(path).get_data(as_text=True)
+    template_rendered.connect(count, app)
+    try:
+        # The first visitor after the publication does not wait for the new page; nor
+        # does anyone while it renders: they get the live one, and live.json (what a
+        # stand polls to know it should reload) still names the live revision.
+        meanwhile = client.get(path).get_data(as_text=True)
+        assert started.wait(10), "the new revision's page was not rendered ahead"
+        assert "new@example.kz" not in meanwhile
+        assert "new@example.kz" not in client.get(path).get_data(as_text=True)
+        assert client.get("/stand/main/en/live.json").get_json()["revision"] == old_revision
+        release.set()
+        after = served_once_rendered(client, path, "new@example.kz")
+        new_revision = client.get("/stand/main/en/live.json").get_json()["revision"]
+    finally:
+        release.set()
+        before_render_template.disconnect(hold, app)
+        template_rendered.disconnect(count, app)
+    assert "new@example.kz" in after and new_revision != old_revision
+    # Only the background renderer rendered; no visitor's request did.
+    assert renders and all(name.startswith("kiosk-refresh") for name in renders), renders
 
 
 def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Flask) -> None:

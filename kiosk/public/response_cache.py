@@ -2,30 +2,49 @@
 
 A stand page depends on the content revision, location, language, mode and the minute
 (the masthead clock and the open/closed line). The view says so in an internal
-header; this middleware keeps the response until the minute ends or a newer revision
-of the location is published, and strips the header before it leaves the server.
-Serving a hit costs a dictionary look-up instead of a Flask request, which is what
-keeps latency low when many stands and phones ask at once.
+header; this middleware keeps the response until the minute ends, and strips the header
+before it leaves the server. Serving a hit costs a dictionary look-up instead of a
+Flask request, which is what keeps latency low when many stands and phones ask at once.
+
+Publishing never puts rendering on a reader's path. Each location has a *live*
+revision: the one its stands are shown, and the one its pages and ``live.json`` are
+rendered from. When a newer revision of the location is stored (published by this
+process, or by another one and noticed by the reader's regular check), one background
+thread renders the location's kept pages from the new revision while readers keep
+getting the live ones; then the pages and the live revision change together, under one
+lock. A stand therefore never learns of a revision whose pages are not ready.
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
+import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Any
 
-from kiosk.store.reading import ContentReader
+from kiosk.store.reading import ContentReader, Published
 
+log = logging.getLogger(__name__)
 MARKER = "X-Kiosk-Cache"
+# The environ key of a background render: the revision to render the page from, when it
+# is not (yet) the live one. Not a header, so no request can set it.
+RENDER_REVISION = "kiosk.render_revision"
 # How long after its minute a page may still be served while its successor renders.
 STALE_CLOCK_SECONDS = 60.0
 REFRESH_PAUSE_SECONDS = 0.004
+# What of a request's environ a background render needs (the rest, such as the socket's
+# input stream, belongs to the request that is over).
+_WSGI_KEYS = ("wsgi.version", "wsgi.url_scheme", "wsgi.multithread", "wsgi.multiprocess",
+              "wsgi.run_once")
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+Key = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,8 @@ class CachedResponse:
     location: str
     revision: int
     expires: float  # time.monotonic()
+    # The request the page was rendered for, to render it again in the background.
+    environ: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]
                 ) -> list[bytes]:
@@ -56,20 +77,94 @@ def cache_marker(location: str, revision: int, seconds: float) -> str:
     return f"{location} {revision} {seconds:.3f}"
 
 
+def render_environ(environ: dict[str, Any]) -> dict[str, Any]:
+    """A GET request's environ, kept to render the same page again later."""
+    kept = {name: value for name, value in environ.items() if isinstance(value, str)}
+    kept.update({name: environ[name] for name in _WSGI_KEYS if name in environ})
+    kept["wsgi.input"] = BytesIO(b"")
+    kept["wsgi.errors"] = sys.stderr
+    return kept
+
+
 class ResponseCache:
     def __init__(self, app: WSGIApp, content: ContentReader, size: int) -> None:
         self.app = app
         self.content = content
         self.size = size
-        self._items: OrderedDict[tuple[str, str, str], CachedResponse] = OrderedDict()
-        self._rendering: dict[tuple[str, str, str], threading.Event] = {}
+        self._items: OrderedDict[Key, CachedResponse] = OrderedDict()
+        self._rendering: dict[Key, threading.Event] = {}
+        self._live: dict[str, Published] = {}
+        self._switching: set[str] = set()
         self._lock = threading.Lock()
-        # One thread re-renders pages whose minute ended, one after another and with a
-        # breath between them: requests never wait for it, and at the turn of the minute
-        # it does not crowd them out of the interpreter (measured: p99 195 ms with two
-        # threads, 50 ms with one, 33 ms with one that pauses; 200 stands, no editors).
+        # One thread renders in the background (a new revision's pages, pages whose
+        # minute ended), one page after another and with a breath between them:
+        # requests never wait for it, and it does not crowd them out of the interpreter
+        # (measured: p99 195 ms with two threads, 50 ms with one, 33 ms with one that
+        # pauses; 200 stands, no editors).
         self._refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-refresh")
 
+    # -- the live revision --------------------------------------------------------------
+    def live(self, location: str) -> Published | None:
+        """The revision stands of ``location`` are shown now.
+
+        A newer stored revision becomes live only once the location's kept pages have
+        been rendered from it in the background; until then the previous one is."""
+        latest = self.content.for_location(location)
+        if latest is None:
+            self._live.pop(location, None)
+            return None
+        shown = self._live.get(location)
+        if shown is None or shown.version(location) == latest.version(location):
+            # Unchanged for this location (perhaps published elsewhere in its
+            # organisation): nothing to render.
+            self._live[location] = latest
+            return latest
+        self._switch_in_background(location)
+        return shown
+
+    def _switch_in_background(self, location: str) -> None:
+        with self._lock:
+            if location in self._switching:
+                return
+            self._switching.add(location)
+        self._refresher.submit(self._switch, location)
+
+    def _switch(self, location: str) -> None:
+        """Render the location's kept pages from its newest revision, then make that
+        revision live together with its pages."""
+        try:
+            latest = self.content.for_location(location)
+            if latest is None:
+                return
+            with self._lock:
+                keys = [(key, entry.environ) for key, entry in self._items.items()
+                        if entry.location == location and entry.environ]
+            rendered: list[tuple[Key, CachedResponse]] = []
+            for key, environ in keys:
+                entry = self._render(key, {**render_environ(environ),
+                                           RENDER_REVISION: latest})
+                if entry is not None and entry.revision == latest.version(location):
+                    rendered.append((key, entry))
+                time.sleep(REFRESH_PAUSE_SECONDS)
+            with self._lock:
+                for key, entry in rendered:
+                    self._put(key, entry)
+                self._live[location] = latest
+        except Exception:
+            # The pages are then rendered on request, as after an eviction.
+            log.exception("the pages of a new revision of %s could not be rendered ahead",
+                          location)
+            if latest is not None:
+                self._live[location] = latest
+        finally:
+            with self._lock:
+                self._switching.discard(location)
+
+    def _current(self, entry: CachedResponse) -> bool:
+        live = self.live(entry.location)
+        return live is not None and live.version(entry.location) == entry.revision
+
+    # -- serving ------------------------------------------------------------------------
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET":
@@ -93,11 +188,10 @@ class ResponseCache:
             if leader:
                 self._done_rendering(key)
 
-    def _wait_for_other_render(self, key: tuple[str, str, str]
-                               ) -> tuple[CachedResponse | None, bool]:
-        """When a page expires, many stands ask for it at once: one renders (the leader),
-        the rest get the previous version while it does (a few milliseconds old, and the
-        stands' next poll brings them the new one), or wait when there is none."""
+    def _wait_for_other_render(self, key: Key) -> tuple[CachedResponse | None, bool]:
+        """A page nobody has asked for yet (or evicted) is rendered on request, once:
+        one request renders it (the leader), the others wait for it or get the previous
+        version when there is one."""
         with self._lock:
             rendering = self._rendering.get(key)
             if rendering is None:
@@ -109,8 +203,8 @@ class ResponseCache:
         rendering.wait(timeout=5.0)
         return self._fresh(key), False
 
-    def _past_its_minute(self, key: tuple[str, str, str]) -> CachedResponse | None:
-        """A page whose content is current but whose minute (clock, open/closed line) has
+    def _past_its_minute(self, key: Key) -> CachedResponse | None:
+        """A page whose content is live but whose minute (clock, open/closed line) has
         just ended. Every page ends its minute at the same moment; rendering them all
         while stands wait would stall the server at each minute, so the previous
         minute's page is served for the moment it takes to render the new one in the
@@ -119,46 +213,70 @@ class ResponseCache:
             entry = self._items.get(key)
         if entry is None or time.monotonic() - entry.expires > STALE_CLOCK_SECONDS:
             return None
-        published = self.content.for_location(entry.location)
-        if published is None or published.version(entry.location) != entry.revision:
-            return None
-        return entry
+        return entry if self._current(entry) else None
 
-    def _refresh_in_background(self, key: tuple[str, str, str],
-                               environ: dict[str, Any]) -> None:
+    def _refresh_in_background(self, key: Key, environ: dict[str, Any]) -> None:
         with self._lock:
             if key in self._rendering:
                 return
             self._rendering[key] = threading.Event()
-        self._refresher.submit(self._refresh, key, dict(environ))
+        self._refresher.submit(self._refresh, key, render_environ(environ))
 
-    def _refresh(self, key: tuple[str, str, str], environ: dict[str, Any]) -> None:
+    def _refresh(self, key: Key, environ: dict[str, Any]) -> None:
         try:
-            for _chunk in self._pass_through(key, environ, lambda *args, **kwargs: None):
-                pass
+            self._render(key, environ)
+        except Exception:
+            log.exception("the page %s could not be rendered again", key[1])
         finally:
             self._done_rendering(key)
         time.sleep(REFRESH_PAUSE_SECONDS)
 
-    def _done_rendering(self, key: tuple[str, str, str]) -> None:
+    def _render(self, key: Key, environ: dict[str, Any]) -> CachedResponse | None:
+        """Render a page in the background; kept unless it renders another revision
+        than the live one (a new revision's pages are kept by its switch)."""
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+            captured.update(status=status, headers=headers)
+
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close:
+                close()
+        marker = self._marker(captured["headers"])
+        if marker is None:
+            return None
+        entry = self._entry(captured["status"], captured["headers"], body, marker, environ)
+        if RENDER_REVISION not in environ:
+            with self._lock:
+                self._put(key, entry)
+        return entry
+
+    def _done_rendering(self, key: Key) -> None:
         with self._lock:
             rendering = self._rendering.pop(key, None)
         if rendering is not None:
             rendering.set()
 
-    def _fresh(self, key: tuple[str, str, str]) -> CachedResponse | None:
+    def _fresh(self, key: Key) -> CachedResponse | None:
         with self._lock:
             entry = self._items.get(key)
             if entry is not None:
                 self._items.move_to_end(key)
         if entry is None or entry.expires <= time.monotonic():
             return None
-        published = self.content.for_location(entry.location)
-        if published is None or published.version(entry.location) != entry.revision:
-            return None
-        return entry
+        return entry if self._current(entry) else None
 
-    def _pass_through(self, key: tuple[str, str, str], environ: dict[str, Any],
+    @staticmethod
+    def _marker(headers: list[tuple[str, str]]) -> str | None:
+        if any(name.lower() == "set-cookie" for name, _ in headers):
+            return None  # a response that sets a cookie belongs to one browser only
+        return next((value for name, value in headers if name == MARKER), None)
+
+    def _pass_through(self, key: Key, environ: dict[str, Any],
                       start_response: Callable[..., Any]) -> Iterable[bytes]:
         captured: dict[str, Any] = {}
 
@@ -167,9 +285,7 @@ class ResponseCache:
 
         result = self.app(environ, capture)
         headers = captured["headers"]
-        marker = next((value for name, value in headers if name == MARKER), None)
-        if any(name.lower() == "set-cookie" for name, _ in headers):
-            marker = None  # a response that sets a cookie belongs to one browser only
+        marker = self._marker(headers)
         if marker is None:
             headers = [(name, value) for name, value in headers if name != MARKER]
             start_response(captured["status"], headers, captured["exc_info"])
@@ -180,18 +296,23 @@ class ResponseCache:
             close = getattr(result, "close", None)
             if close:
                 close()
-        headers = [(name, value) for name, value in headers if name != MARKER]
-        entry = self._keep(key, captured["status"], headers, body, marker)
+        entry = self._entry(captured["status"], headers, body, marker, render_environ(environ))
+        with self._lock:
+            self._put(key, entry)
         return entry.respond(environ, start_response)
 
-    def _keep(self, key: tuple[str, str, str], status: str, headers: list[tuple[str, str]],
-              body: bytes, marker: str) -> CachedResponse:
+    @staticmethod
+    def _entry(status: str, headers: list[tuple[str, str]], body: bytes, marker: str,
+               environ: dict[str, Any]) -> CachedResponse:
         location, revision, seconds = marker.split(" ")
-        entry = CachedResponse(status, headers, body, gzip.compress(body, 6), location,
-                               int(revision), time.monotonic() + float(seconds))
-        with self._lock:
-            self._items[key] = entry
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return entry
+        environ = {name: value for name, value in environ.items() if name != RENDER_REVISION}
+        return CachedResponse(status, [(n, v) for n, v in headers if n != MARKER], body,
+                              gzip.compress(body, 6), location, int(revision),
+                              time.monotonic() + float(seconds), environ)
+
+    def _put(self, key: Key, entry: CachedResponse) -> None:
+        """Keep ``entry`` (the caller holds the lock)."""
+        self._items[key] = entry
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)

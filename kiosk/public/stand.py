@@ -15,7 +15,7 @@ from kiosk.content.model import Content, Location, Text
 from kiosk.content.rich_text import links
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
-from kiosk.public.response_cache import MARKER, cache_marker
+from kiosk.public.response_cache import MARKER, RENDER_REVISION, ResponseCache, cache_marker
 from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
 from kiosk.store import reader
 from kiosk.store.reading import Published
@@ -105,10 +105,19 @@ class StandPage:
         return request.host_url.rstrip("/") + path, True
 
 
+def live_revision(location: str) -> Published | None:
+    """What stands of ``location`` are shown: the newest revision once its pages are
+    rendered (:meth:`~kiosk.public.response_cache.ResponseCache.live`)."""
+    cache: ResponseCache | None = current_app.extensions.get("kiosk.response_cache")
+    if cache is None:
+        return reader(current_app).for_location(location)
+    return cache.live(location)
+
+
 def stand_page(location: str, lang: str) -> StandPage:
     if lang not in CODES:
         abort(404)
-    published = reader(current_app).for_location(location)
+    published = request.environ.get(RENDER_REVISION) or live_revision(location)
     if published is None:
         abort(404)
     zone = published.content.zone

@@ -251,12 +251,12 @@ def test_a_new_revision_goes_live_with_its_pages_already_rendered(app: Flask) ->
     started, release = threading.Event(), threading.Event()
     renders: list[str] = []
 
-    def hold(sender, template, context, **extra) -> None:  # noqa: ANN001
+    def hold(sender, template, context, **extra) -> None:
         if template.name == "contacts.html":
             started.set()
             release.wait(10)
 
-    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+    def count(sender, template, context, **extra) -> None:
         renders.append(threading.current_thread().name)
 
     before_render_template.connect(hold, app)
@@ -309,3 +309,49 @@ def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Fla
     finally:
         template_rendered.disconnect(count, app)
     assert renders.count("hours.html") == 1
+
+
+def test_the_next_minute_is_rendered_ahead_and_shown_when_it_begins(tmp_path, demo_content
+                                                                    ) -> None:
+    import dataclasses
+    import datetime as dt
+    import threading
+    import time
+
+    from flask import template_rendered
+
+    app = make_app(tmp_path, demo_content, NOW=None)  # the real clock, whose minutes pass
+    client = app.test_client()
+    path = url("hours", "en")
+    client.get(path)
+    cache = app.extensions["kiosk.response_cache"]
+    key = next(k for k in cache._items if k[1] == path)
+    entry = cache._items[key]
+    assert entry.boundary is not None
+    # A few seconds before its minute ends, a visit leads to the next minute's page
+    # being rendered behind it.
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() + 5)
+    client.get(path)
+    deadline = time.monotonic() + 20
+    while key not in cache._next:
+        assert time.monotonic() < deadline, "the next minute was not rendered ahead"
+        time.sleep(0.05)
+    ahead = cache._next[key]
+    minute = dt.datetime.fromtimestamp(entry.boundary, dt.UTC).astimezone(
+        demo_content.zone).isoformat(timespec="minutes")
+    assert f'datetime="{minute}"' in ahead.body.decode()
+
+    renders: list[str] = []
+
+    def count(sender, template, context, **extra) -> None:
+        renders.append(threading.current_thread().name)
+
+    # The minute begins: the page rendered ahead is served, nothing renders meanwhile.
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() - 0.01)
+    cache._next[key] = dataclasses.replace(ahead, starts=time.monotonic() - 0.01)
+    template_rendered.connect(count, app)
+    try:
+        served = client.get(path).get_data()
+    finally:
+        template_rendered.disconnect(count, app)
+    assert served == ahead.body and renders == []

@@ -6,6 +6,10 @@ header; this middleware keeps the response until the minute ends, and strips the
 before it leaves the server. Serving a hit costs a dictionary look-up instead of a
 Flask request, which is what keeps latency low when many stands and phones ask at once.
 
+The minute is rendered ahead too: in the last ``AHEAD_SECONDS`` of a page's minute, the
+background thread renders the page as it will be at the next minute (clock, open/closed
+line, a reception that starts), and the cache switches to it when that minute begins.
+
 Publishing never puts rendering on a reader's path. Each location has a *live*
 revision: the one its stands are shown, and the one its pages and ``live.json`` are
 rendered from. When a newer revision of the location is stored (published by this
@@ -17,6 +21,7 @@ lock. A stand therefore never learns of a revision whose pages are not ready.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import logging
 import sys
@@ -36,8 +41,12 @@ MARKER = "X-Kiosk-Cache"
 # The environ key of a background render: the revision to render the page from, when it
 # is not (yet) the live one. Not a header, so no request can set it.
 RENDER_REVISION = "kiosk.render_revision"
+# The environ key of a page rendered ahead: the moment (aware UTC) it describes.
+RENDER_AT = "kiosk.render_at"
 # How long after its minute a page may still be served while its successor renders.
 STALE_CLOCK_SECONDS = 60.0
+# How long before its minute ends a page is rendered as it will be at the next one.
+AHEAD_SECONDS = 20.0
 REFRESH_PAUSE_SECONDS = 0.004
 # What of a request's environ a background render needs (the rest, such as the socket's
 # input stream, belongs to the request that is over).
@@ -56,6 +65,10 @@ class CachedResponse:
     location: str
     revision: int
     expires: float  # time.monotonic()
+    starts: float = 0.0  # time.monotonic(); later than now for a page rendered ahead
+    # When the page's minute ends (seconds since the epoch); None when the clock is
+    # pinned (the NOW setting), which the next minute never comes to.
+    boundary: float | None = None
     # The request the page was rendered for, to render it again in the background.
     environ: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -72,14 +85,18 @@ class CachedResponse:
         return [body]
 
 
-def cache_marker(location: str, revision: int, seconds: float) -> str:
-    """The header value a view sets to let its response be cached for ``seconds``."""
-    return f"{location} {revision} {seconds:.3f}"
+def cache_marker(location: str, revision: int, seconds: float,
+                 boundary: dt.datetime | None = None) -> str:
+    """The header value a view sets to let its response be cached for ``seconds``, until
+    ``boundary`` (the next moment it will differ, when the clock is not pinned)."""
+    ends = "-" if boundary is None else f"{boundary.timestamp():.3f}"
+    return f"{location} {revision} {seconds:.3f} {ends}"
 
 
 def render_environ(environ: dict[str, Any]) -> dict[str, Any]:
     """A GET request's environ, kept to render the same page again later."""
-    kept = {name: value for name, value in environ.items() if isinstance(value, str)}
+    kept: dict[str, Any] = {name: value for name, value in environ.items()
+                            if isinstance(value, str)}
     kept.update({name: environ[name] for name in _WSGI_KEYS if name in environ})
     kept["wsgi.input"] = BytesIO(b"")
     kept["wsgi.errors"] = sys.stderr
@@ -93,6 +110,8 @@ class ResponseCache:
         self.size = size
         self._items: OrderedDict[Key, CachedResponse] = OrderedDict()
         self._rendering: dict[Key, threading.Event] = {}
+        self._next: dict[Key, CachedResponse] = {}  # pages rendered for the next minute
+        self._ahead: set[Key] = set()  # pages being rendered for the next minute
         self._live: dict[str, Published] = {}
         self._switching: set[str] = set()
         self._lock = threading.Lock()
@@ -149,6 +168,9 @@ class ResponseCache:
             with self._lock:
                 for key, entry in rendered:
                     self._put(key, entry)
+                # Pages rendered ahead from the previous revision will not be shown.
+                for key in [k for k, e in self._next.items() if e.location == location]:
+                    del self._next[key]
                 self._live[location] = latest
         except Exception:
             # The pages are then rendered on request, as after an eviction.
@@ -233,7 +255,8 @@ class ResponseCache:
 
     def _render(self, key: Key, environ: dict[str, Any]) -> CachedResponse | None:
         """Render a page in the background; kept unless it renders another revision
-        than the live one (a new revision's pages are kept by its switch)."""
+        than the live one or another minute than this one (those are kept by the switch
+        to the revision, or until their minute begins)."""
         captured: dict[str, Any] = {}
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
@@ -250,7 +273,7 @@ class ResponseCache:
         if marker is None:
             return None
         entry = self._entry(captured["status"], captured["headers"], body, marker, environ)
-        if RENDER_REVISION not in environ:
+        if RENDER_REVISION not in environ and RENDER_AT not in environ:
             with self._lock:
                 self._put(key, entry)
         return entry
@@ -262,13 +285,55 @@ class ResponseCache:
             rendering.set()
 
     def _fresh(self, key: Key) -> CachedResponse | None:
+        now = time.monotonic()
         with self._lock:
             entry = self._items.get(key)
             if entry is not None:
                 self._items.move_to_end(key)
-        if entry is None or entry.expires <= time.monotonic():
+            ahead = None
+            if entry is not None and entry.expires <= now:
+                entry, ahead = None, self._next_minute(key, now)
+        if ahead is not None and self._current(ahead):
+            with self._lock:
+                self._put(key, ahead)
+            entry = ahead
+        if entry is None or not self._current(entry):
             return None
-        return entry if self._current(entry) else None
+        if entry.boundary is not None and entry.expires - now < AHEAD_SECONDS:
+            self._render_ahead(key, entry)
+        return entry
+
+    def _next_minute(self, key: Key, now: float) -> CachedResponse | None:
+        """The page rendered ahead for the minute that has begun (the caller holds the
+        lock)."""
+        ahead = self._next.get(key)
+        if ahead is None or ahead.starts > now:
+            return None
+        del self._next[key]
+        return ahead if ahead.expires > now else None
+
+    def _render_ahead(self, key: Key, entry: CachedResponse) -> None:
+        with self._lock:
+            if key in self._ahead or key in self._next:
+                return
+            self._ahead.add(key)
+        self._refresher.submit(self._ahead_render, key, entry)
+
+    def _ahead_render(self, key: Key, entry: CachedResponse) -> None:
+        assert entry.boundary is not None
+        try:
+            ahead = self._render(key, {**render_environ(entry.environ), RENDER_AT:
+                                       dt.datetime.fromtimestamp(entry.boundary, dt.UTC)})
+            if ahead is not None:
+                with self._lock:
+                    if key in self._items:
+                        self._next[key] = ahead
+        except Exception:
+            log.exception("the page %s could not be rendered for the next minute", key[1])
+        finally:
+            with self._lock:
+                self._ahead.discard(key)
+        time.sleep(REFRESH_PAUSE_SECONDS)
 
     @staticmethod
     def _marker(headers: list[tuple[str, str]]) -> str | None:
@@ -304,15 +369,22 @@ class ResponseCache:
     @staticmethod
     def _entry(status: str, headers: list[tuple[str, str]], body: bytes, marker: str,
                environ: dict[str, Any]) -> CachedResponse:
-        location, revision, seconds = marker.split(" ")
-        environ = {name: value for name, value in environ.items() if name != RENDER_REVISION}
+        location, revision, seconds, ends = marker.split(" ")
+        starts = time.monotonic()
+        render_at = environ.get(RENDER_AT)
+        if render_at is not None:
+            starts += render_at.timestamp() - time.time()
+        environ = {name: value for name, value in environ.items()
+                   if name not in (RENDER_REVISION, RENDER_AT)}
         return CachedResponse(status, [(n, v) for n, v in headers if n != MARKER], body,
                               gzip.compress(body, 6), location, int(revision),
-                              time.monotonic() + float(seconds), environ)
+                              starts + float(seconds), starts,
+                              None if ends == "-" else float(ends), environ)
 
     def _put(self, key: Key, entry: CachedResponse) -> None:
         """Keep ``entry`` (the caller holds the lock)."""
         self._items[key] = entry
         self._items.move_to_end(key)
         while len(self._items) > self.size:
-            self._items.popitem(last=False)
+            evicted, _entry = self._items.popitem(last=False)
+            self._next.pop(evicted, None)

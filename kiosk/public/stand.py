@@ -15,7 +15,13 @@ from kiosk.content.model import Content, Location, Text
 from kiosk.content.rich_text import links
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
-from kiosk.public.response_cache import MARKER, RENDER_REVISION, ResponseCache, cache_marker
+from kiosk.public.response_cache import (
+    MARKER,
+    RENDER_AT,
+    RENDER_REVISION,
+    ResponseCache,
+    cache_marker,
+)
 from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
 from kiosk.store import reader
 from kiosk.store.reading import Published
@@ -121,8 +127,10 @@ def stand_page(location: str, lang: str) -> StandPage:
     if published is None:
         abort(404)
     zone = published.content.zone
+    # A page rendered ahead describes the minute it will be shown in.
+    now: dt.datetime = request.environ.get(RENDER_AT) or now_utc()
     return StandPage(location, lang, Mode.parse(request.args.get("mode")), published,
-                     now_utc().astimezone(zone))
+                     now.astimezone(zone))
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,10 @@ def render_stand(page: StandPage, endpoint: str) -> Response:
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
     response = make_response(render_page(page, endpoint))
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
+    # With the clock pinned (the NOW setting) the next minute never comes: nothing is
+    # rendered ahead for it.
+    pinned = current_app.config.get("NOW") is not None
+    boundary = None if pinned else page.now + dt.timedelta(seconds=seconds_left)
     response.headers[MARKER] = cache_marker(page.location_id, page.version,
-                                             seconds_left)
+                                             seconds_left, boundary)
     return response

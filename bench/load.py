@@ -72,6 +72,8 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
         value, unit = found.groups()
         return float(value) * units[unit]
 
+    # wrk prints no 95th percentile; a script's done() may (bench/concurrency.py's does).
+    p95 = re.search(r"^p95 ([\d.]+)us$", output, re.M)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
                               r"timeout (\d+)", output)
@@ -80,6 +82,7 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency("50"),
+        "p95": float(p95.group(1)) / 1000 if p95 else float("nan"),
         "p99": latency("99"),
         "errors": int(errors.group(1)) if errors else 0,
     }

@@ -95,8 +95,10 @@ def cache_marker(location: str, revision: int, seconds: float,
 
 def render_environ(environ: dict[str, Any]) -> dict[str, Any]:
     """A GET request's environ, kept to render the same page again later."""
+    # Without one visitor's cookies: the page rendered from it is served to everyone.
     kept: dict[str, Any] = {name: value for name, value in environ.items()
-                            if isinstance(value, str)}
+                            if isinstance(value, str)
+                            and name not in ("HTTP_COOKIE", "HTTP_AUTHORIZATION")}
     kept.update({name: environ[name] for name in _WSGI_KEYS if name in environ})
     kept["wsgi.input"] = BytesIO(b"")
     kept["wsgi.errors"] = sys.stderr

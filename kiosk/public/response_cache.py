@@ -47,6 +47,9 @@ RENDER_AT = "kiosk.render_at"
 STALE_CLOCK_SECONDS = 60.0
 # How long before its minute ends a page is rendered as it will be at the next one.
 AHEAD_SECONDS = 20.0
+# The background thread rests after each page at least as long as the page took, so it
+# holds the interpreter at most half the time however much is published; the requests
+# have the rest. A busy server shows a new revision a little later, never slower pages.
 REFRESH_PAUSE_SECONDS = 0.004
 # What of a request's environ a background render needs (the rest, such as the socket's
 # input stream, belongs to the request that is over).
@@ -103,6 +106,11 @@ def render_environ(environ: dict[str, Any]) -> dict[str, Any]:
     kept["wsgi.input"] = BytesIO(b"")
     kept["wsgi.errors"] = sys.stderr
     return kept
+
+
+def rest(started: float) -> None:
+    """The background thread's pause after a page it began rendering at ``started``."""
+    time.sleep(max(REFRESH_PAUSE_SECONDS, time.monotonic() - started))
 
 
 class ResponseCache:
@@ -162,11 +170,12 @@ class ResponseCache:
                         if entry.location == location and entry.environ]
             rendered: list[tuple[Key, CachedResponse]] = []
             for key, environ in keys:
+                started = time.monotonic()
                 entry = self._render(key, {**render_environ(environ),
                                            RENDER_REVISION: latest})
                 if entry is not None and entry.revision == latest.version(location):
                     rendered.append((key, entry))
-                time.sleep(REFRESH_PAUSE_SECONDS)
+                rest(started)
             with self._lock:
                 for key, entry in rendered:
                     self._put(key, entry)
@@ -247,13 +256,14 @@ class ResponseCache:
         self._refresher.submit(self._refresh, key, render_environ(environ))
 
     def _refresh(self, key: Key, environ: dict[str, Any]) -> None:
+        started = time.monotonic()
         try:
             self._render(key, environ)
         except Exception:
             log.exception("the page %s could not be rendered again", key[1])
         finally:
             self._done_rendering(key)
-        time.sleep(REFRESH_PAUSE_SECONDS)
+        rest(started)
 
     def _render(self, key: Key, environ: dict[str, Any]) -> CachedResponse | None:
         """Render a page in the background; kept unless it renders another revision
@@ -323,6 +333,7 @@ class ResponseCache:
 
     def _ahead_render(self, key: Key, entry: CachedResponse) -> None:
         assert entry.boundary is not None
+        started = time.monotonic()
         try:
             ahead = self._render(key, {**render_environ(entry.environ), RENDER_AT:
                                        dt.datetime.fromtimestamp(entry.boundary, dt.UTC)})
@@ -335,7 +346,7 @@ class ResponseCache:
         finally:
             with self._lock:
                 self._ahead.discard(key)
-        time.sleep(REFRESH_PAUSE_SECONDS)
+        rest(started)
 
     @staticmethod
     def _marker(headers: list[tuple[str, str]]) -> str | None:

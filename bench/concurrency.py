@@ -301,6 +301,8 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             "p99": reading["p99"],
             "load": max(load_before, load_after),
             "stand_errors": reading["errors"] + reading["socket_errors"],
+            "stand_statuses": reading["errors"],
+            "stand_sockets": reading["socket_errors"],
             "editor_errors": len(errors),
             "publications": sum(len(e.published) for e in team),
             "conflicts": sum(e.conflicts for e in team),
@@ -348,6 +350,9 @@ def main() -> int:
             print(f"{kind:<11} {processes:<15} {r['requests']:>10} {r['p50']:>7.1f} "
                   f"{r['p95']:>7.1f} {r['p99']:>7.1f} {errors:>7} {r['publications']:>10} "
                   f"{r['conflicts']:>10} {r['lost']:>5} {r['load']:>5.1f}")
+            if r["stand_errors"]:
+                print(f"  stand errors: {r['stand_statuses']:g} answered with an error status, "
+                      f"{r['stand_sockets']:g} connection errors or timeouts (wrk waits 2 s)")
             if r["first_error"]:
                 print(f"  first editor error: {r['first_error']}")
             failed |= errors > 0 or r["lost"] > 0

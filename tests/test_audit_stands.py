@@ -43,7 +43,7 @@ def auditor(app: Flask) -> FlaskClient:
 
 
 def add_stand(client: FlaskClient, url: str = "http://127.0.0.1:8080/stand/main",
-              label: str = "Entrance hall, left"):  # noqa: ANN201
+              label: str = "Entrance hall, left"):
     return client.post("/audit/stands", data={"csrf_token": csrf(client, "/audit/stands"),
                                               "url": url, "label": label})
 

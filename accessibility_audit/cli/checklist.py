@@ -15,10 +15,24 @@ from accessibility_audit.physical.problems import describe
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.physical.text_report import render
+from accessibility_audit.physical.texts import OVERALL, _, sayer
 from accessibility_audit.physical.yaml_file import FileProblems, read_path, template
 
 LANGUAGE = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en",
                         show_default=True, help="Language of the explanations.")
+
+
+class SaidError(click.ClickException):
+    """A refusal said wholly in the chosen language, its "Error:" included (click's own
+    is English)."""
+
+    def __init__(self, message: str, lang: str) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(sayer(self.lang)(_("Error: %(message)s")) % {
+            "message": self.format_message()}, err=True, file=file)
 
 
 def _stand(value: str) -> str:
@@ -57,29 +71,34 @@ def template_command(lang: str, label: str, auditor: str) -> None:
 @db_option
 def import_command(file: Path, stand: str, lang: str, db: str) -> None:
     """Import a filled-in YAML checklist; nothing is stored unless all of it is right."""
+    say = sayer(lang)
     try:
         filled = read_path(file, checklist(), dt.date.today())
     except FileProblems as error:
         lines = [f"{file}:{p.line}: {describe(p, lang)}" if p.line
                  else f"{file}: {describe(p, lang)}" for p in error.problems]
-        raise click.ClickException(
-            "nothing was imported; correct the problems below and run the import again:\n"
-            + "\n".join(lines)) from error
+        raise SaidError(
+            say(_("nothing was imported; correct the problems below and run the import "
+                  "again:")) + "\n" + "\n".join(lines), lang) from error
     store = open_store(db)
     known = known_stands(store)
     if stand not in known:
         # A checklist may come before the stand audit, but a mistyped address would
         # split a stand's certification in two without anyone noticing.
-        click.echo(f"Note: {stand} is a stand this database did not know: no stand audit "
-                   "or checklist was stored for it before. If the address is mistyped, "
-                   "import again with the right one; stands known: "
-                   + (", ".join(known) or "none"), err=True)
+        click.echo(say(_("Note: %(stand)s is a stand this database did not know: no stand "
+                         "audit or checklist was stored for it before. If the address is "
+                         "mistyped, import again with the right one; stands known: "
+                         "%(known)s")) % {"stand": stand,
+                                         "known": ", ".join(known) or say(_("none"))},
+                   err=True)
     checklist_id = storage.save(store, storage.Submission(
         stand, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
         filled.answers), dt.datetime.now(dt.UTC))
     report = stand_report(store, stand)
-    click.echo(f"Imported checklist {checklist_id} for {stand}: "
-               f"{report.physical.verdict if report.physical else 'incomplete'}", err=True)
+    overall = report.physical.verdict if report.physical else "incomplete"
+    verdict = say(OVERALL[overall]) if overall in OVERALL else overall
+    click.echo(say(_("Imported checklist %(number)s for %(stand)s: %(verdict)s")) % {
+        "number": checklist_id, "stand": stand, "verdict": verdict}, err=True)
 
 @group.command("report")
 @click.option("--stand", "stand", required=True, callback=lambda _c, _p, v: _stand(v),

@@ -8,7 +8,11 @@ Flask request, which is what keeps latency low when many stands and phones ask a
 
 The minute is rendered ahead too: in the last ``AHEAD_SECONDS`` of a page's minute, the
 background thread renders the page as it will be at the next minute (clock, open/closed
-line, a reception that starts), and the cache switches to it when that minute begins.
+line, a reception that starts, a scheduled change or announcement that takes effect), and
+the cache switches to it when that minute begins. A page is served only while its
+version is the one the location's stands show at the moment of serving
+(:meth:`~kiosk.store.reading.Published.version`), so a scheduled change switches on
+time with nobody publishing.
 
 Publishing never puts rendering on a reader's path. Each location has a *live*
 revision: the one its stands are shown, and the one its pages and ``live.json`` are
@@ -143,9 +147,10 @@ class ResponseCache:
             self._live.pop(location, None)
             return None
         shown = self._live.get(location)
-        if shown is None or shown.version(location) == latest.version(location):
-            # Unchanged for this location (perhaps published elsewhere in its
-            # organisation): nothing to render.
+        if shown is None or shown.base_version(location) == latest.base_version(location):
+            # Not published again for this location (perhaps elsewhere in its
+            # organisation): nothing to render. A scheduled change taking effect is not
+            # a new revision: the pages of its minute are rendered ahead like any other.
             self._live[location] = latest
             return latest
         self._switch_in_background(location)
@@ -173,7 +178,10 @@ class ResponseCache:
                 started = time.monotonic()
                 entry = self._render(key, {**render_environ(environ),
                                            RENDER_REVISION: latest})
-                if entry is not None and entry.revision == latest.version(location):
+                # A page of another version (a scheduled change took effect while it
+                # rendered) is left to be rendered on request.
+                if entry is not None and entry.revision == latest.version(location,
+                                                                          self._now()):
                     rendered.append((key, entry))
                 rest(started)
             with self._lock:
@@ -194,8 +202,16 @@ class ResponseCache:
                 self._switching.discard(location)
 
     def _current(self, entry: CachedResponse) -> bool:
+        """Whether the page shows what its location's stands show now: nothing published
+        live since, and no scheduled change or announcement window begun. A page rendered
+        ahead is asked once its minute has begun, so it is judged at that minute."""
         live = self.live(entry.location)
-        return live is not None and live.version(entry.location) == entry.revision
+        return live is not None and \
+            live.version(entry.location, self._now()) == entry.revision
+
+    def _now(self) -> dt.datetime:
+        # The store's clock is the pages' one (the NOW setting pins both).
+        return self.content.db.clock()
 
     # -- serving ------------------------------------------------------------------------
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]

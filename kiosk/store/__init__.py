@@ -15,7 +15,7 @@ accessors below (``reader(current_app)``), never through ``app.extensions`` dire
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kiosk.clock import Clock, clock_of, system_clock
 from kiosk.store.assistance import AssistanceDesk
@@ -53,7 +53,7 @@ def init_app(app: Flask) -> None:
 
 
 def store(app: Flask) -> ContentStore:
-    return app.extensions["kiosk.store"]
+    return cast(ContentStore, app.extensions["kiosk.store"])
 
 
 def reader(app: Flask) -> ContentReader:
@@ -69,12 +69,12 @@ def drafts(app: Flask) -> DraftStore:
 
 
 def assistance_desk(app: Flask) -> AssistanceDesk:
-    return app.extensions["kiosk.assistance"]
+    return cast(AssistanceDesk, app.extensions["kiosk.assistance"])
 
 
 def engagement_register(app: Flask) -> EngagementRegister:
-    return app.extensions["kiosk.engagement"]
+    return cast(EngagementRegister, app.extensions["kiosk.engagement"])
 
 
 def stand_register(app: Flask) -> StandRegister:
-    return app.extensions["kiosk.stands"]
+    return cast(StandRegister, app.extensions["kiosk.stands"])

@@ -149,7 +149,8 @@ def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
     # Every stand check ran on every page view, and found nothing.
     scan = Store(str(db)).load(1)
     stand_rules = {"stand-keypad-reach", "stand-keypad-trap", "stand-speech-key",
-                   "stand-speech-audio", "stand-idle-warning", "stand-outside-request"}
+                   "stand-speech-audio", "stand-idle-warning", "stand-outside-request",
+                   "stand-content-covered", "stand-controls-first-screen", "content-obscured"}
     assert all(stand_rules <= set(page.passed_rules) for page in scan.pages)
     assert "target-size-enhanced" in scan.pages[0].passed_rules
     assert "pass" in result.stdout and "FAIL" not in result.stdout
@@ -214,7 +215,7 @@ def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
     for _fid, issue in page.issues:
         found.setdefault(issue.rule, set()).add(issue.selector)
     planted = {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
-               "stand-idle-warning", "reflow"}
+               "stand-idle-warning", "reflow", "keyboard-trap"}
     # The planted paragraph, 2 500 px wide, also lies over the QR code's column beside
     # the text: axe-core says it cannot tell the contrast of what it covers.
     assert planted <= set(found) and set(found) - planted <= {"color-contrast"}
@@ -222,6 +223,8 @@ def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
     # that the paragraph makes scroll sideways.
     assert found["reflow"] == {"#page-content"}
     assert found["stand-keypad-trap"] == {"#trap"}
+    # The scanner's own keyboard walk (with Tab, as on any website) finds it too.
+    assert found["keyboard-trap"] == {"#trap"}
     assert found["stand-speech-key"] == {"#mute"}
     assert found["stand-idle-warning"] == {"#idle-dialog"}
     # Before the trap, everything is reached; after it, nothing: not the controls of the

@@ -6,6 +6,8 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     accounts,
     assistance,
     dashboard,
+    duties,
+    duties_export,
     edit_section,
     engagement,
     engagement_export,
@@ -13,6 +15,8 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     location,
     preview,
     publish,
+    response_times,
+    scheduled,
     transfer,
     visitor_feedback,
 )

@@ -355,3 +355,60 @@ def test_the_next_minute_is_rendered_ahead_and_shown_when_it_begins(tmp_path, de
     finally:
         template_rendered.disconnect(count, app)
     assert served == ahead.body and renders == []
+
+
+def test_a_scheduled_change_is_rendered_ahead_and_shown_from_its_minute(tmp_path, demo_content
+                                                                       ) -> None:
+    """Nobody publishes when a scheduled change takes effect: the page rendered ahead for
+    its minute shows it, is not served a moment earlier, and is served from then on."""
+    import dataclasses
+    import datetime as dt
+    import time
+
+    from kiosk.content.model import ScheduledChange, Text
+
+    # Two minutes away, so the test is over before the real clock gets there.
+    now = dt.datetime.now(dt.UTC)
+    moment = (now + dt.timedelta(minutes=2)).replace(second=0, microsecond=0)
+    local = moment.astimezone(demo_content.zone)
+    main = demo_content.locations["main"]
+    change = ScheduledChange(effective_from=local.date(), effective_time=local.time(),
+                             name=Text(kk="Жаңа ғимарат", ru="Новое здание",
+                                       en="The New Building"))
+    content = demo_content.model_copy(update={"locations": {
+        **demo_content.locations, "main": main.model_copy(update={"scheduled": [change]})}})
+    app = make_app(tmp_path, content, NOW=None)
+    client = app.test_client()
+    path = url("contacts", "en")
+    assert "The New Building" not in client.get(path).get_data(as_text=True)
+    cache = app.extensions["kiosk.response_cache"]
+    key = next(k for k in cache._items if k[1] == path)
+    entry = cache._items[key]
+    # The page's minute is the one before the change: the next is rendered ahead.
+    entry = dataclasses.replace(entry, boundary=moment.timestamp())
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() + 5)
+    client.get(path)
+    deadline = time.monotonic() + 20
+    while key not in cache._next:
+        assert time.monotonic() < deadline, "the change's minute was not rendered ahead"
+        time.sleep(0.05)
+    ahead = cache._next[key]
+    assert "The New Building" in ahead.body.decode() and ahead.revision != entry.revision
+
+    def minute_begins() -> bytes:
+        deadline = time.monotonic() + 20
+        while key in cache._rendering:  # a renewal behind the previous request
+            assert time.monotonic() < deadline, "the page was not renewed"
+            time.sleep(0.05)
+        cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() - 0.01)
+        cache._next[key] = dataclasses.replace(ahead, starts=time.monotonic() - 0.01)
+        return client.get(path).get_data()
+
+    # Were the page taken a moment early (the real clock is still before the change),
+    # stands would show the change before its time: the previous page is served.
+    assert "The New Building" not in minute_begins().decode()
+    # The change's minute has begun: the page rendered ahead is served, and stands are
+    # told of its version.
+    app.config["NOW"] = moment
+    assert minute_begins() == ahead.body
+    assert client.get(url("live.json", "en")).get_json()["revision"] == ahead.revision

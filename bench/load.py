@@ -77,7 +77,11 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
                               r"timeout (\d+)", output)
+    # The server's own times, when a script's done() prints them (Server-Timing).
+    server = {f"server_p{p}": float(ms) for p, ms in
+              re.findall(r"^server p(\d+) ([\d.]+)ms$", output, re.M)}
     return {
+        **server,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),

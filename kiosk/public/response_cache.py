@@ -17,8 +17,9 @@ time with nobody publishing.
 Publishing never puts rendering on a reader's path. Each location has a *live*
 revision: the one its stands are shown, and the one its pages and ``live.json`` are
 rendered from. When a newer revision of the location is stored (published by this
-process, or by another one and noticed by the reader's regular check), one background
-thread renders the location's kept pages from the new revision while readers keep
+process, or by another one and noticed by the regular look at the database, which a
+checker thread makes so that serving a page reads memory only), one background thread
+renders the location's kept pages from the new revision while readers keep
 getting the live ones; then the pages and the live revision change together, under one
 lock. A stand therefore never learns of a revision whose pages are not ready.
 """
@@ -79,8 +80,10 @@ class CachedResponse:
     # The request the page was rendered for, to render it again in the background.
     environ: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]
-                ) -> list[bytes]:
+    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any],
+                started: float | None = None) -> list[bytes]:
+        """Answer with the kept page; ``started`` (time.perf_counter() when the request
+        reached the cache) adds a Server-Timing header with the server's time."""
         if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
             body = self.gzipped
             headers = [*self.headers, ("Content-Encoding", "gzip")]
@@ -88,6 +91,9 @@ class CachedResponse:
             body, headers = self.body, list(self.headers)
         headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
         headers += [("Content-Length", str(len(body))), ("Vary", "Accept-Encoding")]
+        if started is not None:
+            took = (time.perf_counter() - started) * 1000
+            headers.append(("Server-Timing", f"app;dur={took:.3f}"))
         start_response(self.status, headers)
         return [body]
 
@@ -118,8 +124,10 @@ def rest(started: float) -> None:
 
 
 class ResponseCache:
-    def __init__(self, app: WSGIApp, content: ContentReader, size: int) -> None:
+    def __init__(self, app: WSGIApp, content: ContentReader, size: int,
+                 timing: bool = False) -> None:
         self.app = app
+        self.timing = timing  # the SERVER_TIMING setting
         self.content = content
         self.size = size
         self._items: OrderedDict[Key, CachedResponse] = OrderedDict()
@@ -128,6 +136,7 @@ class ResponseCache:
         self._ahead: set[Key] = set()  # pages being rendered for the next minute
         self._live: dict[str, Published] = {}
         self._switching: set[str] = set()
+        self._checking: set[str] = set()
         self._lock = threading.Lock()
         # One thread renders in the background (a new revision's pages, pages whose
         # minute ended), one page after another and with a breath between them:
@@ -135,13 +144,44 @@ class ResponseCache:
         # (measured: p99 195 ms with two threads, 50 ms with one, 33 ms with one that
         # pauses; 200 stands, no editors).
         self._refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-refresh")
+        # Another looks at the database for new revisions, so that no request waits for
+        # that look (nor for parsing a revision), and no look waits behind renders.
+        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-check")
 
     # -- the live revision --------------------------------------------------------------
     def live(self, location: str) -> Published | None:
-        """The revision stands of ``location`` are shown now.
+        """The revision stands of ``location`` are shown now, from memory.
 
-        A newer stored revision becomes live only once the location's kept pages have
-        been rendered from it in the background; until then the previous one is."""
+        The regular look at the database for a newer revision (reading the location
+        index, parsing the revision, starting its pages' rendering) is the checker
+        thread's, when due: no request waits for it. Only the first request for a
+        location looks itself."""
+        shown = self._live.get(location)
+        if shown is None:
+            return self._look(location)
+        if self.content.due(location):
+            with self._lock:
+                if location in self._checking:
+                    return shown
+                self._checking.add(location)
+            self._checker.submit(self._check, location)
+        return shown
+
+    def _check(self, location: str) -> None:
+        try:
+            self._look(location)
+        except Exception:
+            # Stands keep the live revision; the next request past the interval asks
+            # again.
+            log.exception("could not look for a new revision of %s", location)
+        finally:
+            with self._lock:
+                self._checking.discard(location)
+
+    def _look(self, location: str) -> Published | None:
+        """Look at the database: a newer stored revision becomes live only once the
+        location's kept pages have been rendered from it in the background; until then
+        the previous one stays live."""
         latest = self.content.for_location(location)
         if latest is None:
             self._live.pop(location, None)
@@ -218,6 +258,7 @@ class ResponseCache:
                  ) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET":
             return self.app(environ, start_response)
+        started = time.perf_counter() if self.timing else None
         # The scheme is part of the page: its QR code may point at the page itself.
         key = (environ.get("wsgi.url_scheme", "http") + "://" + environ.get("HTTP_HOST", ""),
                environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
@@ -227,12 +268,12 @@ class ResponseCache:
             past_its_minute = self._past_its_minute(key)
             if past_its_minute is not None:
                 self._refresh_in_background(key, environ)
-                return past_its_minute.respond(environ, start_response)
+                return past_its_minute.respond(environ, start_response, started)
             hit, leader = self._wait_for_other_render(key)
         if hit is not None:
-            return hit.respond(environ, start_response)
+            return hit.respond(environ, start_response, started)
         try:
-            return self._pass_through(key, environ, start_response)
+            return self._pass_through(key, environ, start_response, started)
         finally:
             if leader:
                 self._done_rendering(key)
@@ -371,7 +412,8 @@ class ResponseCache:
         return next((value for name, value in headers if name == MARKER), None)
 
     def _pass_through(self, key: Key, environ: dict[str, Any],
-                      start_response: Callable[..., Any]) -> Iterable[bytes]:
+                      start_response: Callable[..., Any], started: float | None
+                      ) -> Iterable[bytes]:
         captured: dict[str, Any] = {}
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
@@ -393,7 +435,7 @@ class ResponseCache:
         entry = self._entry(captured["status"], headers, body, marker, render_environ(environ))
         with self._lock:
             self._put(key, entry)
-        return entry.respond(environ, start_response)
+        return entry.respond(environ, start_response, started)
 
     @staticmethod
     def _entry(status: str, headers: list[tuple[str, str]], body: bytes, marker: str,

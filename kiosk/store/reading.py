@@ -165,6 +165,13 @@ class ContentReader:
         self._current[location_id] = (time.monotonic(), published)
         return published
 
+    def due(self, location_id: str) -> bool:
+        """Whether :meth:`for_location` would look at the database for ``location_id``
+        now (its last look is older than ``CHECK_SECONDS``, or something was published
+        here since), so that a caller who must not wait can have it looked at elsewhere."""
+        cached = self._current.get(location_id)
+        return cached is None or time.monotonic() - cached[0] >= CHECK_SECONDS
+
     def _check(self, location_id: str, known: Published | None) -> Published | None:
         with self.db.sessions() as session:
             row = session.execute(

@@ -202,8 +202,11 @@ def stand_script(directory: Path, editors: int, interval_ms: int) -> Path:
         # Server times in tenths of a millisecond, counted per thread (wrk threads share
         # nothing but what done() reads from each).
         "server = {}\n"
+        "rendered = 0\n"
         "response = function(status, headers, body)\n"
-        "  local ms = tonumber(string.match(headers['Server-Timing'] or '', 'dur=([%d.]+)'))\n"
+        "  local timing = headers['Server-Timing'] or ''\n"
+        "  local ms = tonumber(string.match(timing, 'dur=([%d.]+)'))\n"
+        "  if string.find(timing, 'rendered', 1, true) then rendered = rendered + 1 end\n"
         "  if ms then\n"
         "    local tenth = math.floor(ms * 10)\n"
         "    server[tenth] = (server[tenth] or 0) + 1\n"
@@ -211,8 +214,9 @@ def stand_script(directory: Path, editors: int, interval_ms: int) -> Path:
         "end\n"
         "done = function(summary, latency, requests)\n"
         "  io.write(string.format('p95 %dus\\n', latency:percentile(95)))\n"
-        "  local counts, total = {}, 0\n"
+        "  local counts, total, renders = {}, 0, 0\n"
         "  for _, thread in ipairs(threads) do\n"
+        "    renders = renders + thread:get('rendered')\n"
         "    for tenth, n in pairs(thread:get('server')) do\n"
         "      counts[tenth] = (counts[tenth] or 0) + n\n"
         "      total = total + n\n"
@@ -221,6 +225,7 @@ def stand_script(directory: Path, editors: int, interval_ms: int) -> Path:
         "  local tenths = {}\n"
         "  for tenth in pairs(counts) do table.insert(tenths, tenth) end\n"
         "  table.sort(tenths)\n"
+        "  io.write(string.format('rendered %d\\n', renders))\n"
         "  for _, p in ipairs({50, 95, 99}) do\n"
         "    local seen = 0\n"
         "    for _, tenth in ipairs(tenths) do\n"
@@ -354,6 +359,7 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             "p99": reading["p99"],
             "server_p50": reading.get("server_p50", float("nan")),
             "server_p99": reading.get("server_p99", float("nan")),
+            "rendered": reading.get("rendered", 0),
             # The stand process's CPU time per page (its share of editors' work and of
             # rendering included), and the seconds per second it waited for a core.
             "cpu_ms": (ran_after - ran_before) * 1000 / max(1, reading["requests"]),
@@ -397,7 +403,8 @@ def main() -> int:
           f"{args.clients} stand clients each opening a page every {args.stand_interval} ms, "
           f"for {args.seconds} s; waitress, {args.threads} threads per process")
     print(f"{'database':<11} {'processes':<15} {'stand req':>10} {'p50 ms':>7} {'p95 ms':>7} "
-          f"{'p99 ms':>7} {'server p50':>10} {'server p99':>10} {'CPU ms/req':>10} "
+          f"{'p99 ms':>7} {'server p50':>10} {'server p99':>10} {'rendered':>8} "
+          f"{'CPU ms/req':>10} "
           f"{'core wait':>9} {'errors':>7} {'published':>10} {'conflicts':>10} {'lost':>5} "
           f"{'load':>5}")
     failed = False
@@ -409,7 +416,8 @@ def main() -> int:
             processes = "one for all" if layout == "single" else "stands + admin"
             print(f"{kind:<11} {processes:<15} {r['requests']:>10} {r['p50']:>7.1f} "
                   f"{r['p95']:>7.1f} {r['p99']:>7.1f} {r['server_p50']:>10.1f} "
-                  f"{r['server_p99']:>10.1f} {r['cpu_ms']:>10.2f} {r['waited']:>9.2f} "
+                  f"{r['server_p99']:>10.1f} {r['rendered']:>8} {r['cpu_ms']:>10.2f} "
+                  f"{r['waited']:>9.2f} "
                   f"{errors:>7} {r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5} "
                   f"{r['load']:>5.1f}")
             if r["stand_errors"]:
@@ -421,6 +429,8 @@ def main() -> int:
     print("Targets: stand p99 under 50 ms, 0 errors, 0 lost edits. p50/p95/p99: as wrk "
           "measures them, from sending to the answer; server p50/p99: from the request "
           "reaching the app to its answer (Server-Timing; waitress's queue not included). "
+          "Rendered: stand pages rendered while their reader waited (the rest came from "
+          "memory). "
           "CPU ms/req: the stand process's CPU time per page served (editors' and "
           "rendering's share included). Core wait: seconds per second the stand process's "
           "threads were ready to run and waited for a core. Load: the machine's 1-minute "

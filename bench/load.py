@@ -80,6 +80,9 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
     # The server's own times, when a script's done() prints them (Server-Timing).
     server = {f"server_p{p}": float(ms) for p, ms in
               re.findall(r"^server p(\d+) ([\d.]+)ms$", output, re.M)}
+    rendered = re.search(r"^rendered (\d+)$", output, re.M)
+    if rendered:
+        server["rendered"] = int(rendered.group(1))
     return {
         **server,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),

@@ -81,9 +81,10 @@ class CachedResponse:
     environ: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def respond(self, environ: dict[str, Any], start_response: Callable[..., Any],
-                started: float | None = None) -> list[bytes]:
+                started: float | None = None, source: str = "memory") -> list[bytes]:
         """Answer with the kept page; ``started`` (time.perf_counter() when the request
-        reached the cache) adds a Server-Timing header with the server's time."""
+        reached the cache) adds a Server-Timing header with the server's time, and
+        whether the page came from ``memory`` or was ``rendered`` for this request."""
         if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
             body = self.gzipped
             headers = [*self.headers, ("Content-Encoding", "gzip")]
@@ -93,7 +94,7 @@ class CachedResponse:
         headers += [("Content-Length", str(len(body))), ("Vary", "Accept-Encoding")]
         if started is not None:
             took = (time.perf_counter() - started) * 1000
-            headers.append(("Server-Timing", f"app;dur={took:.3f}"))
+            headers.append(("Server-Timing", f'app;dur={took:.3f};desc="{source}"'))
         start_response(self.status, headers)
         return [body]
 
@@ -435,7 +436,7 @@ class ResponseCache:
         entry = self._entry(captured["status"], headers, body, marker, render_environ(environ))
         with self._lock:
             self._put(key, entry)
-        return entry.respond(environ, start_response, started)
+        return entry.respond(environ, start_response, started, "rendered")
 
     @staticmethod
     def _entry(status: str, headers: list[tuple[str, str]], body: bytes, marker: str,

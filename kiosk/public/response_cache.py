@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
+from kiosk.public.render_process import Rendered, RenderProcess
 from kiosk.store.reading import ContentReader, Published
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,8 @@ class ResponseCache:
                  timing: bool = False) -> None:
         self.app = app
         self.timing = timing  # the SERVER_TIMING setting
+        # Where background renders run: here (a thread), or a child process.
+        self.process: RenderProcess | None = None
         self.content = content
         self.size = size
         self._items: OrderedDict[Key, CachedResponse] = OrderedDict()
@@ -218,13 +221,13 @@ class ResponseCache:
             for key, environ in keys:
                 started = time.monotonic()
                 entry = self._render(key, {**render_environ(environ),
-                                           RENDER_REVISION: latest})
+                                           RENDER_REVISION: latest}, location)
                 # A page of another version (a scheduled change took effect while it
                 # rendered) is left to be rendered on request.
                 if entry is not None and entry.revision == latest.version(location,
                                                                           self._now()):
                     rendered.append((key, entry))
-                rest(started)
+                self._rest(started)
             with self._lock:
                 for key, entry in rendered:
                     self._put(key, entry)
@@ -268,7 +271,7 @@ class ResponseCache:
         if hit is None and key[1].startswith("/stand/"):
             past_its_minute = self._past_its_minute(key)
             if past_its_minute is not None:
-                self._refresh_in_background(key, environ)
+                self._refresh_in_background(key, environ, past_its_minute.location)
                 return past_its_minute.respond(environ, start_response, started)
             hit, leader = self._wait_for_other_render(key)
         if hit is not None:
@@ -306,27 +309,47 @@ class ResponseCache:
             return None
         return entry if self._current(entry) else None
 
-    def _refresh_in_background(self, key: Key, environ: dict[str, Any]) -> None:
+    def _refresh_in_background(self, key: Key, environ: dict[str, Any], location: str
+                               ) -> None:
         with self._lock:
             if key in self._rendering:
                 return
             self._rendering[key] = threading.Event()
-        self._refresher.submit(self._refresh, key, render_environ(environ))
+        self._refresher.submit(self._refresh, key, render_environ(environ), location)
 
-    def _refresh(self, key: Key, environ: dict[str, Any]) -> None:
+    def _refresh(self, key: Key, environ: dict[str, Any], location: str) -> None:
         started = time.monotonic()
         try:
-            self._render(key, environ)
+            self._render(key, environ, location)
         except Exception:
             log.exception("the page %s could not be rendered again", key[1])
         finally:
             self._done_rendering(key)
-        rest(started)
+        self._rest(started)
 
-    def _render(self, key: Key, environ: dict[str, Any]) -> CachedResponse | None:
-        """Render a page in the background; kept unless it renders another revision
-        than the live one or another minute than this one (those are kept by the switch
-        to the revision, or until their minute begins)."""
+    def _rest(self, started: float) -> None:
+        # A child process renders at a lower priority: the serving process's requests
+        # never wait for its work, so it need not pause.
+        if self.process is None:
+            rest(started)
+
+    def _render(self, key: Key, environ: dict[str, Any], location: str
+                ) -> CachedResponse | None:
+        """Render a page of ``location`` in the background; kept unless it renders
+        another revision than the live one or another minute than this one (those are
+        kept by the switch to the revision, or until their minute begins)."""
+        rendered = self._render_elsewhere(environ, location) if self.process else None
+        status, headers, body, gzipped = rendered or self._render_here(environ)
+        marker = self._marker(headers)
+        if marker is None:
+            return None
+        entry = self._entry(status, headers, body, marker, environ, gzipped)
+        if RENDER_REVISION not in environ and RENDER_AT not in environ:
+            with self._lock:
+                self._put(key, entry)
+        return entry
+
+    def _render_here(self, environ: dict[str, Any]) -> Rendered:
         captured: dict[str, Any] = {}
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
@@ -339,14 +362,22 @@ class ResponseCache:
             close = getattr(result, "close", None)
             if close:
                 close()
-        marker = self._marker(captured["headers"])
-        if marker is None:
+        return captured["status"], captured["headers"], body, gzip.compress(body, 6)
+
+    def _render_elsewhere(self, environ: dict[str, Any], location: str) -> Rendered | None:
+        """Render in the child process, from the revision named here (the one being
+        switched to, or the live one): None when the child cannot, and then pages are
+        rendered here from now on."""
+        assert self.process is not None
+        revision = environ.get(RENDER_REVISION) or self.live(location)
+        try:
+            return self.process.render(environ, revision.revision_id if revision else None,
+                                       environ.get(RENDER_AT))
+        except Exception:
+            log.exception("the rendering process failed; pages are rendered in the "
+                          "server's own process from now on")
+            self.process = None
             return None
-        entry = self._entry(captured["status"], captured["headers"], body, marker, environ)
-        if RENDER_REVISION not in environ and RENDER_AT not in environ:
-            with self._lock:
-                self._put(key, entry)
-        return entry
 
     def _done_rendering(self, key: Key) -> None:
         with self._lock:
@@ -394,7 +425,8 @@ class ResponseCache:
         started = time.monotonic()
         try:
             ahead = self._render(key, {**render_environ(entry.environ), RENDER_AT:
-                                       dt.datetime.fromtimestamp(entry.boundary, dt.UTC)})
+                                       dt.datetime.fromtimestamp(entry.boundary, dt.UTC)},
+                                 entry.location)
             if ahead is not None:
                 with self._lock:
                     if key in self._items:
@@ -404,7 +436,7 @@ class ResponseCache:
         finally:
             with self._lock:
                 self._ahead.discard(key)
-        rest(started)
+        self._rest(started)
 
     @staticmethod
     def _marker(headers: list[tuple[str, str]]) -> str | None:
@@ -440,7 +472,7 @@ class ResponseCache:
 
     @staticmethod
     def _entry(status: str, headers: list[tuple[str, str]], body: bytes, marker: str,
-               environ: dict[str, Any]) -> CachedResponse:
+               environ: dict[str, Any], gzipped: bytes | None = None) -> CachedResponse:
         location, revision, seconds, ends = marker.split(" ")
         starts = time.monotonic()
         render_at = environ.get(RENDER_AT)
@@ -449,7 +481,8 @@ class ResponseCache:
         environ = {name: value for name, value in environ.items()
                    if name not in (RENDER_REVISION, RENDER_AT)}
         return CachedResponse(status, [(n, v) for n, v in headers if n != MARKER], body,
-                              gzip.compress(body, 6), location, int(revision),
+                              gzipped if gzipped is not None else gzip.compress(body, 6),
+                              location, int(revision),
                               starts + float(seconds), starts,
                               None if ends == "-" else float(ends), environ)
 

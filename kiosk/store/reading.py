@@ -185,6 +185,13 @@ class ContentReader:
             revision = latest_revision(session, row.organisation_id)
             return self.published(revision) if revision else None
 
+    def by_id(self, revision_id: int) -> Published | None:
+        """A revision by its id, whatever its organisation's newest (a page rendered
+        elsewhere from the revision its server names)."""
+        with self.db.sessions() as session:
+            revision = session.get(Revision, revision_id)
+            return None if revision is None else self.published(revision)
+
     def published(self, revision: Revision) -> Published:
         """A revision row as content, parsed once per revision and kept for a while."""
         with self._lock:

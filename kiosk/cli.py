@@ -141,18 +141,15 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
 
 def _start_rendering(app: Flask) -> None:
     """Render stand pages in the background in a child process (RENDER_PROCESS), started
-    here, from the main thread, so it is ready before the first publication and ends
-    with the server."""
+    here, from the main thread, so that it ends with the server."""
     if not app.config["RENDER_PROCESS"]:
         return
-    from concurrent.futures import BrokenExecutor
-
     from kiosk.public.render_process import RenderProcess
 
     process = RenderProcess()
     try:
         process.start()
-    except (BrokenExecutor, TimeoutError, OSError) as exc:
+    except OSError as exc:
         process.stop()
         click.echo(f"Note: the rendering process could not start ({exc}), so pages are "
                    "rendered in the server's own process.", err=True)

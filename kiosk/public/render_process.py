@@ -4,7 +4,7 @@
 pages whose minute ended) in this child process instead of a thread of the serving
 process: rendering is Python work, and in the serving process it would hold the
 interpreter lock that every request needs, so each publication would slow the pages
-served meanwhile. In a child of lower priority (``nice`` 10) the operating system
+served meanwhile. In a child of lower priority (``nice`` 5) the operating system
 gives the serving process a core first, and the pages it serves from memory wait for
 no rendering at all.
 
@@ -25,14 +25,16 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from io import BytesIO
 from typing import Any
 
 from flask import Flask
 
 log = logging.getLogger(__name__)
-NICE = 10
+# Below the serving process, which the kernel then gives three times the share of a
+# core when both want one; not so low that other programs on the machine starve it.
+NICE = 5
 # prctl(2): have the kernel signal this process when its parent ends.
 _PR_SET_PDEATHSIG = 1
 Rendered = tuple[str, list[tuple[str, str]], bytes, bytes]  # status, headers, body, gzipped
@@ -43,6 +45,8 @@ _app: Flask | None = None
 class RenderProcess:
     """One child process that renders stand pages for the serving process."""
 
+    _started: Future[bool]
+
     def __init__(self) -> None:
         # spawn, not fork: the server has threads by now, and a fork copies their locks
         # in whatever state they are.
@@ -51,11 +55,18 @@ class RenderProcess:
                                          initializer=_start, initargs=(os.getpid(),))
 
     def start(self) -> None:
-        """Start the child and wait until its application is built, so the first
-        publication finds it ready (and the child belongs to the calling thread, which
-        should be the server's main one: the kernel's parent-death signal follows the
-        thread that started it)."""
-        self._pool.submit(_ready).result(timeout=120)
+        """Start the child now, from the calling thread, which should be the server's
+        main one: the kernel's parent-death signal follows the thread that started it.
+        The server does not wait for the child's application to be built; renders asked
+        for meanwhile wait in the background. A child that cannot start fails the first
+        render, and pages are then rendered in the server's process."""
+        self._started = self._pool.submit(_ready)
+
+    def ready(self) -> bool:
+        """Whether the child has built its application, or failed to (then the next
+        render says so). Until then the server renders itself, as it starts: a
+        publication waits for no child."""
+        return self._started.done()
 
     def render(self, environ: dict[str, Any], revision_id: int | None,
                at: dt.datetime | None) -> Rendered:

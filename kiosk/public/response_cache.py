@@ -330,7 +330,7 @@ class ResponseCache:
     def _rest(self, started: float) -> None:
         # A child process renders at a lower priority: the serving process's requests
         # never wait for its work, so it need not pause.
-        if self.process is None:
+        if self.process is None or not self.process.ready():
             rest(started)
 
     def _render(self, key: Key, environ: dict[str, Any], location: str
@@ -338,7 +338,9 @@ class ResponseCache:
         """Render a page of ``location`` in the background; kept unless it renders
         another revision than the live one or another minute than this one (those are
         kept by the switch to the revision, or until their minute begins)."""
-        rendered = self._render_elsewhere(environ, location) if self.process else None
+        rendered = None
+        if self.process is not None and self.process.ready():
+            rendered = self._render_elsewhere(environ, location)
         status, headers, body, gzipped = rendered or self._render_here(environ)
         marker = self._marker(headers)
         if marker is None:

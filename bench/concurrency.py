@@ -4,7 +4,9 @@
 their own building; two buildings make an organisation, so pairs of editors compete for
 the same revision numbers. Meanwhile wrk plays 200 stand clients reading every stand page
 of every building in every language. At the end it prints requests served, the p50, p95
-and p99 latency of stand pages, errors, publications and lost edits (a publication the
+and p99 latency of stand pages as wrk saw them and as the server did (Server-Timing),
+the pages rendered while their reader waited, the stand process's CPU time per page and
+the time it waited for a core, errors, publications and lost edits (a publication the
 server confirmed whose change is not in the revision it was confirmed as, or not in the
 final content), and the machine's load average during the run: the figures depend on
 what else the machine runs.
@@ -36,7 +38,7 @@ from typing import TextIO
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import fetch, free_port, wait_until_up, wrk  # noqa: E402
+from bench.load import fetch, free_port, peak_rss_mb, wait_until_up, wrk  # noqa: E402
 from kiosk.auth import Role, add_user  # noqa: E402
 from kiosk.content import load_file  # noqa: E402
 from kiosk.public.blueprint import STAND_PAGES  # noqa: E402
@@ -240,6 +242,12 @@ def stand_script(directory: Path, editors: int, interval_ms: int) -> Path:
     return script
 
 
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (its rendering process)."""
+    return [int(child) for listing in Path(f"/proc/{pid}/task").glob("*/children")
+            for child in listing.read_text().split()]
+
+
 def scheduling(pid: int) -> tuple[float, float]:
     """Seconds the process's threads have so far run on a core, and waited for one while
     ready to run (Linux schedstat): the second is what the machine's load costs it."""
@@ -336,6 +344,7 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             ran_before, waited_before = scheduling(servers[0].pid)
             reading = wrk(base + "/", clients, seconds, script, threads=2)
             ran_after, waited_after = scheduling(servers[0].pid)
+            renderer_mb = sum(peak_rss_mb(child) for child in children(servers[0].pid))
             load_after = os.getloadavg()[0]
             stop.set()
             for worker in workers:
@@ -360,6 +369,7 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             "server_p50": reading.get("server_p50", float("nan")),
             "server_p99": reading.get("server_p99", float("nan")),
             "rendered": reading.get("rendered", 0),
+            "renderer_mb": renderer_mb,
             # The stand process's CPU time per page (its share of editors' work and of
             # rendering included), and the seconds per second it waited for a core.
             "cpu_ms": (ran_after - ran_before) * 1000 / max(1, reading["requests"]),
@@ -420,6 +430,7 @@ def main() -> int:
                   f"{r['waited']:>9.2f} "
                   f"{errors:>7} {r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5} "
                   f"{r['load']:>5.1f}")
+            print(f"  rendering process of the stand server: {r['renderer_mb']:.0f} MB peak")
             if r["stand_errors"]:
                 print(f"  stand errors: {r['stand_statuses']:g} answered with an error status, "
                       f"{r['stand_sockets']:g} connection errors or timeouts (wrk waits 2 s)")

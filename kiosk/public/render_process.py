@@ -30,6 +30,7 @@ from io import BytesIO
 from typing import Any
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 
 log = logging.getLogger(__name__)
 # Below the serving process, which the kernel then gives three times the share of a
@@ -69,9 +70,11 @@ class RenderProcess:
         return self._started.done()
 
     def render(self, environ: dict[str, Any], revision_id: int | None,
-               at: dt.datetime | None) -> Rendered:
+               at: dt.datetime | None) -> Rendered | None:
         """Render the page ``environ`` asks for, from revision ``revision_id`` (None: the
-        child's own newest), as at the moment ``at`` (None: now)."""
+        child's own newest), as at the moment ``at`` (None: now). None when the child
+        cannot read that revision (the database cannot be read, and the child has not
+        parsed it yet): the server, which holds it, renders the page itself."""
         strings = {name: value for name, value in environ.items() if isinstance(value, str)}
         return self._pool.submit(_render, strings, revision_id, at).result()
 
@@ -96,7 +99,7 @@ def _ready() -> bool:
 
 
 def _render(strings: dict[str, str], revision_id: int | None, at: dt.datetime | None
-            ) -> Rendered:
+            ) -> Rendered | None:
     from kiosk.public.response_cache import RENDER_AT, RENDER_REVISION, ResponseCache
     from kiosk.store import reader
 
@@ -105,7 +108,10 @@ def _render(strings: dict[str, str], revision_id: int | None, at: dt.datetime | 
                                "wsgi.multiprocess": True, "wsgi.run_once": False,
                                "wsgi.input": BytesIO(b""), "wsgi.errors": sys.stderr}
     if revision_id is not None:
-        published = reader(_app).by_id(revision_id)
+        try:
+            published = reader(_app).by_id(revision_id)
+        except SQLAlchemyError:
+            return None
         if published is not None:
             environ[RENDER_REVISION] = published
     if at is not None:

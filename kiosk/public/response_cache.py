@@ -34,7 +34,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -368,14 +368,14 @@ class ResponseCache:
 
     def _render_elsewhere(self, environ: dict[str, Any], location: str) -> Rendered | None:
         """Render in the child process, from the revision named here (the one being
-        switched to, or the live one): None when the child cannot, and then pages are
-        rendered here from now on."""
+        switched to, or the live one): None when the child cannot (the page is then
+        rendered here), and from now on when the child has gone."""
         assert self.process is not None
         revision = environ.get(RENDER_REVISION) or self.live(location)
         try:
             return self.process.render(environ, revision.revision_id if revision else None,
                                        environ.get(RENDER_AT))
-        except Exception:
+        except BrokenExecutor:
             log.exception("the rendering process failed; pages are rendered in the "
                           "server's own process from now on")
             self.process = None

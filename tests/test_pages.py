@@ -107,6 +107,19 @@ def test_every_page_has_a_qr_code_to_itself(tmp_path, demo_content) -> None:
     assert "info.koktal.example.kz/stand/main/ru/contacts" in html
 
 
+def test_server_timing_says_how_long_a_page_took_and_whether_it_was_rendered(
+        tmp_path, demo_content) -> None:
+    timed = make_app(tmp_path, demo_content, SERVER_TIMING=1).test_client()
+    first = timed.get(url("hours")).headers["Server-Timing"]
+    again = timed.get(url("hours")).headers["Server-Timing"]
+    assert re.fullmatch(r'app;dur=\d+\.\d{3};desc="rendered"', first)
+    assert re.fullmatch(r'app;dur=\d+\.\d{3};desc="memory"', again)
+    # Off by default: a page says nothing of the server's timing.
+    (tmp_path / "plain").mkdir()
+    plain = make_app(tmp_path / "plain", demo_content).test_client()
+    assert "Server-Timing" not in plain.get(url("hours")).headers
+
+
 def test_without_a_public_url_the_qr_code_leads_to_the_website(client: FlaskClient) -> None:
     html = client.get(url("contacts", "en")).get_data(as_text=True)
     assert "Our website: scan the code with your phone." in html

@@ -22,6 +22,11 @@ checker thread makes so that serving a page reads memory only), one background t
 renders the location's kept pages from the new revision while readers keep
 getting the live ones; then the pages and the live revision change together, under one
 lock. A stand therefore never learns of a revision whose pages are not ready.
+
+Under ``kiosk serve`` that thread has the pages rendered by a child process of lower
+priority (:mod:`kiosk.public.render_process`), so rendering never holds the interpreter
+lock the requests need; elsewhere (tests, ``RENDER_PROCESS=0``, or until the child has
+started) it renders them itself, pausing after each.
 """
 
 from __future__ import annotations

@@ -242,10 +242,12 @@ def stand_script(directory: Path, editors: int, interval_ms: int) -> Path:
     return script
 
 
-def children(pid: int) -> list[int]:
-    """The processes ``pid`` started (its rendering process)."""
+def renderers(pid: int) -> list[int]:
+    """The rendering process ``pid`` started (multiprocessing's spawned child; the
+    speech engine is a child too, and not counted)."""
     return [int(child) for listing in Path(f"/proc/{pid}/task").glob("*/children")
-            for child in listing.read_text().split()]
+            for child in listing.read_text().split()
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
 
 
 def scheduling(pid: int) -> tuple[float, float]:
@@ -344,7 +346,7 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             ran_before, waited_before = scheduling(servers[0].pid)
             reading = wrk(base + "/", clients, seconds, script, threads=2)
             ran_after, waited_after = scheduling(servers[0].pid)
-            renderer_mb = sum(peak_rss_mb(child) for child in children(servers[0].pid))
+            renderer_mb = sum(peak_rss_mb(child) for child in renderers(servers[0].pid))
             load_after = os.getloadavg()[0]
             stop.set()
             for worker in workers:

@@ -135,7 +135,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RENDER_PROCESS", 1, "1: 'kiosk serve' renders stand pages in the background "
             "(a publication's, the next minute's) in a child process of lower priority, so "
             "publishing never slows the pages served; 0: in a thread of the server (one "
-            "process less, about 100 MB).", _non_negative_int),
+            "process less, about 150 MB).", _non_negative_int),
     Setting("SERVER_TIMING", 0, "1: every stand page carries a Server-Timing header with "
             "the milliseconds the server took over it (developer tools and the benchmarks "
             "read it); 0: none.", _non_negative_int),

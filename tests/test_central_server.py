@@ -144,7 +144,17 @@ def children(pid: int) -> set[int]:
 
 
 def test_a_process_renders_a_publication_in_its_rendering_process_and_serves_it_from_memory(
-        database: str, demo_content: Content, tmp_path: Path) -> None:
+        postgresql_server: PostgresServer, demo_content: Content, tmp_path: Path) -> None:
+    with postgresql_server.database() as database:
+        content_store = ContentStore(database)
+        content_store.upgrade()
+        content_store.publisher.publish(without_website(demo_content), author="tests")
+        content_store.dispose()
+        served_from_memory_after_publishing(database, demo_content, tmp_path)
+
+
+def served_from_memory_after_publishing(database: str, demo_content: Content, tmp_path: Path
+                                        ) -> None:
     server = start(tmp_path, database, "third", SERVER_TIMING="1")
     try:
         renderers = children(server.process.pid)

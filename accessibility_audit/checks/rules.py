@@ -27,6 +27,15 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          understanding("language-of-page"),
          # It fetches the pages the links lead to.
          costly=True),
+    Rule("bypass-blocks", "serious", ("wcag2a", "wcag241", "cat.keyboard"),
+         N_("Content repeated on the site's pages must be skippable to the page's own "
+            "content"),
+         ("Opens other pages of the site that the page links to, learns which content "
+          "before the page's own is repeated, and checks that a landmark or a heading at "
+          "the page's own content, or a link to it, lets a visitor skip the rest"),
+         understanding("bypass-blocks"),
+         # It fetches the pages the links lead to.
+         costly=True),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

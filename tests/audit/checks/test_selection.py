@@ -42,7 +42,7 @@ def test_levels_select_the_own_rules() -> None:
         "reflow", "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
-        "target-size-enhanced", "reflow", "focus-visible", "focus-not-obscured",
+        "bypass-blocks", "target-size-enhanced", "reflow", "focus-visible", "focus-not-obscured",
         "keyboard-trap", "content-obscured"]
 
 

@@ -2,7 +2,7 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language and bypass checks, which only read (and fetch other pages), and the
+the language, bypass and summary checks, which only read (and fetch other pages), and the
 keyboard walk, at the last viewport, go before the reflow check at 320 px, which
 resizes, and the network check is last, as it reads every request of the visit."""
 
@@ -14,6 +14,7 @@ from accessibility_audit.checks import (
     focus,
     language_check,
     reflow,
+    summary,
     target_size,
 )
 from accessibility_audit.checks.check import Check
@@ -22,6 +23,7 @@ from accessibility_audit.checks.stand import first_screen, idle, keypad, network
 CHECKS: tuple[Check, ...] = (
     language_check.CHECK,
     bypass.CHECK,
+    summary.CHECK,
     target_size.CHECK,
     reflow.AT_VIEWPORT,
     speech.CHECK,

@@ -36,6 +36,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          understanding("bypass-blocks"),
          # It fetches the pages the links lead to.
          costly=True),
+    Rule("summary-name", "serious", ("wcag2a", "wcag412", "cat.name-role-value"),
+         N_("The summary of a details element must have a name"),
+         ("Checks that the summary that opens and closes each details element has a name "
+          "from its text, aria-label, aria-labelledby or title"),
+         understanding("name-role-value")),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

@@ -2,9 +2,10 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language, bypass and summary checks, which only read (and fetch other pages), and the
-keyboard walk, at the last viewport, go before the reflow check at 320 px, which
-resizes, and the network check is last, as it reads every request of the visit."""
+the language, bypass, summary and table header checks, which only read (and fetch other
+pages), and the keyboard walk, at the last viewport, go before the reflow check at
+320 px, which resizes, and the network check is last, as it reads every request of the
+visit."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from accessibility_audit.checks import (
     bypass,
     covered,
     focus,
+    headers,
     language_check,
     reflow,
     summary,
@@ -24,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     language_check.CHECK,
     bypass.CHECK,
     summary.CHECK,
+    headers.CHECK,
     target_size.CHECK,
     reflow.AT_VIEWPORT,
     speech.CHECK,

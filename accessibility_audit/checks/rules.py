@@ -41,6 +41,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Checks that the summary that opens and closes each details element has a name "
           "from its text, aria-label, aria-labelledby or title"),
          understanding("name-role-value")),
+    Rule("header-cell-has-cells", "serious", ("wcag2a", "wcag131", "cat.tables"),
+         N_("Every header cell of a table must head at least one cell"),
+         ("Checks that each header cell of a table or grid has cells below it (a column "
+          "header), to its right (a row header), or naming it in their headers attribute"),
+         understanding("info-and-relationships")),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

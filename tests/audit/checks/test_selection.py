@@ -35,15 +35,15 @@ def _ids(rules: tuple) -> list[str]:
 
 def test_levels_select_the_own_rules() -> None:
     assert _ids(own_rules(AA)) == ["page-language-matches-text", "part-language-matches-text",
-                                   "summary-name", "reflow"]
+                                   "summary-name", "header-cell-has-cells", "reflow"]
     # Covered content is found by scrolling, quickly: in the default profile.
     assert _ids(own_rules(AAA)) == [
         "page-language-matches-text", "part-language-matches-text", "summary-name",
-        "target-size-enhanced", "reflow", "content-obscured"]
+        "header-cell-has-cells", "target-size-enhanced", "reflow", "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
-        "bypass-blocks", "summary-name", "target-size-enhanced", "reflow", "focus-visible",
-        "focus-not-obscured", "keyboard-trap", "content-obscured"]
+        "bypass-blocks", "summary-name", "header-cell-has-cells", "target-size-enhanced",
+        "reflow", "focus-visible", "focus-not-obscured", "keyboard-trap", "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:
@@ -54,7 +54,8 @@ def test_only_and_skip_select_own_and_axe_rules_alike() -> None:
     assert axe_selection(AA, only=("reflow",)) is None
     assert _ids(own_rules(AA, skip=("reflow",))) == ["page-language-matches-text",
                                                       "part-language-matches-text",
-                                                      "summary-name"]
+                                                      "summary-name",
+                                                      "header-cell-has-cells"]
     assert axe_selection(AA, skip=("reflow", "region")) == {
         "runOnly": {"type": "tag", "values": list(AA)}, "rules": {"region": {"enabled": False}}}
 

@@ -2,8 +2,8 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language, bypass, summary and table header checks, which only read (and fetch other
-pages), and the keyboard walk, at the last viewport, go before the reflow check at
+the language, bypass, summary, table header and ARIA property checks, which only read
+(and fetch other pages), and the keyboard walk, at the last viewport, go before the reflow check at
 320 px, which resizes, and the network check is last, as it reads every request of the
 visit."""
 
@@ -15,6 +15,7 @@ from accessibility_audit.checks import (
     focus,
     headers,
     language_check,
+    prohibited,
     reflow,
     summary,
     target_size,
@@ -27,6 +28,7 @@ CHECKS: tuple[Check, ...] = (
     bypass.CHECK,
     summary.CHECK,
     headers.CHECK,
+    prohibited.CHECK,
     target_size.CHECK,
     reflow.AT_VIEWPORT,
     speech.CHECK,

@@ -46,6 +46,15 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Checks that each header cell of a table or grid has cells below it (a column "
           "header), to its right (a row header), or naming it in their headers attribute"),
          understanding("info-and-relationships")),
+    # WAI-ARIA's requirement, not a WCAG criterion's: what is lost is what the author
+    # meant screen readers to say, which the element's content may still say.
+    Rule("aria-prohibited-global", "serious", ("best-practice", "cat.aria"),
+         N_("ARIA naming and role description properties must not be used where the "
+            "role prohibits them"),
+         ("Checks that aria-label, aria-labelledby and aria-braillelabel are not set on "
+          "elements whose role cannot be named (a div, a span, a paragraph), nor "
+          "aria-roledescription on a generic element"),
+         "https://www.w3.org/TR/wai-aria-1.2/#prohibitedattributes"),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

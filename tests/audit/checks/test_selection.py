@@ -39,11 +39,13 @@ def test_levels_select_the_own_rules() -> None:
     # Covered content is found by scrolling, quickly: in the default profile.
     assert _ids(own_rules(AAA)) == [
         "page-language-matches-text", "part-language-matches-text", "summary-name",
-        "header-cell-has-cells", "target-size-enhanced", "reflow", "content-obscured"]
+        "header-cell-has-cells", "aria-prohibited-global", "target-size-enhanced", "reflow",
+        "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
-        "bypass-blocks", "summary-name", "header-cell-has-cells", "target-size-enhanced",
-        "reflow", "focus-visible", "focus-not-obscured", "keyboard-trap", "content-obscured"]
+        "bypass-blocks", "summary-name", "header-cell-has-cells", "aria-prohibited-global",
+        "target-size-enhanced", "reflow", "focus-visible", "focus-not-obscured", "keyboard-trap",
+        "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:

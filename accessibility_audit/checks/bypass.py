@@ -3,9 +3,11 @@ banner, a sidebar) that comes before a page's own content must be skippable — 
 landmark or a heading at the page's own content, which screen readers jump to, or a
 link to it, which keyboard users follow.
 
-What is repeated is learnt as a person would: by opening other pages of the site that
-the page links to (up to three, with plain HTTP, each address once per scan) and
-comparing pieces of text and images' alternatives. axe's ``bypass`` cannot know it,
+What is repeated is learnt as a person would: by opening another page of the site that
+the page links to and comparing pieces of text and images' alternatives. The page
+chosen is the one most pages share (the shortest address in the same part of the
+site, usually its home page), so that a scan fetches it once (plain HTTP, each
+address once per scan, in the host's turn like every visit). axe's ``bypass`` cannot know it,
 and only asks for review on a page with no heading, landmark or same-page link; this
 check decides, as the W3C's ACT rules for bypass blocks (cf77f2 and its parts) do:
 
@@ -24,6 +26,7 @@ import re
 from functools import partial
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -35,8 +38,8 @@ from accessibility_audit.fetching import Fetcher
 
 RULE = "bypass-blocks"
 SCRIPT = gatherer("bypass")
-# Pieces of content read from the page, and other pages of the site compared.
-MAX_UNITS, MAX_PAGES = 3000, 3
+# Pieces of content read from the page.
+MAX_UNITS = 3000
 # A piece with no letter or digit (a separator, an icon) says nothing of repetition.
 WORD = re.compile(r"[^\W_]")
 _SPACE = re.compile(r"\s+")
@@ -93,12 +96,23 @@ def read(fetcher: Fetcher, url: str) -> frozenset[str]:
 def gather(page: PageContext) -> dict[str, Any]:
     gathered = page.run_script(SCRIPT, MAX_UNITS)
     others: list[frozenset[str]] = []
-    if page.fetcher is not None:
+    other = comparison_page(gathered["url"], gathered["pages"])
+    if page.fetcher is not None and other is not None:
         fetcher = page.fetcher
-        for url in gathered["pages"][:MAX_PAGES]:
-            page.check_time()
-            others.append(page.memo.get(("page-pieces", url), partial(read, fetcher, url)))
+        others.append(page.memo.get(("page-pieces", other), partial(read, fetcher, other)))
     return {"page": gathered, "others": others}
+
+
+def comparison_page(url: str, pages: list[str]) -> str | None:
+    """The page of the site to learn repeated content from: of those ``url`` links to
+    (other than itself in another query), one in the same part of the site (the first
+    folder of the path), with the shortest path — the page most pages link to."""
+    here = urlsplit(url)
+    section = here.path.strip("/").split("/")[0]
+    candidates = [(urlsplit(p).path.strip("/").split("/")[0] != section,
+                   len(urlsplit(p).path), n, p)
+                  for n, p in enumerate(pages) if urlsplit(p).path != here.path]
+    return min(candidates)[3] if candidates else None
 
 
 def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:

@@ -30,11 +30,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("bypass-blocks", "serious", ("wcag2a", "wcag241", "cat.keyboard"),
          N_("Content repeated on the site's pages must be skippable to the page's own "
             "content"),
-         ("Opens other pages of the site that the page links to, learns which content "
+         ("Opens another page of the site that the page links to, learns which content "
           "before the page's own is repeated, and checks that a landmark or a heading at "
           "the page's own content, or a link to it, lets a visitor skip the rest"),
          understanding("bypass-blocks"),
-         # It fetches the pages the links lead to.
+         # It fetches a page a link leads to.
          costly=True),
     Rule("summary-name", "serious", ("wcag2a", "wcag412", "cat.name-role-value"),
          N_("The summary of a details element must have a name"),

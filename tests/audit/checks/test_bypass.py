@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility_audit.checks.bypass import RULE, evaluate, pieces_of
+from accessibility_audit.checks.bypass import RULE, comparison_page, evaluate, pieces_of
 
 MENU = ("Services", "Opening hours", "Contacts")
 OTHER_PAGE = pieces_of("<html><head><title>Services</title><script>var x = 'Read';</script>"
@@ -78,3 +78,11 @@ def test_separators_say_nothing_of_repetition() -> None:
     facts = _page(_unit("|"), _unit("Hours of the reception"))
     facts["others"] = [frozenset({"|"})]
     assert not evaluate(facts)[RULE].failed
+
+
+def test_the_page_compared_is_the_shortest_address_in_the_same_part_of_the_site() -> None:
+    pages = ["https://a.kz/ru/services/hours?lang=kk", "https://a.kz/kk/",
+             "https://a.kz/ru/services/appeals", "https://a.kz/ru/", "https://a.kz/ru/news"]
+    assert comparison_page("https://a.kz/ru/services/hours", pages) == "https://a.kz/ru/"
+    assert comparison_page("https://a.kz/about", ["https://a.kz/about?print=1"]) is None
+    assert comparison_page("https://a.kz/about", ["https://a.kz/kk/a/b"]) == "https://a.kz/kk/a/b"

@@ -14,19 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility_audit.checks.check import Check
-from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
 
 RULE = "header-cell-has-cells"
-SCRIPT = gatherer("headers")
 DIRECTION = {"column": "below it in its column", "row": "to its right in its row",
              "auto": "below it or to its right"}
 
-
-def gather(page: PageContext) -> list[dict[str, Any]]:
-    tables: list[dict[str, Any]] = page.run_script(SCRIPT)
-    return tables
 
 
 def evaluate(tables: list[dict[str, Any]]) -> dict[str, Outcomes]:
@@ -45,5 +38,3 @@ def evaluate(tables: list[dict[str, Any]]) -> dict[str, Outcomes]:
                 if not table["data"] else "")
     return {RULE: outcomes}
 
-
-CHECK = Check((RULE,), gather, evaluate, when="once")

@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility_audit.checks.check import Check
-from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
 
 RULE = "aria-prohibited-global"
-SCRIPT = gatherer("prohibited")
 # Roles that prohibit naming (aria-label, aria-labelledby), from WAI-ARIA 1.2.
 UNNAMED = frozenset({"caption", "code", "deletion", "emphasis", "generic", "insertion",
                      "paragraph", "strong", "subscript", "superscript"})
 PRESENTATIONAL = frozenset({"none", "presentation"})
 
-
-def gather(page: PageContext) -> list[dict[str, Any]]:
-    elements: list[dict[str, Any]] = page.run_script(SCRIPT)
-    return elements
 
 
 def evaluate(elements: list[dict[str, Any]]) -> dict[str, Outcomes]:
@@ -54,5 +47,3 @@ def evaluate(elements: list[dict[str, Any]]) -> dict[str, Outcomes]:
             outcomes.passed.append(node)
     return {RULE: outcomes}
 
-
-CHECK = Check((RULE,), gather, evaluate, when="once")

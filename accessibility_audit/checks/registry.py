@@ -2,10 +2,9 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language, bypass, summary, table header and ARIA property checks, which only read
-(and fetch other pages), and the keyboard walk, at the last viewport, go before the reflow check at
-320 px, which resizes, and the network check is last, as it reads every request of the
-visit."""
+the language, bypass and markup checks, which only read (and fetch another page), and
+the keyboard walk, at the last viewport, go before the reflow check at 320 px, which
+resizes, and the network check is last, as it reads every request of the visit."""
 
 from __future__ import annotations
 
@@ -13,11 +12,9 @@ from accessibility_audit.checks import (
     bypass,
     covered,
     focus,
-    headers,
     language_check,
-    prohibited,
+    markup,
     reflow,
-    summary,
     target_size,
 )
 from accessibility_audit.checks.check import Check
@@ -26,9 +23,7 @@ from accessibility_audit.checks.stand import first_screen, idle, keypad, network
 CHECKS: tuple[Check, ...] = (
     language_check.CHECK,
     bypass.CHECK,
-    summary.CHECK,
-    headers.CHECK,
-    prohibited.CHECK,
+    markup.CHECK,
     target_size.CHECK,
     reflow.AT_VIEWPORT,
     speech.CHECK,

@@ -13,19 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from accessibility_audit.checks.check import Check
-from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
 
 RULE = "summary-name"
-SCRIPT = gatherer("summary")
 # Roles that a focusable summary cannot take: it keeps its own.
 IGNORED_ROLES = ("", "none", "presentation")
 
-
-def gather(page: PageContext) -> list[dict[str, Any]]:
-    summaries: list[dict[str, Any]] = page.run_script(SCRIPT)
-    return summaries
 
 
 def evaluate(summaries: list[dict[str, Any]]) -> dict[str, Outcomes]:
@@ -46,5 +39,3 @@ def evaluate(summaries: list[dict[str, Any]]) -> dict[str, Outcomes]:
             if summary["drawn"] else "")
     return {RULE: outcomes}
 
-
-CHECK = Check((RULE,), gather, evaluate, when="once")

@@ -72,14 +72,24 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None,
         value, unit = found.groups()
         return float(value) * units[unit]
 
+    # wrk prints no 95th percentile; a script's done() may (bench/concurrency.py's does).
+    p95 = re.search(r"^p95 ([\d.]+)us$", output, re.M)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
                               r"timeout (\d+)", output)
+    # The server's own times, when a script's done() prints them (Server-Timing).
+    server = {f"server_p{p}": float(ms) for p, ms in
+              re.findall(r"^server p(\d+) ([\d.]+)ms$", output, re.M)}
+    rendered = re.search(r"^rendered (\d+)$", output, re.M)
+    if rendered:
+        server["rendered"] = int(rendered.group(1))
     return {
+        **server,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency("50"),
+        "p95": float(p95.group(1)) / 1000 if p95 else float("nan"),
         "p99": latency("99"),
         "errors": int(errors.group(1)) if errors else 0,
     }

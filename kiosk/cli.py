@@ -133,9 +133,28 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
                    "forever: for demonstrations only.", err=True)
     _start_speech(app)
     _start_escalation(app)
+    _start_rendering(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
                    ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
+
+
+def _start_rendering(app: Flask) -> None:
+    """Render stand pages in the background in a child process (RENDER_PROCESS), started
+    here, from the main thread, so that it ends with the server."""
+    if not app.config["RENDER_PROCESS"]:
+        return
+    from kiosk.public.render_process import RenderProcess
+
+    process = RenderProcess()
+    try:
+        process.start()
+    except OSError as exc:
+        process.stop()
+        click.echo(f"Note: the rendering process could not start ({exc}), so pages are "
+                   "rendered in the server's own process.", err=True)
+        return
+    app.extensions["kiosk.response_cache"].process = process
 
 
 def _start_speech(app: Flask) -> None:

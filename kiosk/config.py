@@ -132,6 +132,13 @@ SETTINGS: tuple[Setting, ...] = (
             "server keeps in memory; each is kept until its minute is over or new content "
             "is published.",
             _positive_int),
+    Setting("RENDER_PROCESS", 1, "1: 'kiosk serve' renders stand pages in the background "
+            "(a publication's, the next minute's) in a child process of lower priority, so "
+            "publishing never slows the pages served; 0: in a thread of the server (one "
+            "process less, about 150 MB).", _non_negative_int),
+    Setting("SERVER_TIMING", 0, "1: every stand page carries a Server-Timing header with "
+            "the milliseconds the server took over it (developer tools and the benchmarks "
+            "read it); 0: none.", _non_negative_int),
     Setting("SPEECH_CACHE_DIR", "", "Folder for synthesised speech; empty means 'speech' in "
             "the instance folder. Several server processes may share it."),
     Setting("SPEECH_CACHE_MB", 200, "Largest size of the speech cache; the least recently "

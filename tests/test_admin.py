@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -244,8 +245,15 @@ def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:
     db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
     try:
         assert stands_table(admin)["main-hall"] == "outdated"
-        stand.get("/stand/main/kk/live.json?stand=main-hall")
-        assert stands_table(admin)["main-hall"] == "ok"
+        # The stand is told of the new revision once its pages are rendered (in the
+        # background, a moment): its polls then report it.
+        deadline = time.monotonic() + 20
+        while True:
+            stand.get("/stand/main/kk/live.json?stand=main-hall")
+            if stands_table(admin)["main-hall"] == "ok":
+                break
+            assert time.monotonic() < deadline, "the stand never reported the new revision"
+            time.sleep(0.05)
     finally:
         db.CHECK_SECONDS = saved
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,16 @@ def stand_hours(app: Flask, lang: str = "ru") -> str:
     return app.test_client().get(f"/stand/main/{lang}/hours").get_data(as_text=True)
 
 
+def stand_hours_once_live(app: Flask, text: str, seconds: float = 20) -> str:
+    """The hours page once it shows ``text``: a publication goes live once the pages a
+    stand has asked for are rendered from it, in the background."""
+    deadline = time.monotonic() + seconds
+    while text not in (html := stand_hours(app)):
+        assert time.monotonic() < deadline, f"the stands never showed {text!r}"
+        time.sleep(0.05)
+    return html
+
+
 def test_a_saved_draft_is_not_on_the_stands_until_published(app: Flask) -> None:
     client = signed_in(app, "editor")
     response = edit(client, "main", "hours", {MONDAY_START: "08:15"})
@@ -42,7 +53,7 @@ def test_a_saved_draft_is_not_on_the_stands_until_published(app: Flask) -> None:
     assert response.status_code == 302
     assert "Published as revision 2" in client.get("/admin/locations/main/").get_data(
         as_text=True)
-    assert "08:15" in stand_hours(app)
+    stand_hours_once_live(app, "08:15")
     assert store(app).reader.current("koktal-akimat").published_by == "Айгерім Редакторова"
 
 
@@ -141,7 +152,7 @@ def test_two_editors_conflict_and_nothing_is_overwritten(app: Flask) -> None:
     # Having seen both, the second editor may knowingly publish over the first.
     response = publish(second, "main", {"over": "2"})
     assert response.status_code == 302
-    assert "08:45" in stand_hours(app)
+    stand_hours_once_live(app, "08:45")
     assert store(app).reader.current("koktal-akimat").number == 3
 
 

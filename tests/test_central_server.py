@@ -135,6 +135,64 @@ def test_a_publication_reaches_every_server_process_within_seconds(
             time.sleep(0.2)
 
 
+def children(pid: int) -> set[int]:
+    """The processes ``pid`` started (any of its threads) that still run."""
+    found: set[int] = set()
+    for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(child) for child in listing.read_text().split()}
+    return found
+
+
+def test_a_process_renders_a_publication_in_its_rendering_process_and_serves_it_from_memory(
+        postgresql_server: PostgresServer, demo_content: Content, tmp_path: Path) -> None:
+    with postgresql_server.database() as database:
+        content_store = ContentStore(database)
+        content_store.upgrade()
+        content_store.publisher.publish(without_website(demo_content), author="tests")
+        content_store.dispose()
+        served_from_memory_after_publishing(database, demo_content, tmp_path)
+
+
+def served_from_memory_after_publishing(database: str, demo_content: Content, tmp_path: Path
+                                        ) -> None:
+    server = start(tmp_path, database, "third", SERVER_TIMING="1")
+    try:
+        renderers = children(server.process.pid)
+        assert renderers, "kiosk serve started no rendering process"
+        assert "Контакты" in server.get("/stand/main/ru/contacts")  # kept from now on
+        # Published by another process (here: the store directly, as `kiosk content
+        # import` on another machine would).
+        org = demo_content.organisation
+        renamed = org.model_copy(update={
+            "name": org.name.model_copy(update={"ru": "Переименованный акимат"})})
+        content_store = ContentStore(database)
+        try:
+            content_store.publisher.publish(without_website(demo_content.model_copy(
+                update={"organisation": renamed})), author="manager")
+        finally:
+            content_store.dispose()
+        deadline = time.monotonic() + 60  # the machine may be busy
+        while True:
+            request = urllib.request.Request(server.base + "/stand/main/ru/contacts")
+            with urllib.request.urlopen(request, timeout=10) as response:
+                page, timing = response.read().decode(), response.headers["Server-Timing"]
+            if "Переименованный акимат" in page:
+                break
+            assert time.monotonic() < deadline, "the publication never went live"
+            time.sleep(0.2)
+        # The first request to see the new revision found its page rendered already.
+        assert 'desc="memory"' in timing
+        assert "rendering process failed" not in (tmp_path / "third.log").read_text()
+    finally:
+        stop([server])
+    # The rendering process ends with the server.
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() and "zombie" not in
+              Path(f"/proc/{pid}/status").read_text(errors="replace") for pid in renderers):
+        assert time.monotonic() < deadline, "the rendering process outlived its server"
+        time.sleep(0.2)
+
+
 def test_stands_and_managers_may_reach_any_process(servers: list[Server]) -> None:
     first, second = servers
     # A stand's polls go to one process; its manager signs in through the other.

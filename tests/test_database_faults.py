@@ -162,8 +162,9 @@ def test_stands_keep_their_content_when_the_database_goes_away(
 def test_a_central_server_keeps_its_stands_when_postgresql_stops(tmp_path: Path) -> None:
     database = PostgresServer.start()
     try:
+        # The escalation watcher looks every second, so it surely meets the outage.
         env = kiosk_env(tmp_path, KIOSK_DATABASE_URL=database.url("postgres"),
-                        KIOSK_SPEECH_WARM="0")
+                        KIOSK_SPEECH_WARM="0", KIOSK_CALL_ESCALATION_CHECK_SECONDS="1")
         set_up(env)
         with Served(env, tmp_path / "server.log") as server:
             status, before = server.get("/stand/main/kk/hours")
@@ -180,6 +181,8 @@ def test_a_central_server_keeps_its_stands_when_postgresql_stops(tmp_path: Path)
             assert server.alive()
             log = server.log()
         assert log.count("the database cannot be read; stands keep the content they have") == 1
+        assert log.count("calls for assistance cannot be escalated: the database cannot be "
+                         "reached (unreachable)") == 1, log[-3000:]
         assert re.search(r"Traceback", log) is None, log[-3000:]
     finally:
         database.stop()

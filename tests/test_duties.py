@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -391,10 +392,26 @@ def test_an_outdated_english_text_is_flagged_and_the_stand_shows_russian(app: Fl
     assert re.search(r'lang="ru"[^>]*>[^<]*проспект Абая', stand)
     assert "Outdated English on the stands" in location_page(client)
     # The editor confirms the English still fits (say, only a typo was fixed).
+    shown = revision_shown(app)
     edit(client, "main", "contacts", {"contacts.address.en_checked": "true"})
     assert publish(client, "main").status_code == 302
+    wait_for_new_revision(app, shown)
     stand = app.test_client().get("/stand/main/en/contacts").get_data(as_text=True)
     assert "проспект Абая" not in stand
+
+
+def revision_shown(app: Flask) -> int:
+    revision: int = app.test_client().get("/stand/main/en/live.json").get_json()["revision"]
+    return revision
+
+
+def wait_for_new_revision(app: Flask, shown: int, seconds: float = 20) -> None:
+    """Until the stands are told of a revision other than ``shown``: a publication goes
+    live once its pages are rendered, in the background."""
+    deadline = time.monotonic() + seconds
+    while revision_shown(app) == shown:
+        assert time.monotonic() < deadline, "the new revision never went live"
+        time.sleep(0.05)
 
 
 def test_an_import_marks_english_left_behind(app: Flask, demo_content: Content) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,13 @@ def test_a_publication_changes_the_worker_so_stands_copy_it(
     org = demo_content.organisation
     renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed"})})
     store(app).publisher.publish(demo_content.model_copy(update={"organisation": renamed}), "t")
-    changed = client.get("/stand/main/sw.js", headers={"If-None-Match": first.headers["ETag"]})
+    # It changes once the new revision's pages are rendered (in the background), so the
+    # stand copies pages that are ready.
+    deadline = time.monotonic() + 20
+    while (changed := client.get("/stand/main/sw.js", headers={
+            "If-None-Match": first.headers["ETag"]})).status_code == 304:
+        assert time.monotonic() < deadline, "the worker never changed"
+        time.sleep(0.05)
     assert changed.status_code == 200
     assert worker_settings(client)["revision"] != json.loads(
         first.get_data(as_text=True).splitlines()[1][len("self.KIOSK_OFFLINE = "):-1])["revision"]

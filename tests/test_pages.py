@@ -107,6 +107,19 @@ def test_every_page_has_a_qr_code_to_itself(tmp_path, demo_content) -> None:
     assert "info.koktal.example.kz/stand/main/ru/contacts" in html
 
 
+def test_server_timing_says_how_long_a_page_took_and_whether_it_was_rendered(
+        tmp_path, demo_content) -> None:
+    timed = make_app(tmp_path, demo_content, SERVER_TIMING=1).test_client()
+    first = timed.get(url("hours")).headers["Server-Timing"]
+    again = timed.get(url("hours")).headers["Server-Timing"]
+    assert re.fullmatch(r'app;dur=\d+\.\d{3};desc="rendered"', first)
+    assert re.fullmatch(r'app;dur=\d+\.\d{3};desc="memory"', again)
+    # Off by default: a page says nothing of the server's timing.
+    (tmp_path / "plain").mkdir()
+    plain = make_app(tmp_path / "plain", demo_content).test_client()
+    assert "Server-Timing" not in plain.get(url("hours")).headers
+
+
 def test_without_a_public_url_the_qr_code_leads_to_the_website(client: FlaskClient) -> None:
     html = client.get(url("contacts", "en")).get_data(as_text=True)
     assert "Our website: scan the code with your phone." in html
@@ -153,10 +166,26 @@ def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
                                  author="t")
     db.CHECK_SECONDS, saved = 0.0, db.CHECK_SECONDS
     try:
-        after = client.get(url("", "en")).get_data(as_text=True)
+        # Its pages are rendered in the background, then shown: no wait, no restart.
+        after = served_once_rendered(client, url("", "en"), "Renamed Akimat")
     finally:
         db.CHECK_SECONDS = saved
     assert "Renamed Akimat" not in before and "Renamed Akimat" in after
+
+
+def served_once_rendered(client: FlaskClient, path: str, text: str, seconds: float = 20
+                         ) -> str:
+    """The page at ``path`` once it shows ``text`` (a new revision's pages are rendered
+    in the background before the revision goes live)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        html = client.get(path).get_data(as_text=True)
+        if text in html:
+            return html
+        assert time.monotonic() < deadline, f"{path} never showed {text!r}"
+        time.sleep(0.05)
 
 
 def test_live_endpoint_reports_revision_and_clock(client: FlaskClient) -> None:
@@ -216,41 +245,54 @@ def test_each_official_shows_the_next_reception_date(client: FlaskClient) -> Non
     assert upcoming[-1].startswith("Friday, November\u00a027, 10:00")
 
 
-def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Flask) -> None:
+def test_a_new_revision_goes_live_with_its_pages_already_rendered(app: Flask) -> None:
     import threading
 
-    from flask import before_render_template
+    from flask import before_render_template, template_rendered
 
     from kiosk.store import store
 
     path = url("contacts", "en")
-    assert "new@example.kz" not in app.test_client().get(path).get_data(as_text=True)
+    client = app.test_client()
+    old_revision = client.get("/stand/main/en/live.json").get_json()["revision"]
+    assert "new@example.kz" not in client.get(path).get_data(as_text=True)
     published = store(app).reader.current("koktal-akimat")
     location = published.content.locations["main"].model_dump(mode="json")
     location["contacts"]["email"] = "new@example.kz"
     store(app).publisher.publish_location("koktal-akimat", "main", location, published.number, "t")
-    store(app).reader._current.clear()
 
     started, release = threading.Event(), threading.Event()
+    renders: list[str] = []
 
     def hold(sender, template, context, **extra) -> None:
         if template.name == "contacts.html":
             started.set()
             release.wait(10)
 
+    def count(sender, template, context, **extra) -> None:
+        renders.append(threading.current_thread().name)
+
     before_render_template.connect(hold, app)
-    leader: list[str] = []
-    thread = threading.Thread(
-        target=lambda: leader.append(app.test_client().get(path).get_data(as_text=True)))
-    thread.start()
-    assert started.wait(10)
-    meanwhile = app.test_client().get(path).get_data(as_text=True)  # does not wait
-    release.set()
-    thread.join(10)
-    before_render_template.disconnect(hold, app)
-    assert "new@example.kz" not in meanwhile
-    assert "new@example.kz" in leader[0]
-    assert "new@example.kz" in app.test_client().get(path).get_data(as_text=True)
+    template_rendered.connect(count, app)
+    try:
+        # The first visitor after the publication does not wait for the new page; nor
+        # does anyone while it renders: they get the live one, and live.json (what a
+        # stand polls to know it should reload) still names the live revision.
+        meanwhile = client.get(path).get_data(as_text=True)
+        assert started.wait(10), "the new revision's page was not rendered ahead"
+        assert "new@example.kz" not in meanwhile
+        assert "new@example.kz" not in client.get(path).get_data(as_text=True)
+        assert client.get("/stand/main/en/live.json").get_json()["revision"] == old_revision
+        release.set()
+        after = served_once_rendered(client, path, "new@example.kz")
+        new_revision = client.get("/stand/main/en/live.json").get_json()["revision"]
+    finally:
+        release.set()
+        before_render_template.disconnect(hold, app)
+        template_rendered.disconnect(count, app)
+    assert "new@example.kz" in after and new_revision != old_revision
+    # Only the background renderer rendered; no visitor's request did.
+    assert renders and all(name.startswith("kiosk-refresh") for name in renders), renders
 
 
 def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Flask) -> None:
@@ -280,3 +322,106 @@ def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Fla
     finally:
         template_rendered.disconnect(count, app)
     assert renders.count("hours.html") == 1
+
+
+def test_the_next_minute_is_rendered_ahead_and_shown_when_it_begins(tmp_path, demo_content
+                                                                    ) -> None:
+    import dataclasses
+    import datetime as dt
+    import threading
+    import time
+
+    from flask import template_rendered
+
+    app = make_app(tmp_path, demo_content, NOW=None)  # the real clock, whose minutes pass
+    client = app.test_client()
+    path = url("hours", "en")
+    client.get(path)
+    cache = app.extensions["kiosk.response_cache"]
+    key = next(k for k in cache._items if k[1] == path)
+    entry = cache._items[key]
+    assert entry.boundary is not None
+    # A few seconds before its minute ends, a visit leads to the next minute's page
+    # being rendered behind it.
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() + 5)
+    client.get(path)
+    deadline = time.monotonic() + 20
+    while key not in cache._next:
+        assert time.monotonic() < deadline, "the next minute was not rendered ahead"
+        time.sleep(0.05)
+    ahead = cache._next[key]
+    minute = dt.datetime.fromtimestamp(entry.boundary, dt.UTC).astimezone(
+        demo_content.zone).isoformat(timespec="minutes")
+    assert f'datetime="{minute}"' in ahead.body.decode()
+
+    renders: list[str] = []
+
+    def count(sender, template, context, **extra) -> None:
+        renders.append(threading.current_thread().name)
+
+    # The minute begins: the page rendered ahead is served, nothing renders meanwhile.
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() - 0.01)
+    cache._next[key] = dataclasses.replace(ahead, starts=time.monotonic() - 0.01)
+    template_rendered.connect(count, app)
+    try:
+        served = client.get(path).get_data()
+    finally:
+        template_rendered.disconnect(count, app)
+    assert served == ahead.body and renders == []
+
+
+def test_a_scheduled_change_is_rendered_ahead_and_shown_from_its_minute(tmp_path, demo_content
+                                                                       ) -> None:
+    """Nobody publishes when a scheduled change takes effect: the page rendered ahead for
+    its minute shows it, is not served a moment earlier, and is served from then on."""
+    import dataclasses
+    import datetime as dt
+    import time
+
+    from kiosk.content.model import ScheduledChange, Text
+
+    # Two minutes away, so the test is over before the real clock gets there.
+    now = dt.datetime.now(dt.UTC)
+    moment = (now + dt.timedelta(minutes=2)).replace(second=0, microsecond=0)
+    local = moment.astimezone(demo_content.zone)
+    main = demo_content.locations["main"]
+    change = ScheduledChange(effective_from=local.date(), effective_time=local.time(),
+                             name=Text(kk="Жаңа ғимарат", ru="Новое здание",
+                                       en="The New Building"))
+    content = demo_content.model_copy(update={"locations": {
+        **demo_content.locations, "main": main.model_copy(update={"scheduled": [change]})}})
+    app = make_app(tmp_path, content, NOW=None)
+    client = app.test_client()
+    path = url("contacts", "en")
+    assert "The New Building" not in client.get(path).get_data(as_text=True)
+    cache = app.extensions["kiosk.response_cache"]
+    key = next(k for k in cache._items if k[1] == path)
+    entry = cache._items[key]
+    # The page's minute is the one before the change: the next is rendered ahead.
+    entry = dataclasses.replace(entry, boundary=moment.timestamp())
+    cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() + 5)
+    client.get(path)
+    deadline = time.monotonic() + 20
+    while key not in cache._next:
+        assert time.monotonic() < deadline, "the change's minute was not rendered ahead"
+        time.sleep(0.05)
+    ahead = cache._next[key]
+    assert "The New Building" in ahead.body.decode() and ahead.revision != entry.revision
+
+    def minute_begins() -> bytes:
+        deadline = time.monotonic() + 20
+        while key in cache._rendering:  # a renewal behind the previous request
+            assert time.monotonic() < deadline, "the page was not renewed"
+            time.sleep(0.05)
+        cache._items[key] = dataclasses.replace(entry, expires=time.monotonic() - 0.01)
+        cache._next[key] = dataclasses.replace(ahead, starts=time.monotonic() - 0.01)
+        return client.get(path).get_data()
+
+    # Were the page taken a moment early (the real clock is still before the change),
+    # stands would show the change before its time: the previous page is served.
+    assert "The New Building" not in minute_begins().decode()
+    # The change's minute has begun: the page rendered ahead is served, and stands are
+    # told of its version.
+    app.config["NOW"] = moment
+    assert minute_begins() == ahead.body
+    assert client.get(url("live.json", "en")).get_json()["revision"] == ahead.revision

@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.admin.call_mail import MailError, compose_all, send
 from kiosk.admin.calls import escalate_after
 from kiosk.auth import AlertRecipient, alert_recipients
 from kiosk.clock import clock_of
 from kiosk.store import assistance_desk, store
+from kiosk.store.faults import fault
 
 MAX_MAIL_ATTEMPTS = 10
 MIN_LEASE = dt.timedelta(minutes=2)
@@ -85,6 +87,8 @@ class EscalationWatch:
                  on_pass: Callable[[PassResult], None] | None = None) -> None:
         self.app, self.interval, self.on_pass = app, interval, on_pass
         self._stop = threading.Event()
+        # Set while the database cannot be reached, so an outage is logged once.
+        self._unreachable = False
         self.thread = threading.Thread(target=self._run, name="call-escalation", daemon=True)
 
     def start(self) -> EscalationWatch:
@@ -99,10 +103,21 @@ class EscalationWatch:
         while not self._stop.is_set():
             try:
                 result = check_once(self.app)
+                if self._unreachable:
+                    self._unreachable = False
+                    self.app.logger.warning("calls for assistance are escalated again: the "
+                                            "database can be reached")
                 if self.on_pass is not None:
                     self.on_pass(result)
+            except SQLAlchemyError as error:
+                # A database down for a while is an operator's matter, said once (its
+                # kind, not a traceback), and tried again every interval.
+                if not self._unreachable:
+                    self._unreachable = True
+                    self.app.logger.error(
+                        "calls for assistance cannot be escalated: the database cannot be "
+                        "reached (%s); trying again every %g s", fault(error), self.interval)
             except Exception:
-                # A database that cannot be reached for a while, say: logged, tried again.
                 self.app.logger.exception("the escalation of calls for assistance failed")
             self._stop.wait(self.interval)
 

@@ -57,7 +57,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     # The stand hands the speech warm-up its pages, so speech needs to know nothing of it.
     speech.warm_pages(app, lambda: stand_paths(app))
-    cache = ResponseCache(app.wsgi_app, reader(app), app.config["RENDER_CACHE_SIZE"])
+    cache = ResponseCache(app.wsgi_app, reader(app), app.config["RENDER_CACHE_SIZE"],
+                          timing=bool(app.config["SERVER_TIMING"]))
     app.extensions["kiosk.response_cache"] = cache
     # Flask's documented way to put WSGI middleware around the app; mypy sees it as
     # replacing a method.

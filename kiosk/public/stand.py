@@ -17,7 +17,13 @@ from kiosk.content.scheduled import later_hours
 from kiosk.hours import Status, holiday_calendar, status_at
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
-from kiosk.public.response_cache import MARKER, cache_marker
+from kiosk.public.response_cache import (
+    MARKER,
+    RENDER_AT,
+    RENDER_REVISION,
+    ResponseCache,
+    cache_marker,
+)
 from kiosk.public.speech_markup import rich_markup, say_markup, speech_key
 from kiosk.store import reader
 from kiosk.store.reading import Published
@@ -127,15 +133,26 @@ class StandPage:
         return request.host_url.rstrip("/") + path, True
 
 
+def live_revision(location: str) -> Published | None:
+    """What stands of ``location`` are shown: the newest revision once its pages are
+    rendered (:meth:`~kiosk.public.response_cache.ResponseCache.live`)."""
+    cache: ResponseCache | None = current_app.extensions.get("kiosk.response_cache")
+    if cache is None:
+        return reader(current_app).for_location(location)
+    return cache.live(location)
+
+
 def stand_page(location: str, lang: str) -> StandPage:
     if lang not in CODES:
         abort(404)
-    published = reader(current_app).for_location(location)
+    published = request.environ.get(RENDER_REVISION) or live_revision(location)
     if published is None:
         abort(404)
     zone = published.content.zone
+    # A page rendered ahead describes the minute it will be shown in.
+    now: dt.datetime = request.environ.get(RENDER_AT) or now_utc()
     return StandPage(location, lang, Mode.parse(request.args.get("mode")), published,
-                     now_utc().astimezone(zone))
+                     now.astimezone(zone))
 
 
 @dataclass(frozen=True)
@@ -171,6 +188,10 @@ def render_stand(page: StandPage, endpoint: str) -> Response:
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
     response = make_response(render_page(page, endpoint))
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
+    # With the clock pinned (the NOW setting) the next minute never comes: nothing is
+    # rendered ahead for it.
+    pinned = current_app.config.get("NOW") is not None
+    boundary = None if pinned else page.now + dt.timedelta(seconds=seconds_left)
     response.headers[MARKER] = cache_marker(page.location_id, page.version,
-                                             seconds_left)
+                                             seconds_left, boundary)
     return response

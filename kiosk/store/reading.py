@@ -165,6 +165,13 @@ class ContentReader:
         self._current[location_id] = (time.monotonic(), published)
         return published
 
+    def due(self, location_id: str) -> bool:
+        """Whether :meth:`for_location` would look at the database for ``location_id``
+        now (its last look is older than ``CHECK_SECONDS``, or something was published
+        here since), so that a caller who must not wait can have it looked at elsewhere."""
+        cached = self._current.get(location_id)
+        return cached is None or time.monotonic() - cached[0] >= CHECK_SECONDS
+
     def _check(self, location_id: str, known: Published | None) -> Published | None:
         with self.db.sessions() as session:
             row = session.execute(
@@ -177,6 +184,13 @@ class ContentReader:
                 return known
             revision = latest_revision(session, row.organisation_id)
             return self.published(revision) if revision else None
+
+    def by_id(self, revision_id: int) -> Published | None:
+        """A revision by its id, whatever its organisation's newest (a page rendered
+        elsewhere from the revision its server names)."""
+        with self.db.sessions() as session:
+            revision = session.get(Revision, revision_id)
+            return None if revision is None else self.published(revision)
 
     def published(self, revision: Revision) -> Published:
         """A revision row as content, parsed once per revision and kept for a while."""

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, current_app, jsonify, request
+from flask import Response, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from kiosk.public.blueprint import bp
 from kiosk.public.offline import enabled, etag, help_phone, manifest, worker_script
-from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
-from kiosk.store import reader
+from kiosk.public.stand import StandPage, live_revision, page_data, render_stand, stand_page
 
 
 @bp.get("/stand/<location>/sw.js")
 def offline_worker(location: str) -> ResponseReturnValue:
     # A location no longer published, or a server with the copy turned off, gets a
     # worker that removes itself and its copy, so no stand keeps a stale one forever.
-    body = worker_script(reader(current_app).for_location(location), location)
+    # The live revision: the worker then copies pages that are rendered already.
+    body = worker_script(live_revision(location), location)
     response = Response(body, mimetype="text/javascript")
     response.set_etag(etag(body))
     # Asked again at every page a stand opens: a new revision must reach it at once.
@@ -31,7 +31,7 @@ def offline_worker(location: str) -> ResponseReturnValue:
 
 @bp.get("/stand/<location>/offline.json")
 def offline_manifest(location: str) -> ResponseReturnValue:
-    published = reader(current_app).for_location(location)
+    published = live_revision(location)
     if published is None or not enabled():
         abort(404)
     response = jsonify(manifest(published, location))

@@ -53,6 +53,16 @@ def gatherer(name: str, helpers: str = "site") -> str:
             + _GATHER.joinpath(f"{name}.js").read_text())
 
 
+@cache
+def gatherers(*names: str) -> str:
+    """Several gathering scripts of the site's family made one, for checks that each
+    only read the page: one call to the browser instead of one each. It returns their
+    results by name; none of them may read ``arguments``."""
+    parts = ",\n".join(f"{name!r}: (() => {{\n{_GATHER.joinpath(f'{name}.js').read_text()}\n}})()"
+                        for name in names)
+    return _GATHER.joinpath(HELPERS["site"]).read_text() + "\nreturn {\n" + parts + "\n};"
+
+
 T = TypeVar("T")
 
 

@@ -70,7 +70,7 @@ def follow(fetcher: Fetcher, url: str) -> Arrival:
         with fetcher.open(url, max_bytes=READ_LIMIT) as body:
             response = body.response
             try:
-                html = _start_of_page(body)
+                html = start_of_page(body)
             except (requests.RequestException, OSError) as error:
                 return Arrival(response.url, response.status_code, error=type(error).__name__)
     except requests.RequestException as error:
@@ -79,7 +79,8 @@ def follow(fetcher: Fetcher, url: str) -> Arrival:
                    language=text_language(html) if html else None)
 
 
-def _start_of_page(body: Body) -> str:
+def start_of_page(body: Body) -> str:
+    """The start of an HTML page's body as text (empty for an error or another type)."""
     response = body.response
     content_type = response.headers.get("Content-Type", "")
     if not response.ok or "html" not in content_type:

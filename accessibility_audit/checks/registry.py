@@ -2,18 +2,21 @@
 those that read the page at each viewport, those that drive it, then those made once
 per page. Among the driving checks, those that scroll (the first screen, covered
 content) go before the keypad's, which moves the focus; among those made once per page,
-the language and text spacing checks and the click listeners' reach, which only read,
-and the keyboard walk, at the last viewport, go before those that resize the page
-(orientation, zoom, then the reflow check at 320 px, which leaves it so), and the
-network check is last, as it reads every request of the visit."""
+the language and text spacing checks, the bypass and markup checks and the click
+listeners' reach, which only read (the bypass check fetches another page), and the
+keyboard walk, at the last viewport, go before those that resize the page (orientation,
+zoom, then the reflow check at 320 px, which leaves it so), and the network check is
+last, as it reads every request of the visit."""
 
 from __future__ import annotations
 
 from accessibility_audit.checks import (
+    bypass,
     clickable,
     covered,
     focus,
     language_check,
+    markup,
     media,
     orientation,
     reflow,
@@ -28,6 +31,8 @@ from accessibility_audit.checks.stand import first_screen, idle, keypad, network
 CHECKS: tuple[Check, ...] = (
     language_check.CHECK,
     text_spacing.CHECK,
+    bypass.CHECK,
+    markup.CHECK,
     target_size.CHECK,
     reflow.AT_VIEWPORT,
     speech.CHECK,

@@ -27,6 +27,34 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          understanding("language-of-page"),
          # It fetches the pages the links lead to.
          costly=True),
+    Rule("bypass-blocks", "serious", ("wcag2a", "wcag241", "cat.keyboard"),
+         N_("Content repeated on the site's pages must be skippable to the page's own "
+            "content"),
+         ("Opens another page of the site that the page links to, learns which content "
+          "before the page's own is repeated, and checks that a landmark or a heading at "
+          "the page's own content, or a link to it, lets a visitor skip the rest"),
+         understanding("bypass-blocks"),
+         # It fetches a page a link leads to.
+         costly=True),
+    Rule("summary-name", "serious", ("wcag2a", "wcag412", "cat.name-role-value"),
+         N_("The summary of a details element must have a name"),
+         ("Checks that the summary that opens and closes each details element has a name "
+          "from its text, aria-label, aria-labelledby or title"),
+         understanding("name-role-value")),
+    Rule("header-cell-has-cells", "serious", ("wcag2a", "wcag131", "cat.tables"),
+         N_("Every header cell of a table must head at least one cell"),
+         ("Checks that each header cell of a table or grid has cells below it (a column "
+          "header), to its right (a row header), or naming it in their headers attribute"),
+         understanding("info-and-relationships")),
+    # WAI-ARIA's requirement, not a WCAG criterion's: what is lost is what the author
+    # meant screen readers to say, which the element's content may still say.
+    Rule("aria-prohibited-global", "serious", ("best-practice", "cat.aria"),
+         N_("ARIA naming and role description properties must not be used where the "
+            "role prohibits them"),
+         ("Checks that aria-label, aria-labelledby and aria-braillelabel are not set on "
+          "elements whose role cannot be named (a div, a span, a paragraph), nor "
+          "aria-roledescription on a generic element"),
+         "https://www.w3.org/TR/wai-aria-1.2/#prohibitedattributes"),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "

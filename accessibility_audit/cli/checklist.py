@@ -9,11 +9,15 @@ from pathlib import Path
 import click
 
 from accessibility_audit.cli.shared import db_option, open_store
+from accessibility_audit.discovery.manifest import NoManifest, fetch_manifest, quick_get
 from accessibility_audit.physical import storage
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.problems import describe
+from accessibility_audit.physical.coverage import Matrix
 from accessibility_audit.physical.report import known_stands, stand_report
-from accessibility_audit.physical.stands import BadStandUrl, stand_url
+from accessibility_audit.physical.stand_audits import recorded_stands
+from accessibility_audit.physical.stands import BadStandUrl, split, stand_url
+from accessibility_audit.store import Store
 from accessibility_audit.physical.text_report import render
 from accessibility_audit.physical.yaml_file import FileProblems, read_path, template
 
@@ -21,11 +25,50 @@ LANGUAGE = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default
                         show_default=True, help="Language of the explanations.")
 
 
-def _stand(value: str) -> str:
+def _stand(value: str, stand_id: str | None) -> str:
     try:
-        return stand_url(value)
+        return stand_url(value, stand_id)
     except BadStandUrl as error:
-        raise click.BadParameter(str(error)) from error
+        raise click.BadParameter(str(error), param_hint="'--stand'") from error
+
+
+STAND_ID = click.option("--stand-id", metavar="ID", help="Which stand of the location (its "
+                        "id in the content, e.g. main-hall), unless given in the URL as "
+                        "?stand=ID.")
+
+
+def _known(store: Store) -> str:
+    return ", ".join(known_stands(store)) or "none yet (run a11y-audit stand first)"
+
+
+def _checked(store: Store, stand: str, live: Matrix | None, reason: str) -> None:
+    """Refuse a stand its location does not have: a mistyped location or id would
+    otherwise make a phantom stand, and split a stand's certification in two."""
+    base, stand_id = split(stand)
+    ids = live.stands if live is not None else recorded_stands(store, base)
+    if ids is None:
+        raise click.ClickException(
+            f"cannot tell whether {stand} is a stand: {reason}, and no stand audit of "
+            f"{base} in this database says which stands it has. Run a11y-audit stand "
+            "first, or run this where the stand's server can be reached. Stands known: "
+            + _known(store))
+    if stand_id in ids or (not stand_id and not ids):
+        return
+    listed = ", ".join(f"{base}?stand={i}" for i in ids)
+    if not stand_id:
+        raise click.ClickException(
+            f"{base} has several stands: say which one with ?stand=<id> or --stand-id. "
+            f"Its stands: {listed}")
+    raise click.ClickException(f"{base} has no stand {stand_id!r}. Its stands: "
+                               + (listed or "none in the content"))
+
+
+def _live(stand: str) -> tuple[Matrix | None, str]:
+    """What the stand says it shows now, or None and why not."""
+    try:
+        return fetch_manifest(split(stand)[0], quick_get), ""
+    except NoManifest as error:
+        return None, str(error)
 
 
 @click.group("checklist")
@@ -35,8 +78,8 @@ def group() -> None:
 
     \b
     a11y-audit checklist template --lang kk > stand.yaml
-    a11y-audit checklist import stand.yaml --stand http://127.0.0.1:8080/stand/main/
-    a11y-audit checklist report --stand http://127.0.0.1:8080/stand/main/
+    a11y-audit checklist import stand.yaml --stand http://127.0.0.1:8080/stand/main/?stand=main-hall
+    a11y-audit checklist report --stand http://127.0.0.1:8080/stand/main/?stand=main-hall
     """
 
 @group.command("template")
@@ -49,14 +92,17 @@ def template_command(lang: str, label: str, auditor: str) -> None:
 
 @group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--stand", "stand", required=True, callback=lambda _c, _p, v: _stand(v),
-              metavar="URL", help="The stand's base URL, e.g. "
-              "http://127.0.0.1:8080/stand/main/ (as given to a11y-audit stand).")
+@click.option("--stand", "stand", required=True, metavar="URL",
+              help="The stand's address with its id, e.g. "
+              "http://127.0.0.1:8080/stand/main/?stand=main-hall (as given to a11y-audit "
+              "stand).")
+@STAND_ID
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en",
               show_default=True, help="Language of the problems found in the file.")
 @db_option
-def import_command(file: Path, stand: str, lang: str, db: str) -> None:
+def import_command(file: Path, stand: str, stand_id: str | None, lang: str, db: str) -> None:
     """Import a filled-in YAML checklist; nothing is stored unless all of it is right."""
+    stand = _stand(stand, stand_id)
     try:
         filled = read_path(file, checklist(), dt.date.today())
     except FileProblems as error:
@@ -66,14 +112,11 @@ def import_command(file: Path, stand: str, lang: str, db: str) -> None:
             "nothing was imported; correct the problems below and run the import again:\n"
             + "\n".join(lines)) from error
     store = open_store(db)
-    known = known_stands(store)
-    if stand not in known:
-        # A checklist may come before the stand audit, but a mistyped address would
-        # split a stand's certification in two without anyone noticing.
-        click.echo(f"Note: {stand} is a stand this database did not know: no stand audit "
-                   "or checklist was stored for it before. If the address is mistyped, "
-                   "import again with the right one; stands known: "
-                   + (", ".join(known) or "none"), err=True)
+    # A checklist may come before the stand audit (then the stand itself is asked which
+    # stands it has); after one, the ids it recorded do, with no network needed on site.
+    recorded = recorded_stands(store, split(stand)[0])
+    live, reason = _live(stand) if recorded is None else (None, "")
+    _checked(store, stand, live, reason)
     checklist_id = storage.save(store, storage.Submission(
         stand, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
         filled.answers), dt.datetime.now(dt.UTC))
@@ -82,16 +125,24 @@ def import_command(file: Path, stand: str, lang: str, db: str) -> None:
                f"{report.physical.verdict if report.physical else 'incomplete'}", err=True)
 
 @group.command("report")
-@click.option("--stand", "stand", required=True, callback=lambda _c, _p, v: _stand(v),
-              metavar="URL", help="The stand's base URL.")
+@click.option("--stand", "stand", required=True, metavar="URL",
+              help="The stand's address with its id, e.g. "
+              "http://127.0.0.1:8080/stand/main/?stand=main-hall.")
+@STAND_ID
 @LANGUAGE
 @db_option
-def report_command(stand: str, lang: str, db: str) -> None:
-    """The stand's latest stand audit and checklist, joined, with the overall verdict."""
+def report_command(stand: str, stand_id: str | None, lang: str, db: str) -> None:
+    """The stand's latest stand audit and checklist, joined, with the overall verdict.
+
+    The stand is asked which content revision it shows now: a certificate of an earlier
+    one is reported as such."""
+    stand = _stand(stand, stand_id)
     store = open_store(db)
     known = known_stands(store)
     if stand not in known:
         raise click.ClickException(
             f"nothing is known about {stand}: no stand audit and no checklist. Stands "
-            "known: " + (", ".join(known) or "none yet (run a11y-audit stand first)"))
-    click.echo(render(stand_report(store, stand), lang), nl=False)
+            "known: " + _known(store))
+    live, _reason = _live(stand)
+    click.echo(render(stand_report(store, stand, current_revision=live.revision
+                                   if live else None), lang), nl=False)

@@ -32,6 +32,10 @@ OVERALL = {
     "meets": _("Meets the requirements"),
     "does-not-meet": _("Does not meet the requirements"),
     "incomplete": _("Incomplete: not everything was checked"),
+    "partial": _("Partial evidence: the stand audit did not cover the whole stand, "
+                 "so there is no verdict"),
+    "stale": _("Audited an earlier version: the stand's content was published again "
+               "since, so audit it again"),
 }
 CHOICES = {"yes": _("yes"), "no": _("no"), "n/a": _("not applicable")}
 # Translators: units of measurement, as written after a number.

@@ -17,4 +17,5 @@ from kiosk.public.views import (  # noqa: F401 - importing a view module registe
     home,
     hours,
     live,
+    manifest,
 )

@@ -13,6 +13,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     location,
     preview,
     publish,
+    stands,
     transfer,
     visitor_feedback,
 )

@@ -23,3 +23,8 @@ def prove(app: Flask, client: FlaskClient, stand: str, location: str = "main") -
 
 def stand_client(app: Flask, stand: str, location: str = "main") -> FlaskClient:
     return prove(app, app.test_client(), stand, location)
+
+
+def start_address(app: Flask, base_url: str, stand: str, location: str = "main") -> str:
+    """The address a registered stand's launcher opens: a new credential in its fragment."""
+    return f"{base_url}/stand/{location}/?stand={stand}#stand-key={register(app, stand, location)}"

@@ -126,7 +126,7 @@ def certify_stand(base: str, db_url: str, workdir: Path) -> str:
     """A real stand audit of the demo stand and a checklist filled in on site, made with
     the same commands an auditor types; returns the stand's address."""
     script = str(Path(sys.executable).with_name("a11y-audit"))
-    stand = f"{base}/stand/main/"
+    stand = f"{base}/stand/main/?stand=main-hall"
     subprocess.run([script, "stand", stand, "--db", db_url, "--quiet"], check=True,
                    stdout=subprocess.DEVNULL)
     text = subprocess.run([script, "checklist", "template", "--lang", "kk", "--label",

@@ -293,3 +293,23 @@ def test_the_report_says_partial_evidence_and_a_certificate_goes_stale(
         reading.CHECK_SECONDS = saved
     assert '<p class="overall-verdict">Audited an earlier version' in html
     assert "this audit was of an earlier version" in html
+
+
+def test_a_stand_says_what_it_shows(app: Flask) -> None:
+    """The manifest a stand audit learns the whole matrix from."""
+    from kiosk.store import reader
+
+    client = app.test_client()
+    response = client.get("/stand/main/manifest.json")
+    assert response.headers["Cache-Control"] == "no-store"
+    data = response.get_json()
+    with app.app_context():
+        assert data["revision"] == reader(app).for_location("main").version("main")
+    assert set(data["pages"]) == {"home", "hours", "appeals", "contacts", "accessibility",
+                                  "announcements", "assistance", "feedback"}
+    assert (data["languages"], data["modes"], data["orientations"]) == (
+        ["kk", "ru", "en"], ["standard", "large", "contrast", "large-contrast"],
+        ["portrait", "landscape"])
+    assert [s["id"] for s in data["stands"]] == ["main-hall", "main-floor2"]
+    assert data["stands"][0]["name"]["kk"] == "1-қабат, кіреберіс фойе"
+    assert client.get("/stand/mian/manifest.json").status_code == 404

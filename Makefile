@@ -101,6 +101,9 @@ bench: install ## Load benchmark of a stand page against a static file, and page
 bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time to first audio
 	$(BIN)/python bench/speech.py
 
+.PHONY: bench-offline
+bench-offline: install ## Offline stands: size of a stand's copy, bytes sent, time to copy
+	$(BIN)/python bench/offline.py
 .PHONY: bench-signin
 bench-signin: install ## Sign-in timing: unknown names, locked and disabled accounts alike
 	$(BIN)/python bench/signin_timing.py

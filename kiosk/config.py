@@ -79,6 +79,15 @@ def parse_speech_keys(text: str) -> dict[str, list[str]]:
     return keys
 
 
+OFFLINE_CHOICES = ("full", "interface", "off")
+
+
+def _offline(text: str) -> str:
+    if text not in OFFLINE_CHOICES:
+        raise ValueError(f"must be one of {', '.join(OFFLINE_CHOICES)}")
+    return text
+
+
 def _moment(text: str) -> dt.datetime:
     moment = dt.datetime.fromisoformat(text)
     if moment.tzinfo is None:
@@ -136,6 +145,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPEECH_IDLE_PROMPT_SECONDS", 0, "How often the idle start page says that the "
             "stand can speak; 0 turns it off. Use it only where the stand's sound goes to a "
             "headset, never on loudspeakers.", _non_negative_int),
+    Setting("OFFLINE", "full", "What a stand keeps for when the server cannot be reached: "
+            "'full' (its pages in every language and mode, and the speech of every text on "
+            "them), 'interface' (the pages, but speech only for the controls, the speech-mode "
+            "words and the offline messages) or 'off' (nothing: the stand goes dark with the "
+            "server). Only browsers started with a stand id (?stand=) keep a copy.", _offline),
     Setting("ADMIN_SESSION_MINUTES", 30, "Minutes without activity after which a manager is "
             "signed out of the admin area.", _positive_int),
     Setting("ADMIN_SESSION_MAX_HOURS", 24, "Hours after signing in after which a manager "

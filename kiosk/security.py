@@ -18,6 +18,8 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self' blob:",
+    # The stand's service worker (kiosk/static/js/sw.js), which keeps it working offline.
+    "worker-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

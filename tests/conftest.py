@@ -85,6 +85,9 @@ def make_app(tmp_path: Path, content: Content | None, database_url: str | None =
         "SECRET_KEY": "test",
         "NOW": DEMO_NOW,
         "SPEECH_CACHE_DIR": str(tmp_path / "speech"),
+        # A stand's offline copy fetches every page and its speech in the background:
+        # the tests of offline stands turn it on (tests/browser/test_offline.py).
+        "OFFLINE": "off",
         **overrides,
     }
     copied = database_templates.copy_to(url, content, settings["NOW"])

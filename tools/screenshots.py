@@ -36,6 +36,7 @@ SHOTS = (
     ("home-kk-standard", "/stand/main/kk/", (1080, 1920)),
     ("home-kk-large", "/stand/main/kk/?mode=large", (1080, 1920)),
     ("home-kk-contrast", "/stand/main/kk/?mode=contrast", (1080, 1920)),
+    ("home-kk-large-landscape", "/stand/main/kk/?mode=large", (1920, 1080)),
     ("hours-kk-large-contrast", "/stand/main/kk/hours?mode=large-contrast", (1920, 1080)),
 )
 ADMIN_SIZE = (1280, 900)

@@ -27,6 +27,7 @@ from kiosk import speech
 from kiosk.i18n import CODES
 from kiosk.public import stand_forms, static_assets, views
 from kiosk.public.blueprint import STAND_PAGES, bp
+from kiosk.public.offline import OFFLINE_PAGES
 from kiosk.public.response_cache import ResponseCache
 from kiosk.public.template_helpers import register_helpers
 from kiosk.store import reader
@@ -35,7 +36,9 @@ __all__ = ["init_app", "stand_paths", "views"]
 
 
 def stand_paths(app: Flask) -> Iterator[str]:
-    """The path of every page of every published location in every language."""
+    """The path of every page of every published location in every language, and of the
+    pages stands show offline when they keep a copy (their speech goes with the copy)."""
+    pages = STAND_PAGES + (OFFLINE_PAGES if app.config["OFFLINE"] != "off" else ())
     content = reader(app)
     for org_id in content.organisation_ids():
         published = content.current(org_id)
@@ -43,7 +46,7 @@ def stand_paths(app: Flask) -> Iterator[str]:
             continue
         for location in published.content.locations:
             for lang in CODES:
-                for page in STAND_PAGES:
+                for page in pages:
                     yield f"/stand/{location}/{lang}/{page}"
 
 

@@ -267,9 +267,14 @@ def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
     found: dict[str, set[str]] = {}
     for _fid, issue in page.issues:
         found.setdefault(issue.rule, set()).add(issue.selector)
-    assert set(found) == {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
-                          "stand-idle-warning", "reflow"}
-    assert found["reflow"] == {"#wide"}  # at the stand's screen; 320 px is for websites
+    planted = {"stand-keypad-trap", "stand-keypad-reach", "stand-speech-key",
+               "stand-idle-warning", "reflow"}
+    # The planted paragraph, 2 500 px wide, also lies over the QR code's column beside
+    # the text: axe-core says it cannot tell the contrast of what it covers.
+    assert planted <= set(found) and set(found) - planted <= {"color-contrast"}
+    # At the stand's screen (320 px is for websites): the page's content region is the box
+    # that the paragraph makes scroll sideways.
+    assert found["reflow"] == {"#page-content"}
     assert found["stand-keypad-trap"] == {"#trap"}
     assert found["stand-speech-key"] == {"#mute"}
     assert found["stand-idle-warning"] == {"#idle-dialog"}

@@ -18,4 +18,5 @@ from kiosk.public.views import (  # noqa: F401 - importing a view module registe
     hours,
     live,
     manifest,
+    offline,
 )

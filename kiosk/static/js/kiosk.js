@@ -21,7 +21,7 @@
     var dialog = document.querySelector("dialog[open]");
     var scope = dialog || document;
     return Array.prototype.filter.call(scope.querySelectorAll(FOCUSABLE), function (el) {
-      /* Not offsetParent: it is null for fixed elements, such as the Speech button in large type. */
+      /* Not offsetParent: it is null for fixed elements. */
       return el.getClientRects().length > 0 || el === document.activeElement;
     });
   }
@@ -34,16 +34,19 @@
       : Math.min(items.length - 1, Math.max(0, index + step));
     items[next].focus();
     items[next].scrollIntoView({ block: "nearest" });
-    clearOfDock(items[next]);
   }
 
-  /* The bottom bar stays on screen over the page: a control scrolled to the bottom edge
-     would sit under it, so it is scrolled up past the bar (WCAG 2.4.11). */
-  function clearOfDock(el) {
-    var dock = document.querySelector(".dock");
-    if (!dock || dock.contains(el) || getComputedStyle(dock).position !== "sticky") { return; }
-    var overlap = el.getBoundingClientRect().bottom - dock.getBoundingClientRect().top;
-    if (overlap > 0) { window.scrollBy(0, overlap + 8); }
+  /* The region the page scrolls in, above the bar (a phone scrolls the whole page). Page
+     Down and Page Up (the keypad's Next key sends Page Down) scroll it a screen at a time
+     wherever the focus is, the bar included: text without any control, such as the
+     week's hours, is read to its end without a pointer. */
+  var region = document.getElementById("page-content");
+
+  function page(step) {
+    if (!region || !/(auto|scroll)/.test(getComputedStyle(region).overflowY)) { return false; }
+    /* The focus stays where it is: the next arrow goes on from it. */
+    region.scrollTop += step * Math.round(region.clientHeight * 0.85);
+    return true;
   }
 
   document.addEventListener("keydown", function (event) {
@@ -56,6 +59,9 @@
       event.preventDefault(); moveFocus(1);
     } else if (event.key === "ArrowUp" || (event.key === "ArrowLeft" && !inText)) {
       event.preventDefault(); moveFocus(-1);
+    } else if ((event.key === "PageDown" || event.key === "PageUp") && !inText &&
+               page(event.key === "PageDown" ? 1 : -1)) {
+      event.preventDefault();
     } else if (event.key === " " && document.activeElement &&
                document.activeElement.tagName === "A") {
       /* Space activates a link too, as it does a button: one key fewer to learn. */

@@ -12,9 +12,8 @@ from flask import abort, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from kiosk.i18n import CODES
-from kiosk.public.blueprint import bp
+from kiosk.public.blueprint import STAND_PAGES, bp
 from kiosk.public.modes import ALL_MODES
-from kiosk.public.stand import PAGE_VIEWS
 from kiosk.store import reader
 
 # The stand's two screens; the stand audit names them alike.
@@ -30,7 +29,10 @@ def manifest(location: str) -> ResponseReturnValue:
     response = jsonify(
         location=location,
         revision=published.version(location),
-        pages=list(PAGE_VIEWS),
+        # By the name the stand audit gives a page (its path; "home" for the start page).
+        # The offline stand-ins for the forms are not among them: the stand shows them
+        # only when its server cannot be reached.
+        pages=[page or "home" for page in STAND_PAGES],
         languages=list(CODES),
         modes=[mode.param or "standard" for mode in ALL_MODES],
         orientations=list(ORIENTATIONS),

@@ -313,3 +313,34 @@ def test_a_stand_says_what_it_shows(app: Flask) -> None:
     assert [s["id"] for s in data["stands"]] == ["main-hall", "main-floor2"]
     assert data["stands"][0]["name"]["kk"] == "1-қабат, кіреберіс фойе"
     assert client.get("/stand/mian/manifest.json").status_code == 404
+
+
+def test_a_checklist_for_a_stand_the_server_does_not_have_is_refused(
+        app: Flask, tmp_path: Path) -> None:
+    """Before any stand audit, the import asks the running stand which stands it has."""
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import serve
+    from tests.checklist_data import filled_template
+
+    script = Path(sys.executable).parent / "a11y-audit"
+    filled = tmp_path / "stand.yaml"
+    filled.write_text(filled_template(), encoding="utf-8")
+    db = tmp_path / "scans.sqlite3"
+
+    def imported(stand: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(script), "checklist", "import", str(filled), "--stand",
+                               stand, "--db", str(db)], capture_output=True, text=True,
+                              timeout=60)
+
+    for server in serve(app, tmp_path):
+        phantom = imported(server.url("/stand/mian/?stand=main-hall"))
+        assert phantom.returncode == 1
+        assert "is not a stand: " in phantom.stderr and "answered 404" in phantom.stderr
+        typo = imported(server.url("/stand/main/?stand=main-hal"))
+        assert typo.returncode == 1
+        assert f"has no stand 'main-hal'. Its stands: {server.url('/stand/main/')}" \
+               "?stand=main-hall" in typo.stderr
+        good = imported(server.url("/stand/main/?stand=main-floor2"))
+        assert good.returncode == 0, good.stderr

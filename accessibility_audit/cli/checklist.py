@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 
 from accessibility_audit.cli.shared import db_option, open_store
-from accessibility_audit.discovery.manifest import NoManifest, fetch_manifest, quick_get
+from accessibility_audit.discovery.manifest import (
+    NoManifest,
+    NoSuchLocation,
+    fetch_manifest,
+    quick_get,
+)
 from accessibility_audit.physical import storage
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.problems import describe
@@ -41,11 +46,15 @@ def _known(store: Store) -> str:
     return ", ".join(known_stands(store)) or "none yet (run a11y-audit stand first)"
 
 
-def _checked(store: Store, stand: str, live: Matrix | None, reason: str) -> None:
+def _checked(store: Store, stand: str, live: Matrix | None,
+             reason: NoManifest | None) -> None:
     """Refuse a stand its location does not have: a mistyped location or id would
     otherwise make a phantom stand, and split a stand's certification in two."""
     base, stand_id = split(stand)
     ids = live.stands if live is not None else recorded_stands(store, base)
+    if ids is None and isinstance(reason, NoSuchLocation):
+        raise click.ClickException(f"{stand} is not a stand: {reason}. Stands known: "
+                                   + _known(store))
     if ids is None:
         raise click.ClickException(
             f"cannot tell whether {stand} is a stand: {reason}, and no stand audit of "
@@ -63,12 +72,12 @@ def _checked(store: Store, stand: str, live: Matrix | None, reason: str) -> None
                                + (listed or "none in the content"))
 
 
-def _live(stand: str) -> tuple[Matrix | None, str]:
+def _live(stand: str) -> tuple[Matrix | None, NoManifest | None]:
     """What the stand says it shows now, or None and why not."""
     try:
-        return fetch_manifest(split(stand)[0], quick_get), ""
+        return fetch_manifest(split(stand)[0], quick_get), None
     except NoManifest as error:
-        return None, str(error)
+        return None, error
 
 
 @click.group("checklist")
@@ -115,7 +124,7 @@ def import_command(file: Path, stand: str, stand_id: str | None, lang: str, db: 
     # A checklist may come before the stand audit (then the stand itself is asked which
     # stands it has); after one, the ids it recorded do, with no network needed on site.
     recorded = recorded_stands(store, split(stand)[0])
-    live, reason = _live(stand) if recorded is None else (None, "")
+    live, reason = _live(stand) if recorded is None else (None, None)
     _checked(store, stand, live, reason)
     checklist_id = storage.save(store, storage.Submission(
         stand, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,

@@ -16,6 +16,10 @@ class NoManifest(ValueError):
     """The stand's manifest cannot be had; the message says why and what to do."""
 
 
+class NoSuchLocation(NoManifest):
+    """The server answered, and has no location of that name."""
+
+
 def manifest_url(base: str) -> str:
     return f"{base.rstrip('/')}/manifest.json"
 
@@ -27,8 +31,8 @@ def fetch_manifest(base: str, get: Callable[[str], requests.Response]) -> Matrix
     except requests.RequestException as error:
         raise NoManifest(f"cannot reach the stand at {url}: {error}") from error
     if response.status_code == 404:
-        raise NoManifest(f"{url} answered 404: the server has no location of that name "
-                         "(is the location in the address spelled right?)")
+        raise NoSuchLocation(f"{url} answered 404: the server has no location of that "
+                             "name (is the location in the address spelled right?)")
     if response.status_code != 200:
         raise NoManifest(f"{url} answered HTTP {response.status_code}, not the stand's "
                          "manifest")

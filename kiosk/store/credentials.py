@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import Update, select, update
 
 from kiosk.store.database import Database
 from kiosk.store.tables import StandCredential
@@ -101,7 +101,8 @@ class StandCredentials:
             self._cache.pop((location_id, stand_id), None)
 
 
-def _active(location_id: str, stand_id: str):  # type: ignore[no-untyped-def]
+def _active(location_id: str, stand_id: str) -> Update:
+    """The stand's credential in force (at most one), to be revoked."""
     return update(StandCredential).where(
         StandCredential.location_id == location_id, StandCredential.stand_id == stand_id,
         StandCredential.revoked_at.is_(None))

@@ -83,14 +83,20 @@ run: database ## Set up and serve the kiosk on http://127.0.0.1:8080
 
 # Test processes (pytest-xdist): one per core. WORKERS=1 runs in one process.
 WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=25
 
+.PHONY: lint
+lint: $(VENV)/.installed ## ruff (stale noqa included) and mypy --strict on kiosk and accessibility_audit
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# Both test targets lint first: a type error or a stale noqa fails them like a test.
 .PHONY: test
-test: install ## Set up and run the whole test suite, browser tests and PostgreSQL included
+test: install lint ## Set up, lint, and run the whole test suite, browser tests and PostgreSQL included
 	$(PYTEST)
 
 .PHONY: test-fast
-test-fast: install ## The test suite without the browser tests (no Chromium), for quick checks
+test-fast: install lint ## Lint and run the test suite without the browser tests (no Chromium)
 	$(PYTEST) -m "not browser"
 
 .PHONY: bench
@@ -119,7 +125,7 @@ bench-audit: install ## a11y-audit against @axe-core/cli on a generated 120-page
 # The W3C ACT Rules test cases and their scorer (outside the repository).
 ACT_RULES ?= ../shared/act-rules
 ACT_REPORT ?= docs/act-report.md
-# Empty: the default profile and every mapped rule. A profile is NAME=FLAGS, the flags
+# Empty: the default and thorough (at wcag22aaa) profiles. A profile is NAME=FLAGS, the flags
 # of a11y-audit scan; @mapped stands for --rule for each rule of tools/act/rule-map.json.
 ACT_PROFILES ?=
 

@@ -5,8 +5,9 @@ else of ``accessibility_audit`` is promised to stay where it is.
 - The store: scans, auditors' decisions and agencies' names (``Store``).
 - The evaluation: what counts, with the auditors' decisions applied, the same for every
   report, exit code and dashboard (``evaluate``, ``summarise``, ``Summary``, ``Finding``).
-- Reports and charts: every report format (``report``), and the SVG charts the reports
-  and the dashboard draw (``bar_chart``, ``stacked_columns``).
+- Reports and charts: every report format (``report``), the SVG charts the reports
+  and the dashboard draw (``bar_chart``, ``stacked_columns``), and the one check of a
+  help link every report template makes (``web_link``).
 - The physical checklist of stands: the checklist, answers and their parsing, the YAML
   file, photos, storage, and the stand report joining checklist and stand audit.
 - YAML people write, read within bounds (``safe_yaml``): the checklist files read it,
@@ -67,6 +68,7 @@ from accessibility_audit.safe_yaml import excerpt, read_bounded
 from accessibility_audit.safe_yaml import load as load_yaml
 from accessibility_audit.store import Review, ScanHeader, Store, StoreError
 from accessibility_audit.store.repository import DECISIONS, StoredScan
+from accessibility_audit.urls import web_link
 
 
 def report(store: Store, scan_id: int, format_name: str = "html", language: str = "en") -> str:
@@ -83,8 +85,8 @@ __all__ = [
     "DECISIONS", "Review", "ScanHeader", "Store", "StoreError", "StoredScan",
     # The evaluation
     "IMPACTS", "Finding", "Summary", "evaluate", "history", "summarise",
-    # Reports and charts
-    "FORMAT_NAMES", "Bar", "Column", "bar_chart", "report", "stacked_columns",
+    # Reports and charts (web_link: the check every report template makes of a link)
+    "FORMAT_NAMES", "Bar", "Column", "bar_chart", "report", "stacked_columns", "web_link",
     # The physical checklist of stands
     "PHOTO_MAX_BYTES", "Answer", "AnswerProblem", "BadPhoto", "BadStandUrl", "Checklist",
     "ChecklistFileProblems", "ChecklistItem", "ChecklistProblem", "StandReport",

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import Any
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.remote.command import Command
+from selenium.webdriver.remote.webdriver import WebDriver
 
 # Browser errors that mean the browser itself is gone, not the page.
 BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
@@ -27,6 +30,17 @@ def browser_gone(error: WebDriverException) -> bool:
     """Whether ``error`` says the browser crashed, hung or lost its session."""
     text = f"{type(error).__name__} {error.msg or ''} {error}"
     return any(marker in text for marker in BROWSER_GONE)
+
+
+def performance_log(driver: WebDriver) -> list[dict[str, Any]]:
+    """The entries of Chromium's performance log (DevTools events, each a JSON text)
+    since the last call, which empties it.
+
+    Selenium gives ``get_log`` to its local Chromium driver only; a browser on a
+    Selenium Grid answers the same command, so it is sent as it is to either."""
+    entries: list[dict[str, Any]] = driver.execute(Command.GET_LOG,
+                                                   {"type": "performance"})["value"]
+    return entries
 
 
 class BrowserNotFound(RuntimeError):

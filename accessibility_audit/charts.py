@@ -10,6 +10,7 @@ readers."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import count
 
@@ -101,8 +102,10 @@ class Column:
 
 
 def stacked_columns(title: str, description: str, columns: list[Column],
-                    impact_names: dict[str, str]) -> Markup:
-    """One column per scan, oldest first, stacked by impact, with the total on top."""
+                    impact_names: Mapping[str | None, str]) -> Markup:
+    """One column per scan, oldest first, stacked by impact, with the total on top.
+
+    ``impact_names`` are keyed like the reports' (None: not rated, which no column shows)."""
     chart = _new_id("audit-chart")
     top = max((sum(c.values.values()) for c in columns), default=0) or 1
     width = max(LEFT * 2 + max(len(columns), 1) * SLOT, 660)
@@ -113,15 +116,15 @@ def stacked_columns(title: str, description: str, columns: list[Column],
         f'{PATTERNS[impact]}</pattern>' for impact in IMPACTS)
     legend = []
     for index, impact in enumerate(IMPACTS):
-        x = LEFT + index * 160
+        key_x = LEFT + index * 160
         legend.append(
-            f'<rect x="{x}" y="6" width="20" height="20" fill="url(#{chart}-{impact})" '
+            f'<rect x="{key_x}" y="6" width="20" height="20" fill="url(#{chart}-{impact})" '
             f'stroke="{INK}" stroke-width="1.5"/>'
-            f'<text x="{x + 26}" y="21">{escape(impact_names[impact])}</text>')
+            f'<text x="{key_x + 26}" y="21">{escape(impact_names[impact])}</text>')
     bars = []
     for index, column in enumerate(columns):
         x = LEFT + index * SLOT + (SLOT - COLUMN) / 2
-        y = base
+        y: float = base
         for impact in reversed(IMPACTS):  # the worst on top, where the eye starts
             value = column.values.get(impact, 0)
             if not value:

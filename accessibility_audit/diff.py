@@ -25,7 +25,8 @@ def compare(old: Summary, new: Summary) -> ScanDiff:
     before = {f.id: f for f in old.violations}
     after = {f.id: f for f in new.violations}
     audited_again = {page.url for page in new.pages if page.status == "audited"}
-    fixed, unchecked = [], []
+    fixed: list[Finding] = []
+    unchecked: list[Finding] = []
     for fid, finding in before.items():
         if fid in after:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from accessibility_audit import wcag
-from accessibility_audit.model import IMPACTS, Issue
+from accessibility_audit.model import IMPACTS, INTERFERED, Issue
 from accessibility_audit.store import Review, Store
 from accessibility_audit.store.repository import StoredPage, StoredScan
 
@@ -144,6 +144,12 @@ class Summary:
     def violating_elements(self) -> int:
         """Elements counting as violations, over every page and viewport."""
         return sum(len(self.page_violations(page)) for page in self.pages)
+
+    def interfered_pages(self) -> int:
+        """Pages (URLs) that interfered with their audit at some viewport: failed, and
+        counted as pages with violations wherever pages are ranked."""
+        return len({p.url for p in self.pages
+                    if any(e.kind == INTERFERED for e in p.errors)})
 
     def clean_pages(self) -> int:
         """Audited pages (URLs) with no violation at any viewport."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from accessibility_audit.evaluation import Summary
-from accessibility_audit.model import IMPACTS
+from accessibility_audit.model import IMPACTS, INTERFERED
 
 
 class Exit(IntEnum):
@@ -14,7 +14,9 @@ class Exit(IntEnum):
     # Violations at or over --fail-on, or more than --max-violations; a needs-review
     # finding an auditor decided "fails" (the kiosk's /audit) counts as a violation.
     VIOLATIONS = 2
-    PAGES_NOT_AUDITED = 3  # some pages failed or were blocked (see --allow-page-errors)
+    # Some pages failed or were blocked (see --allow-page-errors), or interfered with
+    # their audit (which nothing excuses: such a page would otherwise pass as clean).
+    PAGES_NOT_AUDITED = 3
     INTERRUPTED = 130    # Ctrl+C; what was scanned is kept, --resume continues
 
 
@@ -22,7 +24,8 @@ EXIT_CODE_HELP = """Exit codes: 0 finished, nothing over the thresholds and ever
 1 the tool failed (bad input, no browser, unreadable database); 2 violations at or
 over --fail-on or more than --max-violations (needs-review items an auditor decided
 "fails" count as violations, as in every report); 3 some pages could not be audited
-(errors or blocked; --allow-page-errors turns this into 0); 130 interrupted by
+(errors or blocked; --allow-page-errors turns this into 0) or interfered with their
+audit (--allow-page-errors does not excuse that); 130 interrupted by
 Ctrl+C (results kept, --resume continues)."""
 
 # A stand audit is short and audits a stand as it is now: it is run again, not resumed.
@@ -36,6 +39,8 @@ def verdict(summary: Summary, fail_on: str | None, max_violations: int | None,
         return Exit.VIOLATIONS
     counts = summary.page_counts()
     if not allow_page_errors and (counts["failed"] or counts["blocked"]):
+        return Exit.PAGES_NOT_AUDITED
+    if any(error.kind == INTERFERED for page in summary.pages for error in page.errors):
         return Exit.PAGES_NOT_AUDITED
     return Exit.OK
 

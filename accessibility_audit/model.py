@@ -8,11 +8,14 @@ types only: this module imports nothing of the scanner, so every layer may use i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Outcome = Literal["violation", "incomplete"]
 PageStatus = Literal["audited", "failed", "blocked"]
 IMPACTS: tuple[str, ...] = ("critical", "serious", "moderate", "minor")
+# The error kind of a page that interfered with its audit (engine/interference.py):
+# failed, and never excused as a page that merely could not be reached.
+INTERFERED = "interfered"
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class PageAudit:
     inapplicable: int = 0
     errors: list[PageError] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
-    raw: dict | None = None
+    raw: dict[str, Any] | None = None
 
     @property
     def violations(self) -> list[Issue]:

@@ -12,6 +12,9 @@ from accessibility_audit.urls import BadUrl
 
 TargetKind = Literal["page", "crawl", "sitemap"]
 
+# The rule profiles (checks/selection.py says what each runs).
+Profile = Literal["default", "thorough"]
+
 
 @dataclass(frozen=True)
 class CrawlLimits:
@@ -40,7 +43,10 @@ class Target:
 class ScanOptions:
     targets: tuple[Target, ...]
     standard: str = "wcag22aa"
-    best_practice: bool = False
+    # Best practice is part of both profiles (axe-core/cli runs it by default).
+    best_practice: bool = True
+    # Which rules the standard selects (checks/selection.py).
+    profile: Profile = "default"
     viewports: tuple[str, ...] = ("desktop",)
     workers: int = 2
     page_timeout: float = 30.0
@@ -51,6 +57,8 @@ class ScanOptions:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     delay: float = 1.0
+    # Seconds for a robots.txt or sitemap download in all (and the preflight's wait).
+    fetch_timeout: float = 20.0
     respect_robots: bool = True
     limits: CrawlLimits = field(default_factory=CrawlLimits)
     axe_script: str | None = None

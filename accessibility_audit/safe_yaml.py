@@ -27,9 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Where yaml.cyaml takes it from (its stubs do not re-export it).
+from yaml._yaml import CParser
+from yaml._yaml import Mark as CMark
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.cyaml import CParser
 from yaml.resolver import Resolver
 
 EXCERPT_CHARACTERS = 60
@@ -112,11 +115,11 @@ def check_text(text: str, limits: Limits) -> None:
                       character=f"U+{ord(found.group()):04X}")
 
 
-def _where(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
+def _where(mark: yaml.Mark | CMark | None) -> tuple[int | None, int | None]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
 
 
-class BoundedLoader(Composer, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+class BoundedLoader(Composer, CParser, SafeConstructor, Resolver):
     """PyYAML's safe loader, counting while it composes: an alias or an anchor, a
     collection too deep or a node too many stops it before it is built.
 
@@ -132,8 +135,10 @@ class BoundedLoader(Composer, CParser, SafeConstructor, Resolver):  # type: igno
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
+        if event is None:  # never: the composer asks for a node only where an event is
+            return super().compose_node(parent, index)
         line, column = _where(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise Refused("alias", line, column)

@@ -21,6 +21,22 @@ def check_url(url: str) -> str:
     return normalise(url)
 
 
+def web_link(url: object) -> str | None:
+    """``url`` if a link to it can only open a web page (http:// or https:// with a
+    host), else None.
+
+    Every report template links help URLs through this (the ``web_link`` filter): they
+    come from axe's results, which a hostile page can tamper with, and an href of
+    ``javascript:`` or ``data:`` would run in the reader's page."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
 def normalise(url: str) -> str:
     """One spelling per page: no fragment, lower-case host, no default port, a path."""
     url, _fragment = urldefrag(url)

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from accessibility_audit import wcag  # noqa: E402
+from accessibility_audit.checks.rules import RULES  # noqa: E402
 from accessibility_audit.checks.selection import own_rules  # noqa: E402
 from accessibility_audit.engine.audit import selector_text  # noqa: E402
 from accessibility_audit.engine.frames import AxeScript  # noqa: E402
@@ -53,7 +54,7 @@ AXE_CLI_PREFIX = ROOT / ".tools" / "axe-cli"
 AXE_CLI = AXE_CLI_PREFIX / "node_modules" / ".bin" / "axe"
 AXE = AxeScript()
 RESULTS = ROOT / "bench" / "results"
-TARGET_RATIO = 1.5
+TARGET_RATIO = 2.0
 TARGET_MB = 350
 VIEWPORT = (1280, 800)
 
@@ -158,12 +159,14 @@ def run_axe_cli(urls: list[str], out: Path) -> tuple[float, set[tuple[str, str, 
 OWN_DEFAULT = tuple(rule.id for rule in own_rules(wcag.tags_for("wcag22aa")))
 
 
-def run_a11y_audit(url_file: Path, workers: int, db: Path,
-                   own_checks: bool = False) -> tuple[float, PeakMemory, set]:
+def run_a11y_audit(url_file: Path, workers: int, db: Path, own_checks: bool = False,
+                   extra: tuple[str, ...] = ()) -> tuple[float, PeakMemory, set]:
     skips = [] if own_checks else [arg for rule in OWN_DEFAULT for arg in ("--skip-rule", rule)]
+    skips += extra
     command = [str(ROOT / ".venv" / "bin" / "a11y-audit"), "scan", "--urls-file", str(url_file),
                "--workers", str(workers), "--delay", "0", "--quiet", "--allow-page-errors",
-               "--db", str(db), *skips]
+               # The same tags as @axe-core/cli's run: a scan's default adds best practice.
+               "--db", str(db), "--no-best-practice", *skips]
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peak = PeakMemory(process.pid)
@@ -176,7 +179,7 @@ def run_a11y_audit(url_file: Path, workers: int, db: Path,
     scan = Store(str(db)).load(1)
     found = {(page.url, issue.rule, issue.selector) for page in scan.pages
              for _fid, issue in page.issues
-             if issue.outcome == "violation" and issue.rule not in OWN_DEFAULT}
+             if issue.outcome == "violation" and issue.rule not in RULES}
     return elapsed, peak, found
 
 
@@ -281,9 +284,21 @@ def measure(urls: list[str], url_file: Path, folder: Path, workers: list[int]) -
                      "ratio": round(rate / cli_rate, 2), "same_violations": found == cli_found}
     print(f"{'  + own checks (default)':<26}{rate:>10.1f}{rate / cli_rate:>8.2f}{'':>29}  "
           f"{'yes' if found == cli_found else 'NO'} (axe's)")
+    # The thorough profile: the own checks that press Tab through each page (focus
+    # visible, not obscured, keyboard traps) and axe's experimental rules on top.
+    seconds, peak, found = run_a11y_audit(url_file, 2, folder / "thorough.sqlite3",
+                                          own_checks=True, extra=("--profile", "thorough"))
+    rate = pages / seconds * 60
+    runs["2+thorough"] = {"seconds": round(seconds, 2), "pages_per_minute": round(rate, 1),
+                          "ratio": round(rate / cli_rate, 2),
+                          "peak_mb_per_worker": round(peak.per_worker_mb),
+                          "finds_every_cli_violation": cli_found <= found}
+    print(f"{'  thorough (interaction)':<26}{rate:>10.1f}{rate / cli_rate:>8.2f}"
+          f"{peak.per_worker_mb:>11.0f}{peak.browser_mb:>9.0f}{peak.scanner_mb:>9.0f}  "
+          f"{'all of axe-cli' if cli_found <= found else 'NOT all of axe-cli'}")
     two = runs.get(2)
     met = bool(two and two["ratio"] >= TARGET_RATIO and all(
-        r["same_violations"] and r.get("peak_mb_per_worker", 0) < TARGET_MB
+        r.get("same_violations", True) and r.get("peak_mb_per_worker", 0) < TARGET_MB
         for r in runs.values()))
     print(f"\nTargets (2 workers, axe only, ≥ {TARGET_RATIO}× @axe-core/cli, identical violations, "
           f"< {TARGET_MB} MB per worker): {'met' if met else 'NOT met'}")

@@ -89,6 +89,8 @@ class Editor:
     number: int
     location: str
     every: float = 5.0
+    # When the information changed, as publishing asks: a day past whatever the clock says.
+    information_on: str = "2024-01-02"
     published: list[tuple[int, str]] = field(default_factory=list)  # (revision, e-mail)
     unconfirmed: list[str] = field(default_factory=list)  # sent, answer not seen
     conflicts: int = 0
@@ -128,7 +130,7 @@ class Editor:
         self.unconfirmed.append(email)
         status, _l, _t = session.request(
             "POST", f"/admin/locations/{self.location}/publish",
-            [("csrf_token", token(page))])
+            [("csrf_token", token(page)), ("information_on", self.information_on)])
         if status == 409:
             self.conflicts += 1
             return

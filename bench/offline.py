@@ -60,11 +60,11 @@ const done = arguments[arguments.length - 1];
 """
 
 
-def ask(driver) -> dict | None:  # noqa: ANN001
+def ask(driver) -> dict | None:
     return driver.execute_async_script(STATE)
 
 
-def wait(condition, seconds: float, what: str) -> float:  # noqa: ANN001
+def wait(condition, seconds: float, what: str) -> float:
     started = time.perf_counter()
     while time.perf_counter() - started < seconds:
         if condition():
@@ -97,7 +97,7 @@ def measure(env: dict[str, str], setting: str) -> None:
         manifest_ms = []
         for _ in range(5):
             started = time.perf_counter()
-            with urllib.request.urlopen(base + "/stand/main/offline.json") as response:  # noqa: S310
+            with urllib.request.urlopen(base + "/stand/main/offline.json") as response:
                 manifest = json.load(response)
             manifest_ms.append((time.perf_counter() - started) * 1000)
         driver = webdriver.Chrome(service=Service(find_executable("CHROMEDRIVER", "chromedriver")),

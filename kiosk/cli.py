@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
 from kiosk import config
-from kiosk.content import ContentError, dump_yaml, load_file
+from kiosk.content import Content, ContentError, dump_yaml, load_file
 from kiosk.content.schema import json_schema
 from kiosk.i18n import CODES
+
+if TYPE_CHECKING:  # the commands import these where used, so that `kiosk --help` is quick
+    from contextlib import AbstractContextManager
+
+    from flask import Flask
+    from sqlalchemy.orm import Session
+
+    from kiosk.store import ContentStore
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo.yaml"
 # The length of revisions.created_by: SQLite would keep a longer name, PostgreSQL refuses it.
 MAX_AUTHOR = 120
 
 
-def _app():  # type: ignore[no-untyped-def]
+def _app() -> Flask:
     from sqlalchemy.exc import ArgumentError
 
     from kiosk import create_app
@@ -37,7 +47,7 @@ def _app():  # type: ignore[no-untyped-def]
                                    "folder, or the paths set by KIOSK_* settings).") from None
 
 
-def _ready_store(app=None):  # type: ignore[no-untyped-def]
+def _ready_store(app: Flask | None = None) -> ContentStore:
     """The content store, once it is known to exist and to have its tables; otherwise a
     sentence saying what to run (a missing SQLite file is never created empty)."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -122,25 +132,49 @@ def serve(host: str, port: int, threads: int, connections: int, location: str | 
         click.echo(f"Note: KIOSK_NOW is set, so the server takes {app.config['NOW']} as now "
                    "forever: for demonstrations only.", err=True)
     _start_speech(app)
+    _start_escalation(app)
     click.echo(f"Serving the stand on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connections,
                    ident="kiosk", **_proxy_options(app.config["TRUSTED_PROXY"]))
 
 
-def _start_speech(app) -> None:  # type: ignore[no-untyped-def]
+def _start_speech(app: Flask) -> None:
     """Start espeak-ng beside the server: a fault is logged in one line and costs speech
     only (pages work without it); then warm the speech cache if the settings say so."""
     import threading
 
-    speech_service = app.extensions["kiosk.speech"]
-    threading.Thread(target=speech_service.prepare, name="speech-prepare", daemon=True).start()
-    if app.config["SPEECH_WARM"]:
-        from kiosk.speech import start_warming
+    from kiosk.speech import speech_service, start_warming
 
+    engine = speech_service(app)
+    threading.Thread(target=engine.prepare, name="speech-prepare", daemon=True).start()
+    if app.config["SPEECH_WARM"]:
         start_warming(app)
 
 
-def _proxy_options(trusted_proxy: str) -> dict[str, object]:
+def _start_escalation(app: Flask) -> None:
+    """Watch for calls nobody acknowledges in time, with or without a staff page open."""
+    from kiosk.admin import start_escalation_watch
+
+    if not app.config["CALL_ESCALATE_MINUTES"]:
+        return
+    if not app.config["SMTP_HOST"]:
+        click.echo("Note: KIOSK_SMTP_HOST is not set, so calls nobody acknowledges in time "
+                   "are shown to administrators on the admin pages but not e-mailed.",
+                   err=True)
+    elif not app.config["PUBLIC_URL"]:
+        click.echo("Note: KIOSK_PUBLIC_URL is not set, so the e-mails about unanswered calls "
+                   "carry no link to the admin area.", err=True)
+    start_escalation_watch(app)
+
+
+class ProxyOptions(TypedDict, total=False):
+    trusted_proxy: str
+    trusted_proxy_count: int
+    trusted_proxy_headers: set[str]
+    clear_untrusted_proxy_headers: bool
+
+
+def _proxy_options(trusted_proxy: str) -> ProxyOptions:
     """Waitress's options for a reverse proxy: only the headers our nginx example sets
     (it passes Host itself), and only from the proxy's address; anyone else's are dropped."""
     if not trusted_proxy:
@@ -188,7 +222,7 @@ def content() -> None:
     """Check, import and export stand content (YAML files)."""
 
 
-def _load_or_fail(path: Path):  # type: ignore[no-untyped-def]
+def _load_or_fail(path: Path) -> Content:
     try:
         return load_file(path)
     except ContentError as exc:
@@ -210,7 +244,11 @@ def content_validate(file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--author", default="kiosk content import", show_default=True,
               help="Who the new revision is recorded as published by.")
-def content_import(file: Path, author: str) -> None:
+@click.option("--information-date", "information_on", default=None, metavar="YYYY-MM-DD",
+              help="When the information in FILE changed or reached you: the Standard asks "
+              "for publication within three business days of it. Without it the "
+              "publication is recorded without that date, as the duties dashboard shows.")
+def content_import(file: Path, author: str, information_on: str | None) -> None:
     """Publish FILE as the organisation's newest revision, all or nothing.
 
     An invalid file changes nothing; the command says where and why it is invalid."""
@@ -218,8 +256,10 @@ def content_import(file: Path, author: str) -> None:
         raise click.ClickException(f"--author must have at most {MAX_AUTHOR} characters")
     loaded = _load_or_fail(file)
     content_store = _ready_store()
+    day = _information_date(information_on, content_store.clock(), loaded.zone)
     try:
-        revision, is_new = content_store.publisher.publish(loaded, author=author)
+        revision, is_new = content_store.publisher.publish(loaded, author=author,
+                                                           information_on=day)
     except ContentError as exc:
         raise click.ClickException(exc.describe()) from None
     org = loaded.organisation.id
@@ -228,6 +268,24 @@ def content_import(file: Path, author: str) -> None:
                    "stands show it within a minute.")
     else:
         click.echo(f"{file} is identical to revision {revision.number} of {org}; nothing changed.")
+
+
+def _information_date(value: str | None, now: dt.datetime, zone: dt.tzinfo
+                      ) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.ClickException(
+            f'--information-date "{value}" is not a date: write it as YYYY-MM-DD, '
+            "e.g. 2026-12-31") from None
+    today = now.astimezone(zone).date()
+    if day > today:
+        raise click.ClickException(
+            f"--information-date {day.isoformat()} is in the future (today is "
+            f"{today.isoformat()}): give the day the information changed or reached you")
+    return day
 
 
 @content.command("export")
@@ -317,7 +375,7 @@ def _password(confirm: bool = True) -> str:
                         confirmation_prompt=confirm)
 
 
-def _accounts_session():  # type: ignore[no-untyped-def]
+def _accounts_session() -> AbstractContextManager[Session]:
     return _ready_store().sessions.begin()
 
 
@@ -329,17 +387,44 @@ def _accounts_session():  # type: ignore[no-untyped-def]
 @click.option("--location", "locations", multiple=True,
               help="A location an editor may edit (repeat for several).")
 @click.option("--name", "display_name", default="", help="Name shown in the admin area.")
-def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str) -> None:
+@click.option("--email", default="", help="Address that calls for assistance nobody "
+              "acknowledged in time are mailed to (administrators).")
+@click.option("--language", type=click.Choice(CODES), default=None,
+              help="Language of those e-mails (default: the one last chosen in the admin "
+                   "area, else KIOSK_DEFAULT_LANGUAGE).")
+def user_add(username: str, role: str, locations: tuple[str, ...], display_name: str,
+             email: str, language: str | None) -> None:
     """Create an account; the password is asked for twice and never shown."""
-    from kiosk.auth import AccountError, Role, add_user
+    from kiosk.auth import AccountError, Role, add_user, set_alert_contact
 
     password = _password()
     try:
         with _accounts_session() as db:
             account = add_user(db, username, password, Role(role), display_name, locations)
+            if email or language:
+                set_alert_contact(db, account.username, email, language)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Created {account.username} ({account.role.value}).")
+
+
+@user.command("set-email")
+@click.argument("username")
+@click.argument("email")
+@click.option("--language", type=click.Choice(CODES), default=None,
+              help="Language of the e-mails (default: keep the account's).")
+def user_set_email(username: str, email: str, language: str | None) -> None:
+    """Give an account the address that escalated calls for assistance are mailed to
+    (administrators only receive them); "" removes it."""
+    from kiosk.auth import AccountError, set_alert_contact
+
+    try:
+        with _accounts_session() as db:
+            set_alert_contact(db, username, email, language)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{username} receives escalated calls at {email}." if email.strip()
+               else f"{username} receives no e-mail.")
 
 
 @user.command("list")

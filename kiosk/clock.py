@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, current_app
 
@@ -38,7 +38,7 @@ def init_app(app: Flask) -> None:
 
 
 def clock_of(app: Flask) -> Clock:
-    return app.extensions["kiosk.clock"]
+    return cast(Clock, app.extensions["kiosk.clock"])
 
 
 def now_utc() -> dt.datetime:

@@ -117,6 +117,9 @@ SETTINGS: tuple[Setting, ...] = (
             "counts down before the stand resets (at least 20, WCAG 2.2.1).", _positive_int),
     Setting("CONTENT_POLL_SECONDS", 30, "How often a stand asks whether newly published "
             "content is available (at most 60).", _positive_int),
+    Setting("LIVE_UPDATE_QUIET_SECONDS", 30, "Seconds without any touch or key on the start "
+            "page after which a stand that a visitor has used shows newly published content "
+            "(elsewhere it waits for the idle reset).", _positive_int),
     Setting("PANEL_DIAGONAL_INCHES", 21.5, "Visible diagonal of the stand's screen, used "
             "to size large type.", _positive_float),
     Setting("PANEL_RESOLUTION", (1920, 1080), "Native resolution of the stand's screen, "
@@ -156,6 +159,28 @@ SETTINGS: tuple[Setting, ...] = (
             "must sign in again however active the session was, so a copied cookie cannot "
             "be kept alive for ever. Longer than 20 hours by default, so nobody is cut off "
             "within a working day (WCAG 2.2.1).", _positive_int),
+    Setting("CALL_ESCALATE_MINUTES", 3, "Minutes a call for assistance may wait without "
+            "being acknowledged before it escalates: administrators' admin pages show it and "
+            "it is mailed to every administrator with an e-mail address (KIOSK_SMTP_*); "
+            "0 means never.", _non_negative_int),
+    Setting("CALL_ESCALATION_CHECK_SECONDS", 15, "How often 'kiosk serve' looks for calls to "
+            "escalate and e-mails to send (or send again after a failure), whether or not "
+            "any staff page is open.", _positive_int),
+    Setting("SMTP_HOST", "", "Mail server that e-mails about escalated calls go through; "
+            "empty means no e-mail (the admin pages still show the escalation)."),
+    Setting("SMTP_PORT", 587, "Port of the mail server (587 for submission with STARTTLS).",
+            _positive_int),
+    Setting("SMTP_STARTTLS", 1, "1: switch the connection to TLS with STARTTLS before "
+            "anything else (required with a user name unless the mail server is on this "
+            "machine); 0: plain SMTP, for a relay on this machine only.", _non_negative_int),
+    Setting("SMTP_USER", "", "User name at the mail server; empty means no login."),
+    Setting("SMTP_PASSWORD", "", "Password at the mail server: give it in the environment "
+            "(a systemd EnvironmentFile readable by the service only), never in a file of "
+            "the repository."),
+    Setting("SMTP_FROM", "", "Sender address of the e-mails (e.g. stands@example.kz); "
+            "required with KIOSK_SMTP_HOST."),
+    Setting("SMTP_TIMEOUT_SECONDS", 20, "Seconds to wait for the mail server before the "
+            "attempt counts as failed (it is tried again later).", _positive_int),
     Setting("REVIEW_DAYS", 30, "Days after which a section nobody has changed or confirmed "
             "is flagged for review on the admin dashboard.", _positive_int),
     Setting("AUDIT_DB", "", "SQLite file or SQLAlchemy URL of the a11y-audit store that the "
@@ -212,12 +237,29 @@ def check(values: Mapping[str, Any]) -> None:
                            "published content within a minute.")
     if values["DEFAULT_LANGUAGE"] not in ("kk", "ru", "en"):
         raise SettingError("KIOSK_DEFAULT_LANGUAGE must be kk, ru or en.")
+    _check_smtp(values)
     if values["DATABASE_URL"] and not values["DATABASE_URL"].startswith(DATABASE_SCHEMES):
         # postgresql:// alone would ask SQLAlchemy for psycopg2, which is not installed.
         raise SettingError("KIOSK_DATABASE_URL must be sqlite:///path/to/file.sqlite3 or "
                            "postgresql+psycopg://user:password@host/database: the content "
                            "store is tested on SQLite and PostgreSQL only.")
 
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def _check_smtp(values: Mapping[str, Any]) -> None:
+    if not values.get("SMTP_HOST"):
+        return
+    if not values.get("SMTP_FROM") or "@" not in values["SMTP_FROM"]:
+        raise SettingError("KIOSK_SMTP_FROM must be the sender's e-mail address (e.g. "
+                           "stands@example.kz) when KIOSK_SMTP_HOST is set.")
+    if values["SMTP_STARTTLS"] not in (0, 1):
+        raise SettingError("KIOSK_SMTP_STARTTLS must be 1 (STARTTLS) or 0 (plain SMTP).")
+    if (values.get("SMTP_USER") and not values["SMTP_STARTTLS"]
+            and values["SMTP_HOST"] not in LOOPBACK_HOSTS):
+        raise SettingError("KIOSK_SMTP_USER is set but KIOSK_SMTP_STARTTLS=0: the password "
+                           "would cross the network in clear text. Set KIOSK_SMTP_STARTTLS=1.")
 
 
 # Cap height of Noto Sans as a fraction of the font size (unitsPerEm 1000, capHeight 714).
@@ -232,4 +274,4 @@ def large_type_px(values: Mapping[str, Any]) -> float:
     pitch_mm = values["PANEL_DIAGONAL_INCHES"] * 25.4 / math.hypot(width, height)
     cap_mm = 2 * values["VIEWING_DISTANCE_MM"] * math.tan(math.radians(MIN_CAP_ANGLE_DEGREES / 2))
     css_px_mm = pitch_mm * values["DEVICE_PIXEL_RATIO"]
-    return cap_mm / css_px_mm / NOTO_CAP_HEIGHT
+    return float(cap_mm / css_px_mm / NOTO_CAP_HEIGHT)

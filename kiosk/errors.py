@@ -25,9 +25,10 @@ log = logging.getLogger(__name__)
 def _page_lang() -> str:
     lang = (request.view_args or {}).get("lang")
     if lang in CODES:
-        return lang
+        return str(lang)
     if request.path.startswith(("/admin", "/audit")):
-        return session.get("admin_lang") if session.get("admin_lang") in CODES else "kk"
+        staff_lang = session.get("admin_lang")
+        return str(staff_lang) if staff_lang in CODES else "kk"
     # The language segment of an unknown URL still tells us what the visitor reads.
     parts = request.path.strip("/").split("/")
     return parts[2] if len(parts) > 2 and parts[0] == "stand" and parts[2] in CODES else "kk"

@@ -20,7 +20,7 @@ def span_text(start: dt.time, end: dt.time) -> str:
 
 
 def weekday_name(weekday: int, lang: str) -> str:
-    return get_day_names("wide", context="format", locale=lang)[weekday]
+    return str(get_day_names("wide", context="format", locale=lang)[weekday])
 
 
 def day_month(day: dt.date, lang: str) -> str:

@@ -32,11 +32,12 @@ CODES = tuple(language.code for language in LANGUAGES)
 def select_locale() -> str:
     lang = (request.view_args or {}).get("lang") if request else None
     if lang in CODES:
-        return lang
+        return str(lang)
     staff_area = request and request.path.startswith(("/admin", "/audit"))
     if staff_area and session.get("admin_lang") in CODES:
-        return session["admin_lang"]
-    return current_app.config["DEFAULT_LANGUAGE"]
+        return str(session["admin_lang"])
+    default: str = current_app.config["DEFAULT_LANGUAGE"]
+    return default
 
 
 def init_app(app: Flask) -> None:

@@ -36,8 +36,9 @@ HEADERS = {
 
 
 def _secret_key(app: Flask) -> str:
-    if app.config.get("SECRET_KEY"):
-        return app.config["SECRET_KEY"]
+    configured: str | None = app.config.get("SECRET_KEY")
+    if configured:
+        return configured
     path = Path(app.instance_path) / "secret_key"
     if not path.exists():
         _create_once(path, secrets.token_hex(32))

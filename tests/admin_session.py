@@ -12,9 +12,9 @@ from sqlalchemy import inspect, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from kiosk.store.database import session_now
 from kiosk.auth import Role, add_user
 from kiosk.store import store
+from kiosk.store.database import session_now
 from kiosk.store.tables import User
 from tests.admin_forms import filled
 
@@ -81,3 +81,15 @@ def edit(client: FlaskClient, location: str, section: str, changes: dict[str, st
 def post(client: FlaskClient, path: str, data: dict[str, str] | None = None,
          page: str = "/admin/") -> TestResponse:
     return client.post(path, data={"csrf_token": csrf(client, page), **(data or {})})
+
+
+# The day before the tests' "now" (Friday 27 November 2026): a publication on time.
+INFORMATION_ON = "2026-11-26"
+
+
+def publish(client: FlaskClient, location: str, data: dict[str, str] | None = None,
+            information_on: str = INFORMATION_ON) -> TestResponse:
+    """Publish the editor's draft of ``location``, saying when its information changed."""
+    return post(client, f"/admin/locations/{location}/publish",
+                {"information_on": information_on, **(data or {})},
+                page=f"/admin/locations/{location}/")

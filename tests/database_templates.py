@@ -8,11 +8,11 @@ published into by each test, so both paths keep running on every test run."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 import tempfile
 import threading
-import datetime as dt
 from pathlib import Path
 
 from sqlalchemy.engine import make_url

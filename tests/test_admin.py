@@ -33,7 +33,7 @@ def add_people(app: Flask) -> Flask:
 
 
 @pytest.fixture
-def app(tmp_path: Path, demo_content, database_url: str) -> Flask:  # noqa: ANN001
+def app(tmp_path: Path, demo_content, database_url: str) -> Flask:
     return add_people(make_app(tmp_path, demo_content, database_url))
 
 
@@ -42,7 +42,7 @@ def token(client: FlaskClient, path: str = "/admin/login") -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
 
 
-def sign_in(client: FlaskClient, username: str, password: str = PASSWORD):  # noqa: ANN201
+def sign_in(client: FlaskClient, username: str, password: str = PASSWORD):
     return client.post("/admin/login", data={"username": username, "password": password,
                                               "csrf_token": token(client)})
 
@@ -102,7 +102,7 @@ def test_repeated_failures_lock_the_account(app: Flask) -> None:
 
 
 def test_wrong_passwords_sent_at_once_to_several_servers_all_count(
-        app: Flask, tmp_path: Path, demo_content, database_url: str) -> None:  # noqa: ANN001
+        app: Flask, tmp_path: Path, demo_content, database_url: str) -> None:
     # Two server processes on one database, and a guesser who sends to both in parallel.
     other = make_app(tmp_path, demo_content, database_url)
     clients = [server.test_client() for server in (app, other) for _ in range(3)]
@@ -169,7 +169,7 @@ def test_next_never_leads_off_the_site(app: Flask) -> None:
     assert response.headers["Location"] == "/admin/"
 
 
-def test_sessions_expire(tmp_path: Path, demo_content) -> None:  # noqa: ANN001
+def test_sessions_expire(tmp_path: Path, demo_content) -> None:
     app = make_app(tmp_path, demo_content, ADMIN_SESSION_MINUTES=20)
     assert app.permanent_session_lifetime == dt.timedelta(minutes=20)
     with store(app).sessions.begin() as db:
@@ -226,7 +226,7 @@ def stands_table(client: FlaskClient) -> dict[str, str]:
     return {stand: state for state, stand in rows}
 
 
-def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  # noqa: ANN001
+def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:
     import kiosk.store.reading as db
 
     admin = app.test_client()
@@ -253,7 +253,7 @@ def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:  #
         db.CHECK_SECONDS = saved
 
 
-def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content,  # noqa: ANN001
+def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content,
                                                database_url: str) -> None:
     from tests.conftest import DEMO_NOW
 

@@ -12,7 +12,7 @@ from flask import Flask
 
 from kiosk.content import Content
 from kiosk.store import store
-from tests.admin_session import add_accounts, csrf, edit, post, signed_in
+from tests.admin_session import add_accounts, csrf, edit, post, publish, signed_in
 from tests.conftest import make_app
 
 MONDAY_START = "hours.monday.0.start"
@@ -38,7 +38,7 @@ def test_a_saved_draft_is_not_on_the_stands_until_published(app: Flask) -> None:
     page = client.get("/admin/locations/main/").get_data(as_text=True)
     assert "changed in your draft" in page
 
-    response = post(client, "/admin/locations/main/publish")
+    response = publish(client, "main")
     assert response.status_code == 302
     assert "Published as revision 2" in client.get("/admin/locations/main/").get_data(
         as_text=True)
@@ -82,7 +82,7 @@ def test_field_errors_come_in_the_admin_language_and_keep_what_was_typed(app: Fl
     # The draft keeps the typing, and publishing it is refused with nothing changed.
     again = client.get("/admin/locations/main/edit/hours").get_data(as_text=True)
     assert 'value="25:00"' in again
-    post(client, "/admin/locations/main/publish")
+    publish(client, "main")
     assert store(app).reader.current("koktal-akimat").number == 1
 
 
@@ -107,7 +107,7 @@ def test_list_items_are_added_and_removed(app: Flask) -> None:
     response = edit(client, "main", "hours", {"hours.saturday.0.start": "10:00",
                                               "hours.saturday.0.end": "14:00"})
     assert response.status_code == 302
-    post(client, "/admin/locations/main/publish")
+    publish(client, "main")
     published = store(app).reader.current("koktal-akimat").content.locations["main"]
     assert [(p.start.isoformat(), p.end.isoformat()) for p in published.hours.saturday] == [
         ("10:00:00", "14:00:00")]
@@ -127,9 +127,9 @@ def test_two_editors_conflict_and_nothing_is_overwritten(app: Flask) -> None:
     first, second = signed_in(app, "editor"), signed_in(app, "editor2")
     edit(first, "main", "hours", {MONDAY_START: "08:15"})
     edit(second, "main", "hours", {MONDAY_START: "08:45"})
-    assert post(first, "/admin/locations/main/publish").status_code == 302
+    assert publish(first, "main").status_code == 302
 
-    response = post(second, "/admin/locations/main/publish")
+    response = publish(second, "main")
     html = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Someone else published this location meanwhile" in html
@@ -139,7 +139,7 @@ def test_two_editors_conflict_and_nothing_is_overwritten(app: Flask) -> None:
         as_text=True)  # the second editor's draft is kept
 
     # Having seen both, the second editor may knowingly publish over the first.
-    response = post(second, "/admin/locations/main/publish", {"over": "2"})
+    response = publish(second, "main", {"over": "2"})
     assert response.status_code == 302
     assert "08:45" in stand_hours(app)
     assert store(app).reader.current("koktal-akimat").number == 3
@@ -149,8 +149,8 @@ def test_edits_to_other_locations_of_the_organisation_do_not_conflict(app: Flask
     editor, other = signed_in(app, "editor"), signed_in(app, "other")
     edit(editor, "main", "hours", {MONDAY_START: "08:15"})
     edit(other, "reception", "contacts", {"contacts.email": "priem@example.kz"})
-    assert post(other, "/admin/locations/reception/publish").status_code == 302
-    assert post(editor, "/admin/locations/main/publish").status_code == 302
+    assert publish(other, "reception").status_code == 302
+    assert publish(editor, "main").status_code == 302
     content = store(app).reader.current("koktal-akimat").content
     assert content.locations["reception"].contacts.email == "priem@example.kz"
     assert content.locations["main"].hours.monday[0].start.isoformat() == "08:15:00"
@@ -159,7 +159,7 @@ def test_edits_to_other_locations_of_the_organisation_do_not_conflict(app: Flask
 def test_history_diff_and_restore(app: Flask) -> None:
     client = signed_in(app, "editor")
     edit(client, "main", "hours", {MONDAY_START: "08:15"})
-    post(client, "/admin/locations/main/publish")
+    publish(client, "main")
     history = client.get("/admin/locations/main/history").get_data(as_text=True)
     assert "Business hours" in history and "Айгерім Редакторова" in history
 
@@ -179,7 +179,7 @@ def test_history_diff_and_restore(app: Flask) -> None:
 def test_sections_record_changes_and_reviews(app: Flask) -> None:
     client = signed_in(app, "editor")
     edit(client, "main", "contacts", {"contacts.email": "new@example.kz"})
-    post(client, "/admin/locations/main/publish")
+    publish(client, "main")
     stamps = store(app).publisher.stamps.section_stamps("main")
     assert stamps["contacts"].updated_by == "Айгерім Редакторова"
     assert stamps["hours"].updated_by == "tests"
@@ -206,7 +206,7 @@ def test_auditors_read_but_cannot_edit(app: Flask) -> None:
     assert client.get("/admin/locations/main/history").status_code == 200
     assert "/edit/" not in page
     assert client.get("/admin/locations/main/edit/hours").status_code == 403
-    assert post(client, "/admin/locations/main/publish").status_code == 403
+    assert publish(client, "main").status_code == 403
 
 
 def test_an_organisation_is_exported_and_imported_all_or_nothing(app: Flask) -> None:
@@ -225,13 +225,16 @@ def test_an_organisation_is_exported_and_imported_all_or_nothing(app: Flask) -> 
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "broken.yaml was not imported; nothing changed" in html
-    assert re.search(r"line \d+: locations\.main\.hours\.monday\[0\]\.start", html)
+    # The line, the field as the editing pages name it, its path in the file as code.
+    assert re.search(r"line \d+: main › [^<]*Monday[^<]* "
+                     r"\(<code>locations\.main\.hours\.monday\[0\]\.start</code>\): "
+                     r"&#34;9 o&#39;clock&#34; is not a time of day", html), html
     assert store(app).reader.current("koktal-akimat").number == 1
 
     renamed = text.replace("Koktal District Akimat", "New Koktal District Akimat")
     assert renamed != text
     response = client.post("/admin/content", data={
-        "csrf_token": csrf(client, "/admin/content"),
+        "csrf_token": csrf(client, "/admin/content"), "information_on": "2026-11-26",
         "file": (io.BytesIO(renamed.encode()), "good.yaml")},
         content_type="multipart/form-data")
     assert response.status_code == 302
@@ -247,7 +250,7 @@ def test_only_administrators_import_and_export(app: Flask) -> None:
         assert client.get("/admin/content/koktal-akimat.yaml").status_code == 403
 
 
-def test_an_event_announced_at_short_notice_is_flagged_and_ended_ones_listed(
+def test_an_open_session_at_short_notice_is_flagged_and_ended_ones_listed(
         app: Flask) -> None:
     client = signed_in(app, "editor")
     page = client.get("/admin/locations/main/").get_data(as_text=True)
@@ -255,10 +258,11 @@ def test_an_event_announced_at_short_notice_is_flagged_and_ended_ones_listed(
     assert "“autumn-fair-2026” has ended and is no longer shown on the stands." in page
     # Tuesday 1 December leaves one business day (Monday) of notice.
     response = edit(client, "main", "announcements", {
-        "announcements.1.event_at": "2026-12-01T10:00"})
+        "announcements.2.event_at": "2026-12-01T10:00"})
     assert response.status_code == 302
     page = client.get("/admin/locations/main/").get_data(as_text=True)
-    assert ("“fuel-aid-2026” on December 1, 2026: only 1 business day of notice; the Standard "
-            "asks for at least three.") in page
+    assert ("Open session “maslikhat-session-2026-12” on December 1, 2026 is shown with its "
+            "agenda from November 27, 2026: only 1 business day before it; the Standard asks "
+            "for at least three.") in page
     form = client.get("/admin/locations/main/edit/announcements").get_data(as_text=True)
-    assert "Open sessions announced at short notice" in form
+    assert "Open sessions announced too late or without an agenda" in form

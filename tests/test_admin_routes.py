@@ -19,10 +19,13 @@ OPEN = {"auth.login", "auth.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
           "number": "1", "org_id": "koktal-akimat", "call_id": "1", "meeting_id": "1",
-          "username": "editor", "stand": "main-hall"}
+          "index": "0", "username": "editor", "stand": "main-hall"}
 # What everyone who may see an organisation may read in its engagement register.
 ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
-                   "admin.visitor_feedback", "admin.engagement_export"}
+                   "admin.visitor_feedback", "admin.engagement_export",
+                   "admin.response_times_export"}
+# Each account's own choice, which changes nothing of anyone else's: sound alerts.
+OWN_SETTINGS = {"admin.assistance_sound"}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +61,8 @@ def test_the_admin_area_has_the_routes_these_tests_walk(app: Flask) -> None:
     endpoints = {endpoint for endpoint, _m, _p in admin_routes(app)}
     assert {"admin.dashboard", "admin.location", "admin.edit_section", "admin.publish",
             "admin.discard", "admin.reviewed", "admin.preview", "admin.history",
-            "admin.changes", "admin.restore", "auth.logout"} <= endpoints
+            "admin.changes", "admin.restore", "admin.duties", "admin.new_scheduled",
+            "admin.edit_scheduled", "auth.logout"} <= endpoints
 
 
 def test_anonymous_requests_are_sent_to_sign_in_or_refused(app: Flask) -> None:
@@ -101,14 +105,15 @@ def _refused_for(app: Flask, username: str, allowed: set[str]) -> None:
 def test_auditors_may_only_read(app: Flask) -> None:
     readable = {"admin.dashboard", "admin.location", "admin.preview", "admin.history",
                 "admin.changes", "admin.assistance", "admin.assistance_state",
-                *ENGAGEMENT_READ}
+                "admin.duties", "admin.duties_export", *ENGAGEMENT_READ, *OWN_SETTINGS}
     _refused_for(app, "auditor", readable)
 
 
 def test_editors_of_another_location_are_refused(app: Flask) -> None:
     # The engagement register is the organisation's: an editor of any of its locations
     # records meetings (tests/test_engagement.py refuses another organisation's editor).
-    _refused_for(app, "other", {"admin.dashboard", "admin.assistance",
+    _refused_for(app, "other", {"admin.dashboard", "admin.assistance", "admin.duties",
+                                "admin.duties_export",
                                 "admin.assistance_state", "admin.new_meeting",
                                 "admin.mark_feedback_considered", "admin.stands",
-                                *ENGAGEMENT_READ})
+                                *ENGAGEMENT_READ, *OWN_SETTINGS})

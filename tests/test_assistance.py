@@ -51,7 +51,7 @@ def form(client: FlaskClient, path: str) -> dict[str, str]:
 
 
 def press(client: FlaskClient, need: str = "entrance", stand: str = "main-hall",
-          lang: str = "kk", location: str = "main"):  # noqa: ANN201
+          lang: str = "kk", location: str = "main"):
     """What a visitor does: open the page on the stand and press one of the needs."""
     fields = form(client, f"/stand/{location}/{lang}/assistance?stand={stand}")
     return client.post(f"/stand/{location}/{lang}/assistance",
@@ -63,7 +63,7 @@ def calls(app: Flask) -> list[AssistanceRequest]:
         return list(db.query(AssistanceRequest).order_by(AssistanceRequest.id))
 
 
-def heading(response) -> str:  # noqa: ANN001
+def heading(response) -> str:
     return re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True), re.S)[1].strip()
 
 
@@ -270,7 +270,7 @@ def signed_in(app: Flask, username: str) -> FlaskClient:
     return client
 
 
-def answer(client: FlaskClient, call_id: int, action: str = "acknowledge"):  # noqa: ANN201
+def answer(client: FlaskClient, call_id: int, action: str = "acknowledge"):
     return client.post(f"/admin/assistance/{call_id}/{action}",
                        data={"csrf_token": csrf(client, "/admin/assistance")})
 
@@ -323,7 +323,8 @@ def test_the_update_feed_carries_the_list_and_announcements(client: FlaskClient,
     feed = admin.get("/admin/assistance.json")
     assert feed.headers["Cache-Control"] == "no-store"
     assert feed.json["open"] == [{"id": 1, "announcement": "New request for assistance: Help "
-                                  "with a form, Floor 1, entrance lobby (main-hall)."}]
+                                  "with a form, Floor 1, entrance lobby (main-hall).",
+                                  "escalated": False, "escalation": ""}]
     assert 'data-call-id="1"' in feed.json["html"] and 'id="close-1"' in feed.json["html"]
 
 

@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from accessibility_audit import Column, stacked_columns
+from accessibility_audit.model import PageError
 from accessibility_audit.store import Store
 from kiosk.audit.figures import Subject
 from kiosk.audit.storage import audit_store
@@ -215,6 +216,27 @@ def test_league_ranks_by_clean_pages_then_violations_per_page(app: Flask) -> Non
         ("1", "127.0.0.1:8080/stand/main", "50% (1/2)", "0.5"),
         ("2", "akimat.example.kz", "50% (1/2)", "1"),
         ("3", "school.example.kz", "0% (0/2)", "1")]
+
+
+def test_pages_that_interfered_with_their_audit_count_as_pages_with_violations(
+        app: Flask) -> None:
+    store = scans(app)
+    demo_scans(store)
+    # One clean page, and nine that spoiled their audit: no 100 % clean share.
+    spoiled = []
+    for number in range(9):
+        result = page(f"{SCHOOL}/spoiled/{number}", status="failed")
+        result.errors.append(PageError("interfered", "the page interfered with the audit: "
+                                                     "the page removed its <body>"))
+        spoiled.append((SCHOOL, result))
+    store_scan(store, [(SCHOOL, page(f"{SCHOOL}/")), *spoiled])
+    client = signed_in(app, "auditor")
+    rows = table_rows(client.get("/audit/league").get_data(as_text=True),
+                      "Agencies, best first")
+    assert [(r[1], r[3]) for r in rows if r[1] == SCHOOL.split("//")[-1]] == [
+        ("school.example.kz", "10% (1/10)")]
+    words = text_of(client.get(site_url(SCHOOL)).get_data(as_text=True))
+    assert "Interfered with the audit 9 pages, counted as pages with violations" in words
 
 
 def test_agency_names_replace_host_names_and_can_be_removed(app: Flask) -> None:

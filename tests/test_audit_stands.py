@@ -46,7 +46,7 @@ def auditor(app: Flask) -> FlaskClient:
 
 
 def add_stand(client: FlaskClient, url: str = "http://127.0.0.1:8080/stand/main?stand=main-hall",
-              label: str = "Entrance hall, left"):  # noqa: ANN201
+              label: str = "Entrance hall, left"):
     return client.post("/audit/stands", data={"csrf_token": csrf(client, "/audit/stands"),
                                               "url": url, "label": label})
 
@@ -259,10 +259,10 @@ def test_the_stands_of_one_location_are_listed_apart(app: Flask,
 def test_the_report_says_partial_evidence_and_a_certificate_goes_stale(
         app: Flask, auditor: FlaskClient, demo_content: Content) -> None:
     import kiosk.store.reading as reading
-    from kiosk.store import reader, store
-    from tests.checklist_data import TODAY, everything_passing
     from accessibility_audit.physical import storage
     from accessibility_audit.physical.coverage import Matrix
+    from kiosk.store import reader, store
+    from tests.checklist_data import TODAY, everything_passing
     from tests.stand_audits import manifest
 
     with app.app_context():

@@ -4,7 +4,6 @@ as they run behind nginx (deploy/nginx-kiosk.conf)."""
 from __future__ import annotations
 
 import datetime as dt
-
 import html
 import http.cookiejar
 import os

@@ -118,7 +118,7 @@ def test_broken_yaml_says_where() -> None:
     assert problem.startswith("line 3, column 1: not valid YAML")
 
 
-def test_export_round_trip_is_lossless(demo_content) -> None:  # noqa: ANN001
+def test_export_round_trip_is_lossless(demo_content) -> None:
     again = parse_yaml(dump_yaml(demo_content))
     assert again == demo_content
 
@@ -177,7 +177,7 @@ def test_duplicate_announcement_ids_are_refused() -> None:
     (lambda d: d["locations"]["main"]["hours"]["monday"][0].update(start=9.0),
      'start: 9.0 is not a time of day: write times with a colon, e.g. "09:00"'),
 ])
-def test_messages_speak_plainly(change, expected) -> None:  # noqa: ANN001
+def test_messages_speak_plainly(change, expected) -> None:
     data = demo_data()
     change(data)
     (problem,) = problems_of(data)

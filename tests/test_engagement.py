@@ -171,14 +171,14 @@ def hidden_fields(html: str) -> dict[str, str]:
 
 
 def choose(client: FlaskClient, difficulty: str = "reading", stand: str = "main-hall",
-           lang: str = "kk"):  # noqa: ANN201
+           lang: str = "kk"):
     """What a visitor does: open the page on the stand and press one of the buttons."""
     html = client.get(f"/stand/main/{lang}/feedback?stand={stand}").get_data(as_text=True)
     return client.post(f"/stand/main/{lang}/feedback",
                        data={**hidden_fields(html), "difficulty": difficulty})
 
 
-def heading(response) -> str:  # noqa: ANN001
+def heading(response) -> str:
     return re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True), re.S)[1].strip()
 
 
@@ -320,7 +320,7 @@ def accounts(app: Flask) -> Flask:
 
 
 def submit(client: FlaskClient, path: str, changes: dict[str, str], op: str = "save",
-           html: str | None = None):  # noqa: ANN201
+           html: str | None = None):
     html = html if html is not None else client.get(path).get_data(as_text=True)
     return client.post(path, data=MultiDict(filled(html, changes, op, "meeting-form")))
 

@@ -61,7 +61,7 @@ def test_pages_speak_kazakh_by_default(client: FlaskClient) -> None:
     assert "Жұмыс уақыты" in html
 
 
-def test_english_falls_back_to_russian_marked_as_russian(tmp_path, demo_content) -> None:  # noqa: ANN001
+def test_english_falls_back_to_russian_marked_as_russian(tmp_path, demo_content) -> None:
     location = demo_content.locations["main"]
     name = location.name.model_copy(update={"en": None})
     content = demo_content.model_copy(update={"locations": {
@@ -101,7 +101,7 @@ def test_outside_addresses_are_qr_codes_not_links(client: FlaskClient) -> None:
     assert not page_facts(html).external_links
 
 
-def test_every_page_has_a_qr_code_to_itself(tmp_path, demo_content) -> None:  # noqa: ANN001
+def test_every_page_has_a_qr_code_to_itself(tmp_path, demo_content) -> None:
     app = make_app(tmp_path, demo_content, PUBLIC_URL="https://info.koktal.example.kz")
     html = app.test_client().get(url("contacts", "ru")).get_data(as_text=True)
     assert "info.koktal.example.kz/stand/main/ru/contacts" in html
@@ -122,7 +122,7 @@ def test_unknown_location_and_language_get_a_translated_404(client: FlaskClient)
     assert client.get("/stand/main/de/").status_code == 404
 
 
-def test_broken_store_shows_a_designed_page(tmp_path) -> None:  # noqa: ANN001
+def test_broken_store_shows_a_designed_page(tmp_path) -> None:
     app = make_app(tmp_path, None)
     with app.app_context():
         store(app).dispose()
@@ -143,7 +143,7 @@ def test_security_headers_on_every_response(client: FlaskClient) -> None:
 
 
 def test_new_content_is_served_without_restart(app: Flask, client: FlaskClient,
-                                               demo_content) -> None:  # noqa: ANN001
+                                               demo_content) -> None:
     import kiosk.store.reading as db
 
     before = client.get(url("", "en")).get_data(as_text=True)
@@ -193,7 +193,7 @@ def test_many_visitors_asking_at_once_cause_one_render(app: Flask) -> None:
 
     renders = []
 
-    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+    def count(sender, template, context, **extra) -> None:
         renders.append(template.name)
 
     template_rendered.connect(count, app)
@@ -233,7 +233,7 @@ def test_while_a_new_version_renders_other_visitors_get_the_previous_one(app: Fl
 
     started, release = threading.Event(), threading.Event()
 
-    def hold(sender, template, context, **extra) -> None:  # noqa: ANN001
+    def hold(sender, template, context, **extra) -> None:
         if template.name == "contacts.html":
             started.set()
             release.wait(10)
@@ -267,7 +267,7 @@ def test_a_page_whose_minute_ended_is_served_at_once_and_renewed_behind(app: Fla
 
     renders: list[str] = []
 
-    def count(sender, template, context, **extra) -> None:  # noqa: ANN001
+    def count(sender, template, context, **extra) -> None:
         renders.append(template.name)
 
     template_rendered.connect(count, app)

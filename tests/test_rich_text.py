@@ -1,13 +1,12 @@
-"""The small markup of longer visitor texts, and the Standard's date rules."""
+"""The small markup of longer visitor texts, and announcements leaving the stands."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from kiosk.admin.duties import business_days_between, retired, short_notices
+from kiosk.admin.duties import retired
 from kiosk.content.rich_text import Run, links, parse, plain
-from kiosk.hours import HolidayCalendar
 from tests.conftest import make_app
 
 
@@ -36,19 +35,6 @@ def test_rich_text_on_the_stand_is_spoken_sentence_by_sentence(tmp_path: Path) -
     assert html.count('data-say="') == 3
     assert '<em>ID card</em>' in html and 'lang="ru"' in html
     assert "<ul><li>" in html and "&lt;i&gt;one&lt;/i&gt;" in html
-
-
-def test_business_days_of_notice_skip_weekends_and_holidays() -> None:
-    calendar = HolidayCalendar()
-    # Monday 14 Dec 2026 → Friday 18 Dec: Tue, Wed, Thu; 16 Dec is Independence Day.
-    assert business_days_between(dt.date(2026, 12, 14), dt.date(2026, 12, 18), calendar) == 2
-    assert business_days_between(dt.date(2026, 11, 23), dt.date(2026, 11, 27), calendar) == 3
-    notices = short_notices(
-        [{"id": "late", "event_at": "2026-12-18T10:00"},
-         {"id": "early", "event_at": "2026-12-28T10:00"},
-         {"id": "past", "event_at": "2026-12-01T10:00"}],
-        {}, dt.date(2026, 12, 14), calendar)
-    assert [(n.announcement_id, n.business_days) for n in notices] == [("late", 2)]
 
 
 def test_announcements_past_their_window_are_retired() -> None:

@@ -67,7 +67,7 @@ def test_a_cached_utterance_is_not_synthesised_again(speech: SpeechService) -> N
 
 
 def test_concurrent_requests_share_one_synthesis_per_text(tmp_path: Path,
-                                                          demo_content) -> None:  # noqa: ANN001
+                                                          demo_content) -> None:
     app = make_app(tmp_path, demo_content)
     speech: SpeechService = app.extensions["kiosk.speech"]
     keys = [speech.utterance(f"Сәлеметсіз бе! Бұл {n}-хабарлама.", "kk").key for n in range(10)]
@@ -132,7 +132,7 @@ def test_two_processes_writing_one_entry_leave_a_whole_file(tmp_path: Path) -> N
     assert not list(tmp_path.glob("*/.tmp-*")), "no half-written files are left behind"
 
 
-def test_broken_speech_keeps_the_pages_working(tmp_path: Path, demo_content,  # noqa: ANN001
+def test_broken_speech_keeps_the_pages_working(tmp_path: Path, demo_content,
                                                caplog: pytest.LogCaptureFixture) -> None:
     app = make_app(tmp_path, demo_content, SPEECH_VOICES={"kk": "no-such/voice"})
     client = app.test_client()

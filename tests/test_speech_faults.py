@@ -158,7 +158,7 @@ def test_an_engine_that_cannot_start_is_tried_again_a_minute_later(
 
 
 def test_a_crash_fails_one_request_and_the_language_stays_available(
-        tmp_path: Path, demo_content, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        tmp_path: Path, demo_content, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, demo_content)
     speech: SpeechService = app.extensions["kiosk.speech"]
     engine = EngineProcess()

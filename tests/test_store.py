@@ -19,6 +19,7 @@ from kiosk.content import Content, ContentError
 from kiosk.store import ContentStore
 from kiosk.store.stands import StandRegister
 from kiosk.store.tables import Base
+from tests.conftest import DEMO_NOW
 
 MOMENT = dt.datetime(2026, 11, 27, 6, 0, tzinfo=dt.UTC)
 
@@ -246,5 +247,6 @@ def test_publishing_one_location_leaves_the_others_version_alone(
                                    before.number, "tests")
     after = content_store.reader.current(demo_content.organisation.id)
     assert after.revision_id != before.revision_id
-    assert after.version("main") == before.version("main")  # its stands neither reload
-    assert after.version("reception") != before.version("reception")
+    now = DEMO_NOW
+    assert after.version("main", now) == before.version("main", now)  # its stands neither reload
+    assert after.version("reception", now) != before.version("reception", now)

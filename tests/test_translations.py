@@ -16,7 +16,7 @@ CATALOGS = ROOT / "kiosk" / "translations"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
-def catalog(lang: str):  # noqa: ANN201
+def catalog(lang: str):
     with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         return read_po(handle, locale=lang)
 

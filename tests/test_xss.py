@@ -13,7 +13,7 @@ from kiosk.content import Content
 from kiosk.content.sections import SECTIONS
 from kiosk.public.blueprint import STAND_PAGES
 from tests.admin_forms import form_fields
-from tests.admin_session import add_accounts, edit, post, signed_in
+from tests.admin_session import add_accounts, edit, publish, signed_in
 from tests.conftest import make_app
 
 CORPUS = [
@@ -99,7 +99,7 @@ def hostile(app: Flask) -> Flask:
         html = client.get(f"/admin/locations/main/edit/{section}").get_data(as_text=True)
         rooms = {name: "<b>1</b>" for name, _v in form_fields(html) if name.endswith(".room")}
         assert edit(client, "main", section, rooms).status_code == 302
-    response = post(client, "/admin/locations/main/publish")
+    response = publish(client, "main")
     assert response.status_code == 302
     page = client.get("/admin/locations/main/").get_data(as_text=True)
     assert "Published as revision 2" in page, re.findall(r'class="notice"[^>]*>(.*?)</div>',

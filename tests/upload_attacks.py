@@ -41,7 +41,7 @@ def _upload(path: Path) -> tuple[io.BufferedReader, str]:
     return path.open("rb"), path.name  # streamed: the test itself holds no 50 MB
 
 
-def _report(name: str, response, **facts: object) -> None:  # noqa: ANN001
+def _report(name: str, response, **facts: object) -> None:
     page = response.get_data(as_text=True)
     print(json.dumps({"file": name, "status": response.status_code,
                       "summaries": summaries(page), "bytes": len(page), **facts},

@@ -3,8 +3,10 @@ at, a way to show it at another, plain HTTP for what lies beyond it, a memory of
 the scan learnt already, and its time budget.
 
 Scripts and key presses go through :class:`PageContext` (``run_script``, ``press``),
-the one seam between the checks and the browser: another way to run them (an isolated
-world, DevTools input events) changes this module, not the checks."""
+the one seam between the checks and the browser. Scripts run in the scanner's
+isolated world in the page (``world``, see ``accessibility_audit.engine.world``): the
+page's own scripts cannot replace or patch what a gatherer calls, and a gatherer's
+globals (``window.__name``) stay between its calls, hidden from the page."""
 
 from __future__ import annotations
 
@@ -16,13 +18,19 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from accessibility_audit.fetching import Fetcher
 from accessibility_audit.model import Viewport
+
+
+class ScriptWorld(Protocol):
+    """Where gathering scripts run: the engine's isolated world in the page."""
+
+    def run(self, script: str, *arguments: Any) -> Any: ...
 
 _GATHER = files("accessibility_audit.checks").joinpath("gather")
 # The helpers each family of scripts shares, put in front of each script.
@@ -34,6 +42,9 @@ def gatherer(name: str, helpers: str = "site") -> str:
     """A gathering script (``gather/<name>.js``), with the helpers of its family."""
     return (_GATHER.joinpath(HELPERS[helpers]).read_text() + "\n"
             + _GATHER.joinpath(f"{name}.js").read_text())
+
+
+T = TypeVar("T")
 
 
 class OutOfTime(RuntimeError):
@@ -49,7 +60,7 @@ class ScanMemo:
         self._lock = threading.Lock()
         self._answers: dict[Hashable, Future[Any]] = {}
 
-    def get(self, key: Hashable, find: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable, find: Callable[[], T]) -> T:
         with self._lock:
             future = self._answers.get(key)
             mine = future is None
@@ -58,9 +69,11 @@ class ScanMemo:
         if mine:
             try:
                 future.set_result(find())
-            except BaseException as error:
+            except BaseException as error:  # noqa: BLE001 - raised again to every asker
                 future.set_exception(error)
-        return future.result()
+        # Each key is asked with the same ``find``, so its answer has that type.
+        answer: T = future.result()
+        return answer
 
     def __len__(self) -> int:
         return len(self._answers)
@@ -80,6 +93,9 @@ class PageContext:
     # The rules selected for this audit, for a check that decides several.
     rules: frozenset[str] = frozenset()
     deadline: float = math.inf
+    # The scanner's isolated world in the page (the engine gives one); without it,
+    # scripts run among the page's own (a page the scanner does not audit).
+    world: ScriptWorld | None = None
 
     def check_time(self) -> None:
         """Raise :class:`OutOfTime` once the check's budget is spent."""
@@ -87,18 +103,32 @@ class PageContext:
             raise OutOfTime("it ran out of its time budget")
 
     def run_script(self, script: str, *arguments: Any) -> Any:
-        """Run a gathering script in the top document (frames are left to axe)."""
+        """Run a gathering script — a function body reading ``arguments`` and
+        ``return``ing plain data (JSON: no elements) — in the scanner's world of the
+        top document (frames are left to axe)."""
         self.check_time()
+        if self.world is not None:
+            return self.world.run(script, *arguments)
         self.driver.switch_to.default_content()
         return self.driver.execute_script(script, *arguments)
 
-    def press(self, keys: str, holding: str | None = None) -> None:
-        """Press ``keys`` on whatever has the focus, with ``holding`` (Shift) held."""
+    def press(self, keys: str, holding: str | None = None, pause: float = 0.0) -> None:
+        """Press ``keys`` on whatever has the focus, with ``holding`` (Shift) held, and
+        ``pause`` seconds after each key (for what the page does a moment later)."""
         self.check_time()
         actions = ActionChains(self.driver)
         if holding:
             actions.key_down(holding)
-        actions.send_keys(keys)
+        if pause:
+            for key in keys:
+                actions.send_keys(key).pause(pause)
+        else:
+            actions.send_keys(keys)
         if holding:
             actions.key_up(holding)
         actions.perform()
+
+    def screenshot(self) -> bytes:
+        """The viewport as a PNG: the same pixels give the same bytes."""
+        self.check_time()
+        return self.driver.get_screenshot_as_png()

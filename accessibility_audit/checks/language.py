@@ -105,11 +105,13 @@ def evaluate(gathered: dict[str, Any]) -> tuple[Outcomes, Outcomes]:
     page_lang = primary(gathered["lang"])
     found = page_language([p["text"] for p in gathered["pieces"] if p["inherited"]])
     root = Node("html", gathered["html"])
-    page_wrong = bool(page_lang and found and found != page_lang)
-    if page_wrong:
-        page.failed.append(Node("html", gathered["html"], _message(found, gathered["lang"])))
-    elif page_lang and found:
-        page.passed.append(root)
+    page_wrong = False
+    if page_lang and found:
+        page_wrong = found != page_lang
+        if page_wrong:
+            page.failed.append(Node("html", gathered["html"], _message(found, gathered["lang"])))
+        else:
+            page.passed.append(root)
     for piece in gathered["pieces"]:
         marked = primary(piece["lang"])
         language = weigh(piece["text"]).language

@@ -4,6 +4,7 @@ with ``language.py`` and ``language_versions.py``."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from accessibility_audit.checks import language, language_versions
@@ -22,8 +23,8 @@ def gather(page: PageContext) -> dict[str, Any]:
     if VERSIONS in page.rules and page.fetcher is not None:
         fetcher = page.fetcher
         arrivals = {link["href"]: page.memo.get(("language-version", link["href"]),
-                                                lambda h=link["href"]: language_versions.follow(
-                                                    fetcher, h))
+                                                partial(language_versions.follow, fetcher,
+                                                        link["href"]))
                     for link in language_versions.links_to_check(gathered)}
     return {"page": gathered, "arrivals": arrivals}
 

@@ -1,13 +1,16 @@
 """Every own check, in the order they run (see ``check.py`` for when each kind runs):
 those that read the page at each viewport, those that drive it, then those made once
-per page — the language check, which only reads, before the reflow check at 320 px,
-which resizes, and the network check last, as it reads every request of the visit."""
+per page. Among the driving checks, those that scroll (the first screen, covered
+content) go before the keypad's, which moves the focus; among those made once per page,
+the language check, which only reads, and the keyboard walk, at the last viewport, go
+before the reflow check at 320 px, which resizes, and the network check is last, as it
+reads every request of the visit."""
 
 from __future__ import annotations
 
-from accessibility_audit.checks import language_check, reflow, target_size
+from accessibility_audit.checks import covered, focus, language_check, reflow, target_size
 from accessibility_audit.checks.check import Check
-from accessibility_audit.checks.stand import idle, keypad, network, speech
+from accessibility_audit.checks.stand import first_screen, idle, keypad, network, speech
 
 CHECKS: tuple[Check, ...] = (
     language_check.CHECK,
@@ -15,7 +18,10 @@ CHECKS: tuple[Check, ...] = (
     reflow.AT_VIEWPORT,
     speech.CHECK,
     idle.CHECK,
+    first_screen.CHECK,
+    covered.CHECK,
     keypad.CHECK,
+    focus.CHECK,
     reflow.AT_320,
     network.CHECK,
 )

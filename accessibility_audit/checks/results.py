@@ -69,9 +69,11 @@ def rule_results(rule: Rule, outcomes: Outcomes) -> dict[Outcome, dict[str, Any]
         first_seen.setdefault((node.target, node.html), node)
     failed = list(first_seen.values())
     # As the scan asks of axe (resultTypes), one passing element stands for all.
-    for key, nodes, heading in (("violations", failed, "Fix the following:"),
-                                ("incomplete", outcomes.review, "Check the following:"),
-                                ("passes", outcomes.passed[:1], "")):
+    groups: tuple[tuple[Outcome, list[Node], str], ...] = (
+        ("violations", failed, "Fix the following:"),
+        ("incomplete", outcomes.review, "Check the following:"),
+        ("passes", outcomes.passed[:1], ""))
+    for key, nodes, heading in groups:
         if nodes:
             results[key] = _entry(rule, [_node(rule, n, heading, key) for n in nodes])
     if not results:

@@ -6,6 +6,9 @@ selects the rule for a standard, then WCAG criteria (``wcag1410``) and EN 301 54
 clauses (``EN-9.2.1.1``). ``audits`` names the audits a rule belongs to: a website scan
 (``site``), a stand audit (``stand``) or both. A rule made for one kind of audit only
 (the stand's keypad and speech) runs in every audit of that kind, whatever the level.
+``costly`` marks a rule whose check drives the page or reaches beyond it (key
+presses, resizing, reloading, fetching other pages): the thorough profile and every
+stand audit run it, a default scan does not (``selection.py``).
 
 The help texts are English, as axe's; ``N_`` marks them for the scanner's catalogs, so
 reports in Kazakh and Russian translate them."""
@@ -22,7 +25,7 @@ EN_301_549 = ("https://www.etsi.org/deliver/etsi_en/301500_301599/301549/03.02.0
               "en_301549v030201p.pdf")
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+def N_(text: str) -> str:  # the gettext convention for "translate later"
     """Marks a message for extraction; it is translated where it is shown."""
     return text
 
@@ -42,6 +45,7 @@ class Rule:
     description: str
     help_url: str
     audits: tuple[Audit, ...] = ("site", "stand")
+    costly: bool = False
 
     @property
     def level(self) -> str:

@@ -24,7 +24,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Follows the links to the Kazakh or Russian version of the page and checks that "
           "they open this page's counterpart, not an error page, the home page or a page "
           "still in the first language"),
-         understanding("language-of-page")),
+         understanding("language-of-page"),
+         # It fetches the pages the links lead to.
+         costly=True),
     Rule("target-size-enhanced", "serious", ("wcag21aaa", "wcag255", "cat.sensory-and-visual-cues"),
          N_("Touch targets must be at least 44 by 44 CSS pixels"),
          ("Checks that links, buttons and other controls are at least 44 by 44 CSS pixels, "
@@ -37,6 +39,32 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
          understanding("reflow")),
+    Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
+         N_("Every element that takes the keyboard focus must show it"),
+         ("Presses Tab through the page and checks that each element's look changes when it "
+          "takes the focus, or else that the screen does"),
+         understanding("focus-visible"), costly=True),
+    Rule("focus-not-obscured", "serious", ("wcag22aa", "wcag2411", "cat.keyboard"),
+         N_("An element with the keyboard focus must not be entirely hidden by fixed or "
+            "sticky content"),
+         ("Presses Tab through the page and checks that each element, once scrolled into "
+          "view with the focus, is not entirely under a fixed or sticky header, footer, "
+          "banner or button"),
+         understanding("focus-not-obscured-minimum"), costly=True),
+    Rule("keyboard-trap", "critical", ("wcag2a", "wcag212", "cat.keyboard"),
+         N_("The keyboard focus must be able to leave every element"),
+         ("Presses Tab through the page; where the focus goes round without leaving, tries "
+          "Shift+Tab, Escape and the key combinations the page names"),
+         understanding("no-keyboard-trap"), costly=True),
+    # No criterion names covered text; a control under a cover fails 2.4.11 once it has
+    # the focus, which focus-not-obscured checks by pressing Tab.
+    Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),
+         N_("Text and controls must not stay covered by fixed or sticky elements wherever "
+            "the page is scrolled"),
+         ("Scrolls the page and each box that scrolls on its own from top to bottom and "
+          "checks that every text and control is shown uncovered at some position, not "
+          "only under a fixed or sticky header, footer, button or panel"),
+         understanding("focus-not-obscured-minimum")),
     # The stand's own rules (a11y-audit stand): closed functionality, EN 301 549.
     Rule("stand-keypad-reach", "serious",
          ("wcag2a", "wcag211", "EN-301-549", "EN-5.1.6.1", "EN-9.2.1.1"),
@@ -68,6 +96,20 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Checks the stand's idle settings and warning dialog: a spoken control to "
           "extend the time, and a countdown of at least 20 seconds"),
          understanding("timing-adjustable"), audits=("stand",)),
+    Rule("stand-content-covered", "serious",
+         ("best-practice", "EN-301-549", "EN-5.1.4"),
+         N_("Nothing on a stand's screen may lie over its text or controls"),
+         ("Scrolls the page through at the stand's screen, in every mode, and checks that "
+          "no fixed or sticky element (a button, a bar) lies over text or a control at "
+          "any stop"),
+         understanding("focus-not-obscured-minimum"), audits=("stand",)),
+    Rule("stand-controls-first-screen", "serious",
+         ("best-practice", "EN-301-549", "EN-5.1.4", "EN-8.3"),
+         N_("The stand's languages, display modes, speech and call for assistance must "
+            "be on the first screen"),
+         ("Checks, as the page opens, that each language, display mode, speech and "
+          "assistance control lies within the screen with nothing over it"),
+         understanding("consistent-navigation"), audits=("stand",)),
     # No criterion requires it; a stand that needs the internet stops working offline,
     # and every outside request tells a third party a visitor is there.
     Rule("stand-outside-request", "serious", ("best-practice",),

@@ -22,7 +22,7 @@ TOLERANCE = 0.05
 
 
 def large_enough(target: dict[str, Any]) -> bool:
-    return min(target["width"], target["height"]) >= MINIMUM - TOLERANCE
+    return bool(min(target["width"], target["height"]) >= MINIMUM - TOLERANCE)
 
 
 def evaluate(targets: list[dict[str, Any]]) -> Outcomes:
@@ -46,7 +46,8 @@ def _message(target: dict[str, Any]) -> str:
 
 
 def gather(page: PageContext) -> list[dict[str, Any]]:
-    return page.run_script(SCRIPT)
+    targets: list[dict[str, Any]] = page.run_script(SCRIPT)
+    return targets
 
 
 CHECK = Check(("target-size-enhanced",), gather,

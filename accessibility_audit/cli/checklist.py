@@ -16,18 +16,32 @@ from accessibility_audit.discovery.manifest import (
     quick_get,
 )
 from accessibility_audit.physical import storage
+from accessibility_audit.physical.coverage import Matrix
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.problems import describe
-from accessibility_audit.physical.coverage import Matrix
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stand_audits import recorded_stands
 from accessibility_audit.physical.stands import BadStandUrl, split, stand_url
-from accessibility_audit.store import Store
 from accessibility_audit.physical.text_report import render
+from accessibility_audit.physical.texts import OVERALL, Say, _, sayer
 from accessibility_audit.physical.yaml_file import FileProblems, read_path, template
+from accessibility_audit.store import Store
 
 LANGUAGE = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en",
                         show_default=True, help="Language of the explanations.")
+
+
+class SaidError(click.ClickException):
+    """A refusal said wholly in the chosen language, its "Error:" included (click's own
+    is English)."""
+
+    def __init__(self, message: str, lang: str) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(sayer(self.lang)(_("Error: %(message)s")) % {
+            "message": self.format_message()}, err=True, file=file)
 
 
 def _stand(value: str, stand_id: str | None) -> str:
@@ -42,34 +56,40 @@ STAND_ID = click.option("--stand-id", metavar="ID", help="Which stand of the loc
                         "?stand=ID.")
 
 
-def _known(store: Store) -> str:
-    return ", ".join(known_stands(store)) or "none yet (run a11y-audit stand first)"
+def _known(store: Store, say: Say) -> str:
+    return ", ".join(known_stands(store)) or say(_("none yet (run a11y-audit stand first)"))
 
 
 def _checked(store: Store, stand: str, live: Matrix | None,
-             reason: NoManifest | None) -> None:
+             reason: NoManifest | None, lang: str) -> None:
     """Refuse a stand its location does not have: a mistyped location or id would
     otherwise make a phantom stand, and split a stand's certification in two."""
+    say = sayer(lang)
     base, stand_id = split(stand)
     ids = live.stands if live is not None else recorded_stands(store, base)
+    why = reason.said(say) if reason is not None else ""
     if ids is None and isinstance(reason, NoSuchLocation):
-        raise click.ClickException(f"{stand} is not a stand: {reason}. Stands known: "
-                                   + _known(store))
+        raise SaidError(say(_("%(stand)s is not a stand: %(reason)s. Stands known: "
+                              "%(known)s")) % {"stand": stand, "reason": why,
+                                               "known": _known(store, say)}, lang)
     if ids is None:
-        raise click.ClickException(
-            f"cannot tell whether {stand} is a stand: {reason}, and no stand audit of "
-            f"{base} in this database says which stands it has. Run a11y-audit stand "
+        raise SaidError(say(_(
+            "cannot tell whether %(stand)s is a stand: %(reason)s, and no stand audit of "
+            "%(location)s in this database says which stands it has. Run a11y-audit stand "
             "first, or run this where the stand's server can be reached. Stands known: "
-            + _known(store))
+            "%(known)s")) % {"stand": stand, "reason": why, "location": base,
+                             "known": _known(store, say)}, lang)
     if stand_id in ids or (not stand_id and not ids):
         return
     listed = ", ".join(f"{base}?stand={i}" for i in ids)
     if not stand_id:
-        raise click.ClickException(
-            f"{base} has several stands: say which one with ?stand=<id> or --stand-id. "
-            f"Its stands: {listed}")
-    raise click.ClickException(f"{base} has no stand {stand_id!r}. Its stands: "
-                               + (listed or "none in the content"))
+        raise SaidError(say(_(
+            "%(location)s has several stands: say which one with ?stand=<id> or "
+            "--stand-id. Its stands: %(stands)s")) % {"location": base, "stands": listed},
+            lang)
+    raise SaidError(say(_("%(location)s has no stand %(id)s. Its stands: %(stands)s")) % {
+        "location": base, "id": repr(stand_id),
+        "stands": listed or say(_("none in the content"))}, lang)
 
 
 def _live(stand: str) -> tuple[Matrix | None, NoManifest | None]:
@@ -112,26 +132,29 @@ def template_command(lang: str, label: str, auditor: str) -> None:
 def import_command(file: Path, stand: str, stand_id: str | None, lang: str, db: str) -> None:
     """Import a filled-in YAML checklist; nothing is stored unless all of it is right."""
     stand = _stand(stand, stand_id)
+    say = sayer(lang)
     try:
         filled = read_path(file, checklist(), dt.date.today())
     except FileProblems as error:
         lines = [f"{file}:{p.line}: {describe(p, lang)}" if p.line
                  else f"{file}: {describe(p, lang)}" for p in error.problems]
-        raise click.ClickException(
-            "nothing was imported; correct the problems below and run the import again:\n"
-            + "\n".join(lines)) from error
+        raise SaidError(
+            say(_("nothing was imported; correct the problems below and run the import "
+                  "again:")) + "\n" + "\n".join(lines), lang) from error
     store = open_store(db)
     # A checklist may come before the stand audit (then the stand itself is asked which
     # stands it has); after one, the ids it recorded do, with no network needed on site.
     recorded = recorded_stands(store, split(stand)[0])
     live, reason = _live(stand) if recorded is None else (None, None)
-    _checked(store, stand, live, reason)
+    _checked(store, stand, live, reason, lang)
     checklist_id = storage.save(store, storage.Submission(
         stand, filled.label, filled.auditor, filled.checked_on, "yaml", filled.notes,
         filled.answers), dt.datetime.now(dt.UTC))
     report = stand_report(store, stand)
-    click.echo(f"Imported checklist {checklist_id} for {stand}: "
-               f"{report.physical.verdict if report.physical else 'incomplete'}", err=True)
+    overall = report.physical.verdict if report.physical else "incomplete"
+    verdict = say(OVERALL[overall]) if overall in OVERALL else overall
+    click.echo(say(_("Imported checklist %(number)s for %(stand)s: %(verdict)s")) % {
+        "number": checklist_id, "stand": stand, "verdict": verdict}, err=True)
 
 @group.command("report")
 @click.option("--stand", "stand", required=True, metavar="URL",
@@ -146,12 +169,12 @@ def report_command(stand: str, stand_id: str | None, lang: str, db: str) -> None
     The stand is asked which content revision it shows now: a certificate of an earlier
     one is reported as such."""
     stand = _stand(stand, stand_id)
+    say = sayer(lang)
     store = open_store(db)
-    known = known_stands(store)
-    if stand not in known:
-        raise click.ClickException(
-            f"nothing is known about {stand}: no stand audit and no checklist. Stands "
-            "known: " + _known(store))
+    if stand not in known_stands(store):
+        raise SaidError(say(_("nothing is known about %(stand)s: no stand audit and no "
+                              "checklist. Stands known: %(known)s")) % {
+            "stand": stand, "known": _known(store, say)}, lang)
     live, _reason = _live(stand)
     click.echo(render(stand_report(store, stand, current_revision=live.revision
                                    if live else None), lang), nl=False)

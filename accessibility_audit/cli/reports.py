@@ -10,7 +10,13 @@ import click
 
 from accessibility_audit import wcag
 from accessibility_audit.checks.rules import RULES
-from accessibility_audit.checks.selection import axe_rules
+from accessibility_audit.checks.selection import (
+    PROFILES,
+    axe_rules,
+    default_axe_rules,
+    own_rules,
+    thorough_axe_rules,
+)
 from accessibility_audit.cli.shared import db_option, open_store, report_options, resolve, write
 from accessibility_audit.diff import compare
 from accessibility_audit.engine.frames import AxeScript
@@ -59,10 +65,13 @@ def diff_command(old_ref: str, new_ref: str, format_: str, fail_on_new: bool, db
 @click.command("rules")
 @click.option("--axe-script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="List the rules of this axe-core build instead of the default one's.")
-def list_rules(axe_script: Path | None) -> None:
+@click.option("--standard", type=click.Choice(list(wcag.STANDARDS)), default="wcag22aa",
+              show_default=True, help="The standard whose profiles are listed.")
+def list_rules(axe_script: Path | None, standard: str) -> None:
     """List the rule ids --rule and --skip-rule take: the own checks, then axe-core's,
     each with its level (the tag --standard or --best-practice selects it by) and WCAG
-    success criteria; and the stand checks a11y-audit stand adds."""
+    success criteria; the stand checks a11y-audit stand adds; and the rules each
+    profile (--profile) runs at the standard."""
     axe = AxeScript(axe_script) if axe_script else AxeScript()
     click.echo("Own checks of a11y-audit:")
     for rule in RULES.values():
@@ -75,6 +84,15 @@ def list_rules(axe_script: Path | None) -> None:
     for rule in RULES.values():
         if "site" not in rule.audits:
             click.echo(_rule_line(rule.id, rule.tags, rule.help))
+    tags = wcag.tags_for(standard, best_practice=True)
+    chosen = {"default": default_axe_rules(axe.rules(), tags),
+              "thorough": thorough_axe_rules(axe.rules(), tags)}
+    click.echo(f"\nProfiles (--profile) at {standard}, with best practice:")
+    for profile, description in PROFILES.items():
+        own = [rule.id for rule in own_rules(tags, profile=profile)]  # type: ignore[arg-type]
+        click.echo(f"  {profile}: {description}.")
+        click.echo(f"    axe-core ({len(chosen[profile])}): {', '.join(chosen[profile])}")
+        click.echo(f"    own checks ({len(own)}): {', '.join(own) or '-'}")
 
 
 def _rule_line(rule_id: str, tags: tuple[str, ...], help_text: str = "") -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from accessibility_audit import wcag
-from accessibility_audit.checks.selection import UnknownRule, check_ids
+from accessibility_audit.checks.selection import PROFILES, UnknownRule, check_ids
 from accessibility_audit.cli.shared import Decorator, Failure, contact_option, options, parse_pairs
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.model import VIEWPORTS
@@ -72,7 +72,7 @@ def _crawl(values: Values) -> dict[str, Any]:
     except BadUrl as error:
         raise Failure(str(error)) from error
     return {"limits": limits, "respect_robots": not values["ignore_robots"],
-            "delay": values["delay"]}
+            "delay": values["delay"], "fetch_timeout": values["fetch_timeout"]}
 
 
 CRAWL = OptionGroup(options(
@@ -88,6 +88,10 @@ CRAWL = OptionGroup(options(
                  help="Do not obey robots.txt (your own sites only)."),
     click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
                  help="Seconds between two visits to the same host."),
+    click.option("--fetch-timeout", default=20.0, show_default=True,
+                 type=click.FloatRange(1), help="Seconds a robots.txt or sitemap download "
+                 "may take in all, however slowly the server sends (and the check before "
+                 "each page waits for an answer)."),
 ), _crawl)
 
 
@@ -119,15 +123,22 @@ def _rules(values: Values) -> dict[str, Any]:
         raise click.BadParameter("every rule given with --rule is also skipped with "
                                  "--skip-rule: nothing would be checked", param_hint=hint)
     return {"standard": values["standard"], "best_practice": values["best_practice"],
-            "rules": rules, "skip_rules": skip}
+            "profile": values["profile"], "rules": rules, "skip_rules": skip}
 
 
 RULES = OptionGroup(options(
     click.option("--standard", type=click.Choice(list(wcag.STANDARDS)), default="wcag22aa",
                  show_default=True, help="The WCAG level whose rules are run, axe's and the "
                  "own checks' (wcag22aaa adds 7:1 contrast and 44 px targets)."),
-    click.option("--best-practice", is_flag=True, help="Also run the best-practice rules "
-                 "(axe's, and the own check of links to the other state language's version)."),
+    click.option("--profile", type=click.Choice(list(PROFILES)), default="default",
+                 show_default=True, help="Which rules of the standard run: 'default' (every "
+                 "rule @axe-core/cli runs by default, and the own checks that only read the "
+                 "page) or 'thorough' (every rule implementing a WCAG criterion at the level, "
+                 "axe's experimental ones included, and the own checks that drive the page "
+                 "or fetch more). 'a11y-audit rules' lists both."),
+    click.option("--best-practice/--no-best-practice", default=True, show_default=True,
+                 help="Run the best-practice rules (axe's, and the own check of links to the "
+                 "other state language's version), as both profiles do, or leave them out."),
     click.option("--rule", "rules", multiple=True, metavar="ID",
                  help="Run only this rule, axe's or an own check's, whatever the standard "
                  "(repeatable)."),

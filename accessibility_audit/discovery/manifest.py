@@ -10,10 +10,22 @@ from collections.abc import Callable
 import requests
 
 from accessibility_audit.physical.coverage import BadManifest, Matrix
+from accessibility_audit.physical.texts import Say, _
 
 
 class NoManifest(ValueError):
-    """The stand's manifest cannot be had; the message says why and what to do."""
+    """The stand's manifest cannot be had; the message says why and what to do.
+
+    ``str()`` is the English; ``said()`` the same in the language of a ``Say``, for a
+    command run with ``--lang``."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template % values)
+        self.template = template
+        self.values = values
+
+    def said(self, say: Say) -> str:
+        return say(self.template) % self.values
 
 
 class NoSuchLocation(NoManifest):
@@ -29,18 +41,20 @@ def fetch_manifest(base: str, get: Callable[[str], requests.Response]) -> Matrix
     try:
         response = get(url)
     except requests.RequestException as error:
-        raise NoManifest(f"cannot reach the stand at {url}: {error}") from error
+        raise NoManifest(_("cannot reach the stand at %(url)s: %(error)s"),
+                         url=url, error=error) from error
     if response.status_code == 404:
-        raise NoSuchLocation(f"{url} answered 404: the server has no location of that "
-                             "name (is the location in the address spelled right?)")
+        raise NoSuchLocation(_("%(url)s answered 404: the server has no location of that "
+                               "name (is the location in the address spelled right?)"),
+                             url=url)
     if response.status_code != 200:
-        raise NoManifest(f"{url} answered HTTP {response.status_code}, not the stand's "
-                         "manifest")
+        raise NoManifest(_("%(url)s answered HTTP %(status)s, not the stand's manifest"),
+                         url=url, status=response.status_code)
     try:
         return Matrix.from_json(response.json())
     except (ValueError, BadManifest) as error:
-        raise NoManifest(f"{url} is not a stand's manifest ({error}): is the server a "
-                         "kiosk of this version?") from error
+        raise NoManifest(_("%(url)s is not a stand's manifest (%(error)s): is the server a "
+                           "kiosk of this version?"), url=url, error=error) from error
 
 
 def quick_get(url: str) -> requests.Response:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Literal, overload
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -124,6 +125,12 @@ def discover(url: str, get: Callable[[str], requests.Response], max_pages: int =
     return StandMap(address, tuple(languages), tuple(pages))
 
 
+@overload
+def _fetch(get: Callable[[str], requests.Response], url: str,
+           quiet: Literal[False] = False) -> requests.Response: ...
+@overload
+def _fetch(get: Callable[[str], requests.Response], url: str,
+           quiet: Literal[True]) -> requests.Response | None: ...
 def _fetch(get: Callable[[str], requests.Response], url: str,
            quiet: bool = False) -> requests.Response | None:
     """The page, if it is HTML; None for another page that cannot be read (the audit

@@ -2,6 +2,12 @@
 page, run axe in every frame and the own checks (accessibility_audit.checks), and say
 plainly what went wrong.
 
+Everything the scanner runs in the page — the settle wait, the page's facts, axe and
+the own checks' gathering scripts — runs in the scanner's isolated world
+(:mod:`accessibility_audit.engine.world`), out of the page's scripts' reach; a page
+that changes the shared DOM under the audit fails as ``interfered``
+(:mod:`accessibility_audit.engine.interference`), never passes as clean.
+
 At each viewport, axe runs and then the own checks that read the page; then, at each
 viewport again, the checks that drive it (key presses); then the checks made once per
 page. Website scans and stand audits alike go through here: what differs is data in
@@ -38,12 +44,22 @@ from accessibility_audit.checks.results import OwnResults, axe_entries, combine,
 from accessibility_audit.checks.rule import Audit, Rule
 from accessibility_audit.checks.runner import CheckRunner
 from accessibility_audit.checks.selection import axe_selection, own_rules
-from accessibility_audit.engine import preflight
+from accessibility_audit.engine import interference, preflight
 from accessibility_audit.engine.blocking import blocked_reason
-from accessibility_audit.engine.frames import AxeFailed, AxeScript, run_everywhere
+from accessibility_audit.engine.frames import WATCH_SCRIPT, AxeFailed, AxeScript, run_everywhere
 from accessibility_audit.engine.launch import Browser
+from accessibility_audit.engine.world import AuditWorld, DocumentReplaced
 from accessibility_audit.fetching import Fetcher
-from accessibility_audit.model import Issue, PageAudit, PageError, Viewport, failed
+from accessibility_audit.model import (
+    Issue,
+    Outcome,
+    PageAudit,
+    PageError,
+    PageStatus,
+    Viewport,
+    failed,
+)
+from accessibility_audit.options import Profile
 
 SETTLE_SCRIPT = files("accessibility_audit.engine").joinpath("settle.js").read_text()
 FACTS_SCRIPT = files("accessibility_audit.engine").joinpath("facts.js").read_text()
@@ -77,17 +93,21 @@ class AuditSettings:
     # An own check that cannot run fails the page (a certification must not pass what
     # was not checked), instead of costing only its own rules.
     checks_required: bool = False
+    # Which rules the tags select (checks/selection.py): "default" or "thorough".
+    profile: Profile = "default"
 
     def own_rules(self) -> tuple[Rule, ...]:
-        return own_rules(self.tags, self.only, self.skip, self.audit)
+        return own_rules(self.tags, self.only, self.skip, self.audit, self.profile)
 
     def with_tags(self, tags: tuple[str, ...]) -> AuditSettings:
         """These settings with more tags, e.g. 7:1 contrast for a high-contrast page."""
         return replace(self, tags=(*self.tags, *tags)) if tags else self
 
-    def axe_options(self) -> dict[str, Any] | None:
-        """axe's options, or None when only own checks were asked for."""
-        selection = axe_selection(self.tags, self.only, self.skip)
+    def axe_options(self, axe_rules: dict[str, tuple[str, ...]] | None = None
+                    ) -> dict[str, Any] | None:
+        """axe's options, or None when only own checks were asked for; ``axe_rules``
+        (the build's rules and tags) for the thorough profile."""
+        selection = axe_selection(self.tags, self.only, self.skip, self.profile, axe_rules)
         if selection is None:
             return None
         options: dict[str, Any] = {**selection, "resultTypes": ["violations", "incomplete"]}
@@ -125,7 +145,7 @@ class PageAuditor:
         :class:`BrowserGone` only for a dead browser."""
         problem = preflight.check(self.fetcher, url) if self.fetcher is not None else None
         if problem is not None:
-            status = "blocked" if problem.blocked else "failed"
+            status: PageStatus = "blocked" if problem.blocked else "failed"
             return [failed(url, v.name, problem.kind, problem.reason, status=status,
                            http_status=problem.http_status) for v in self.settings.viewports]
         browser.pages += 1
@@ -135,6 +155,9 @@ class PageAuditor:
             raise BrowserGone(error.msg or str(error)) from error
         try:
             return self._in_browser(browser, url, site, want_links, tags)
+        except DocumentReplaced as error:
+            return [failed(url, v.name, interference.KIND, interference.error(str(error)).reason)
+                    for v in self.settings.viewports]
         except WebDriverException as error:
             if browser_gone(error):
                 raise BrowserGone(error.msg or str(error)) from error
@@ -143,7 +166,6 @@ class PageAuditor:
     def _in_browser(self, browser: Browser, url: str, site: str, want_links: bool,
                     tags: tuple[str, ...]) -> list[PageAudit]:
         started = time.monotonic()
-        settings = self.settings.with_tags(tags)
         browser.set_viewport(self.settings.viewports[0])
         for name, value in self.settings.cookies:
             browser.cdp("Network.setCookie", {"name": name, "value": value, "url": site})
@@ -161,29 +183,39 @@ class PageAuditor:
             opening = [PageError("dialog", f"the page opened a dialog: {error.alert_text!r}")]
         else:
             opening = []
+        with AuditWorld.of(browser.driver, browser.settings.page_timeout) as world:
+            return self._views(browser, world, url, site, want_links, tags, opening, started)
+
+    def _views(self, browser: Browser, world: AuditWorld, url: str, site: str,
+               want_links: bool, tags: tuple[str, ...], opening: list[PageError],
+               started: float) -> list[PageAudit]:
+        """The page, loaded, at each viewport."""
+        settings = self.settings.with_tags(tags)
         results: list[PageAudit] = []
         facts: dict[str, Any] = {}
         runner = self.runner(tags)
         own: list[OwnResults] = []
         for viewport in self.settings.viewports:
-            self._show(browser, viewport)
+            self._show(browser, world, viewport)
             if not facts:
-                browser.driver.execute_script(XML_SOURCE_SCRIPT)
-                facts = browser.driver.execute_script(FACTS_SCRIPT, want_links)
+                world.run(XML_SOURCE_SCRIPT)
+                facts = world.run(FACTS_SCRIPT, want_links)
                 refusal = self._refusal(url, facts)
                 if refusal is not None:
                     return [_as(refusal, v.name) for v in self.settings.viewports]
-            page = self._axe(browser.driver, url, viewport, facts, opening, settings,
+            page = self._axe(world, url, viewport, facts, opening, settings,
                              browser.settings.page_timeout)
             results.append(page)
-            own.append(self._own(runner, runner.reading, browser, url, site, viewport, page))
+            own.append(self._own(runner, runner.reading, browser, world, url, site, viewport,
+                                 page))
         if runner.driving:
             for index, viewport in enumerate(self.settings.viewports):
-                self._show(browser, viewport)
+                self._show(browser, world, viewport)
                 own[index] = combine(own[index], self._own(
-                    runner, runner.driving, browser, url, site, viewport, results[index]))
+                    runner, runner.driving, browser, world, url, site, viewport,
+                    results[index]))
         for check in runner.once:
-            self._once(runner, check, browser, url, site, results, own)
+            self._once(runner, check, browser, world, url, site, results, own)
         extra = _event_errors(facts.get("events", []))
         elapsed = time.monotonic() - started
         for result, found in zip(results, own, strict=True):
@@ -200,11 +232,20 @@ class PageAuditor:
         """The page ``driver`` shows now, as it is, in a browser someone else started
         (a test's): no preflight, no navigation, no resizing. axe runs in every frame,
         then the selected own checks that need no other size."""
-        self._settle(driver)
-        facts = driver.execute_script(FACTS_SCRIPT, False)
+        timeout = driver.timeouts.script or 30.0
+        try:
+            with AuditWorld.of(driver, timeout) as world:
+                return self._shown(driver, world, viewport, site, timeout)
+        except DocumentReplaced as error:
+            return failed(driver.current_url, viewport.name, interference.KIND,
+                          interference.error(str(error)).reason)
+
+    def _shown(self, driver: WebDriver, world: AuditWorld, viewport: Viewport, site: str,
+               timeout: float) -> PageAudit:
+        self._settle(world)
+        facts = world.run(FACTS_SCRIPT, False)
         url = facts.get("url") or driver.current_url
-        page = self._axe(driver, url, viewport, facts, [], self.settings,
-                         driver.timeouts.script or 30.0)
+        page = self._axe(world, url, viewport, facts, [], self.settings, timeout)
         runner = self.runner()
         if runner and page.raw is not None:
 
@@ -212,39 +253,41 @@ class PageAuditor:
                 raise RuntimeError("an own check asked for another size of a page shown "
                                    "in someone else's browser; give reflow_320=False")
 
-            context = PageContext(driver, url, site, viewport, self.fetcher, stay, self.memo)
+            context = PageContext(driver, url, site, viewport, self.fetcher, stay, self.memo,
+                                  world=world)
             merge(page.raw, axe_entries(combine(*(runner.run(checks, context, page.errors)
                                                   for checks in (runner.reading, runner.driving,
                                                                  runner.once)))))
+        if page.raw is not None:
             _tally(page)
             self._require_checks(page)
-        elif page.raw is not None:
-            _tally(page)
         page.errors.extend(_event_errors(facts.get("events", [])))
         return page
 
-    def _show(self, browser: Browser, viewport: Viewport) -> None:
+    def _show(self, browser: Browser, world: AuditWorld, viewport: Viewport) -> None:
         browser.set_viewport(viewport)
-        self._settle(browser.driver)
+        self._settle(world)
 
-    def _own(self, runner: CheckRunner, checks: list[Check], browser: Browser, url: str,
-             site: str, viewport: Viewport, page: PageAudit) -> OwnResults:
+    def _own(self, runner: CheckRunner, checks: list[Check], browser: Browser,
+             world: AuditWorld, url: str, site: str, viewport: Viewport,
+             page: PageAudit) -> OwnResults:
         """The outcomes of ``checks`` on the page shown at ``viewport``."""
         if not checks or page.raw is None:
             return {}
         context = PageContext(browser.driver, url, site, viewport, self.fetcher,
-                              lambda other: self._show(browser, other), self.memo)
+                              lambda other: self._show(browser, world, other), self.memo,
+                              world=world)
         return runner.run(checks, context, page.errors)
 
-    def _once(self, runner: CheckRunner, check: Check, browser: Browser, url: str, site: str,
-              results: list[PageAudit], own: list[OwnResults]) -> None:
+    def _once(self, runner: CheckRunner, check: Check, browser: Browser, world: AuditWorld,
+              url: str, site: str, results: list[PageAudit], own: list[OwnResults]) -> None:
         """A check made once per page, at the last viewport: a fact of the page, kept with
         the first viewport's result, or of the whole visit, kept with every one's (its
         error too)."""
         first = results[0]
         known = len(first.errors)
-        outcomes = self._own(runner, [check], browser, url, site, self.settings.viewports[-1],
-                             first)
+        outcomes = self._own(runner, [check], browser, world, url, site,
+                             self.settings.viewports[-1], first)
         shares = range(len(results)) if check.every_viewport else range(1)
         for index in shares:
             own[index] = combine(own[index], outcomes)
@@ -264,9 +307,10 @@ class PageAuditor:
         except WebDriverException as error:
             raise BrowserGone("the page made the browser stop responding") from error
 
-    def _settle(self, driver: WebDriver) -> None:
-        driver.execute_async_script(
-            SETTLE_SCRIPT, self.settings.settle_quiet_ms, self.settings.settle_limit_ms)
+    def _settle(self, world: AuditWorld) -> None:
+        world.run_async(SETTLE_SCRIPT, self.settings.settle_quiet_ms,
+                        self.settings.settle_limit_ms,
+                        timeout=self.settings.settle_limit_ms / 1000 + world.timeout)
 
     def _refusal(self, url: str, facts: dict[str, Any]) -> PageAudit | None:
         status = facts.get("status")
@@ -282,14 +326,26 @@ class PageAuditor:
                           http_status=status)
         return None
 
-    def _axe(self, driver: WebDriver, url: str, viewport: Viewport, facts: dict[str, Any],
+    def _axe(self, world: AuditWorld, url: str, viewport: Viewport, facts: dict[str, Any],
              opening: list[PageError], settings: AuditSettings, timeout: float) -> PageAudit:
+        """axe's result at ``viewport``, watched for the page changing under it. (The own
+        checks' scripts each read the page at once, while the page's scripts wait, and
+        some resize the page, which a responsive page may answer by rebuilding itself.)"""
+        _watch(world)
+        page = self._run_axe(world, url, viewport, facts, opening, settings, timeout)
+        _watched(world, page)
+        return page
+
+    def _run_axe(self, world: AuditWorld, url: str, viewport: Viewport,
+                 facts: dict[str, Any], opening: list[PageError], settings: AuditSettings,
+                 timeout: float) -> PageAudit:
         page = PageAudit(url=url, viewport=viewport.name, status="audited",
                          final_url=facts.get("url"), http_status=facts.get("status"),
                          title=facts.get("title"), errors=list(opening))
-        options = settings.axe_options()
+        options = settings.axe_options(self.axe.rules())
+        frames: list[str] = []
         try:
-            raw = (run_everywhere(driver, self.axe, options) if options is not None
+            raw = (run_everywhere(world, self.axe, options, frames) if options is not None
                    else {key: [] for key in ("violations", "passes", "incomplete",
                                              "inapplicable")})
         except TimeoutException:
@@ -303,7 +359,30 @@ class PageAuditor:
             return page
         page.axe_version = raw.get("testEngine", {}).get("version")
         page.raw = raw
+        if frames:
+            _interfered(page, frames[0])
         return page
+
+
+def _watch(world: AuditWorld) -> None:
+    """Start watching the top document for the page changing it under the audit."""
+    world.run(WATCH_SCRIPT + "\n__a11yAuditWatch.start();")
+
+
+def _watched(world: AuditWorld, page: PageAudit) -> None:
+    """Stop watching; a page that interfered gets no result."""
+    found = interference.reason(world.run(WATCH_SCRIPT + "\nreturn __a11yAuditWatch.stop();"))
+    if found:
+        _interfered(page, found)
+
+
+def _interfered(page: PageAudit, reason: str) -> None:
+    page.status = "failed"
+    page.raw = None
+    page.issues = []
+    error = interference.error(reason)
+    if error not in page.errors:
+        page.errors.append(error)
 
 
 def _tally(page: PageAudit) -> None:
@@ -318,7 +397,9 @@ def _tally(page: PageAudit) -> None:
 def issues_from(raw: dict[str, Any]) -> list[Issue]:
     """The violations and needs-review items of an axe result, one per element."""
     found = []
-    for outcome, key in (("violation", "violations"), ("incomplete", "incomplete")):
+    kinds: tuple[tuple[Outcome, str], ...] = (("violation", "violations"),
+                                              ("incomplete", "incomplete"))
+    for outcome, key in kinds:
         for rule in raw.get(key, []):
             tags = tuple(rule.get("tags", ()))
             for node in rule.get("nodes", []):

@@ -16,5 +16,5 @@ return {
   textLength: document.body ? document.body.innerText.length : 0,
   head: html.slice(0, 20000),
   links,
-  events: window.__a11yAuditEvents || [],
+  events: (window.__a11yAudit && window.__a11yAudit.events) || [],
 };

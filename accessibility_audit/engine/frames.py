@@ -1,29 +1,36 @@
-"""axe-core in every frame, cross-origin ones included.
+"""axe-core in every frame, cross-origin ones included, each in the scanner's own
+isolated world (world.py).
 
-axe-selenium-python injects axe into the top document only, so iframes (embedded
-forms, maps, widgets) would go unaudited. As Deque's own WebDriver integrations do
-since axe 4.3, we switch into each frame with WebDriver (which may enter any
-origin), inject axe there and run ``axe.runPartial``; ``axe.finishRun`` then
-combines the parts, and results inside frames carry the frame's selector in their
-target. A frame that cannot be entered is passed on as ``null``, which axe reports
-through its ``frame-tested`` rule instead of staying silent.
+axe runs in the top document's world; when the page has frames, ``axe.runPartial``
+runs in each frame's world (found by the frame element axe names, through DevTools)
+and ``axe.finishRun`` combines the parts, so results inside frames carry the frame's
+selector in their target, as Deque's own integrations do since axe 4.3. A frame that
+cannot be given a world (one in another renderer process, when the browser isolates
+sites — the scanner's browsers do not, see launch.py) is passed on as ``null``, which
+axe reports through its ``frame-tested`` rule instead of staying silent. While axe
+reads a frame, watch.js looks for the frame changing under it.
 
 The axe-core build is the one ``make install`` fetches from the npm registry
 (``INSTALLED_AXE``, the current release); only when that file is absent (a scanner
 installed without ``make install``) does the older build bundled in
-axe-selenium-python stand in. Every result names the version that made it."""
+axe-selenium-python stand in. Every result names the version that made it. It is
+injected into the scanner's world, where an ``axe`` the page defines is never seen,
+let alone used."""
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from axe_selenium_python.axe import _DEFAULT_SCRIPT
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.common.exceptions import JavascriptException
 
-from accessibility_audit.checks.selection import axe_rule_ids
+from accessibility_audit.checks.selection import axe_rule_ids, axe_rules
+from accessibility_audit.engine import interference
+from accessibility_audit.engine.world import AuditWorld, DocumentReplaced, FrameUnreachable
 
 BUNDLED_AXE = Path(_DEFAULT_SCRIPT)
 # Where the Makefile installs axe-core (its AXE_VERSION) in a checkout.
@@ -33,9 +40,13 @@ WHOLE_PAGE: dict[str, Any] = {"exclude": []}
 MAX_FRAME_DEPTH = 8  # frames within frames; deeper nesting is almost always a trap
 
 _FRAMES = "return axe.utils.getFrameContexts(arguments[0], arguments[1])"
+# A frame's part, and what changed in the frame while axe read it.
 _RUN_PARTIAL = """
 const [context, options, done] = arguments;
-axe.runPartial(context, options).then(done, (error) => done({__error: String(error)}));
+__a11yAuditWatch.start();
+axe.runPartial(context, options).then(
+  (partial) => done({partial, watch: __a11yAuditWatch.stop()}),
+  (error) => { __a11yAuditWatch.stop(); done({__error: String(error)}); });
 """
 # One round trip: a page without frames is audited at once; a page with frames
 # answers {__frames: true} and is audited frame by frame instead.
@@ -51,6 +62,7 @@ _FINISH_RUN = """
 const [partials, options, done] = arguments;
 axe.finishRun(partials, options).then(done, (error) => done({__error: String(error)}));
 """
+WATCH_SCRIPT = files("accessibility_audit.engine").joinpath("watch.js").read_text()
 
 
 # axe's color-contrast-enhanced (1.4.6) leaves out text under 4.5:1 (3:1 large),
@@ -80,6 +92,7 @@ class AxeScript:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_axe()
         self.source = self.path.read_text(encoding="utf-8")
+        self._rules: dict[str, tuple[str, ...]] | None = None
 
     @property
     def version(self) -> str:
@@ -91,55 +104,72 @@ class AxeScript:
         """The ids of the rules in this build."""
         return axe_rule_ids(self.source)
 
-    def inject(self, driver: WebDriver) -> None:
-        driver.execute_script(
-            "if (!window.axe || !window.axe.runPartial) {" + self.source + "\n}"
-            + _WHOLE_AAA_CONTRAST)
+    def rules(self) -> dict[str, tuple[str, ...]]:
+        """The rules of this build with their tags (read once)."""
+        if self._rules is None:
+            self._rules = axe_rules(self.source)
+        return self._rules
+
+    def inject(self, world: AuditWorld, frame: str | None = None) -> None:
+        """axe-core (and watch.js) in the scanner's world of the top document or
+        ``frame``, once per document."""
+        key = ("axe", frame or world.top)
+        if key in world.installed:
+            return
+        world.run("if (!window.axe) {" + self.source + "\n}" + _WHOLE_AAA_CONTRAST
+                  + WATCH_SCRIPT, frame=frame)
+        world.installed.add(key)
 
 
-def run_everywhere(driver: WebDriver, axe: AxeScript, options: dict[str, Any]) -> dict:
-    """axe results for the page in ``driver``'s top document and all its frames."""
-    driver.switch_to.default_content()
-    axe.inject(driver)
+def run_everywhere(world: AuditWorld, axe: AxeScript, options: dict[str, Any],
+                   interfered: list[str] | None = None) -> dict[str, Any]:
+    """axe results for the page's top document and all its frames. What a frame
+    did to interfere while axe read it is added to ``interfered``."""
+    axe.inject(world)
     # Without frames, one plain axe.run gives the same result as the parts would,
     # without sending partial results back and forth.
-    result = driver.execute_async_script(_RUN_UNLESS_FRAMES, WHOLE_PAGE, options)
+    result = world.run_async(_RUN_UNLESS_FRAMES, WHOLE_PAGE, options)
     if isinstance(result, dict) and result.get("__frames"):
-        partials = _partials(driver, axe, WHOLE_PAGE, options, depth=0)
-        driver.switch_to.default_content()
-        result = driver.execute_async_script(_FINISH_RUN, partials, options)
-    if isinstance(result, dict) and "__error" in result:
+        partials = _partials(world, axe, None, WHOLE_PAGE, options, 0,
+                             interfered if interfered is not None else [])
+        result = world.run_async(_FINISH_RUN, partials, options)
+    if not isinstance(result, dict):
+        raise AxeFailed(f"axe-core gave no result ({type(result).__name__})")
+    if "__error" in result:
         raise AxeFailed(result["__error"])
-    return result
+    found: dict[str, Any] = result
+    return found
 
 
-def _partials(driver: WebDriver, axe: AxeScript, context: Any, options: dict[str, Any],
-              depth: int) -> list[Any]:
-    axe.inject(driver)
+def _partials(world: AuditWorld, axe: AxeScript, frame: str | None, context: Any,
+              options: dict[str, Any], depth: int, interfered: list[str]) -> list[Any]:
+    axe.inject(world, frame)
     # The frame list must be taken before runPartial, as axe expects.
-    frames = driver.execute_script(_FRAMES, context, options)
-    partial = driver.execute_async_script(_RUN_PARTIAL, context, options)
-    if isinstance(partial, dict) and "__error" in partial:
-        raise AxeFailed(partial["__error"])
-    partials: list[Any] = [partial]
-    for frame in frames:
-        partials.extend(_frame_partials(driver, axe, frame, options, depth + 1))
+    frames = world.run(_FRAMES, context, options, frame=frame)
+    answer = world.run_async(_RUN_PARTIAL, context, options, frame=frame)
+    if not isinstance(answer, dict) or "__error" in answer:
+        raise AxeFailed(answer.get("__error") if isinstance(answer, dict) else "no result")
+    if frame is not None:
+        found = interference.reason(answer.get("watch"), "in a frame")
+        if found:
+            interfered.append(found)
+    partials: list[Any] = [answer["partial"]]
+    for inner in frames:
+        partials.extend(_frame_partials(world, axe, frame, inner, options, depth + 1,
+                                        interfered))
     return partials
 
 
-def _frame_partials(driver: WebDriver, axe: AxeScript, frame: dict[str, Any],
-                    options: dict[str, Any], depth: int) -> list[Any]:
+def _frame_partials(world: AuditWorld, axe: AxeScript, parent: str | None,
+                    inner: dict[str, Any], options: dict[str, Any], depth: int,
+                    interfered: list[str]) -> list[Any]:
     if depth > MAX_FRAME_DEPTH:
         return [None]
     try:
-        element = driver.execute_script(
-            "return axe.utils.shadowSelect(arguments[0])", frame["frameSelector"])
-        driver.switch_to.frame(element)
-    except WebDriverException:
+        frame = world.frame_of(
+            f"axe.utils.shadowSelect({json.dumps(inner['frameSelector'])})", parent)
+        return _partials(world, axe, frame, inner["frameContext"], options, depth,
+                         interfered)
+    except (FrameUnreachable, DocumentReplaced, JavascriptException, AxeFailed):
+        # axe reports the frame through frame-tested: never silently skipped.
         return [None]
-    try:
-        return _partials(driver, axe, frame["frameContext"], options, depth)
-    except (WebDriverException, AxeFailed):
-        return [None]
-    finally:
-        driver.switch_to.parent_frame()

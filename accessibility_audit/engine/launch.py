@@ -13,13 +13,15 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import psutil
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chromium.remote_connection import ChromiumRemoteConnection
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.browser import chromium_options, find_executable
+from accessibility_audit.browser import chromium_options, find_executable, performance_log
 from accessibility_audit.engine import processes
+from accessibility_audit.engine.world import WORLD_GUARD_SCRIPT, WORLD_NAME
 from accessibility_audit.model import Viewport
 from accessibility_audit.politeness import user_agent
 
@@ -33,7 +35,15 @@ MEDIA_PATTERNS = ["*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v"
 # V8 tuned for size with a small young generation (axe makes many short-lived
 # objects). Together they save about a third of a browser's own memory (USS) for
 # a few per cent of speed (bench/audit_throughput.py).
-LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess",
+#
+# Sites are not isolated in processes of their own: every frame of a page, of any
+# origin, lives in the page's renderer, where the scanner can give each frame its own
+# isolated world through the page's DevTools session (engine/world.py); a frame in
+# another process would be out of its reach. The browser holds no secret worth
+# Spectre's while it audits (each page starts clean, cookies only for the scanned
+# site), and one renderer is also less memory.
+LEAN_FLAGS = ("--disable-features=BackForwardCache,SpareRendererForSitePerProcess,"
+              "IsolateOrigins,site-per-process", "--disable-site-isolation-trials",
               "--renderer-process-limit=1", "--in-process-gpu",
               "--js-flags=--optimize-for-size --max-semi-space-size=2")
 STORAGE = ("cookies,local_storage,indexeddb,websql,cache_storage,service_workers,"
@@ -101,7 +111,7 @@ class Browser:
         self.cdp("Network.clearBrowserCookies")
         self.cdp("Storage.clearDataForOrigin", {"origin": site, "storageTypes": STORAGE})
         if self.settings.network_log:
-            self.driver.get_log("performance")
+            performance_log(self.driver)
 
     def memory_mb(self) -> float | None:
         """Memory this browser alone holds (what closing it would free), locally."""
@@ -119,7 +129,7 @@ class Browser:
         """End a hung browser at once; the call waiting on it then fails."""
         processes.kill(self._processes() + processes.with_marker(str(self.profile)))
 
-    def _processes(self) -> list:
+    def _processes(self) -> list[psutil.Process]:
         service = getattr(self.driver, "service", None) if hasattr(self, "driver") else None
         process = getattr(service, "process", None)
         return processes.tree(process.pid) if process is not None else []
@@ -143,19 +153,20 @@ class Browser:
         return options
 
     def _start(self) -> WebDriver:
+        grid_url = self.settings.grid_url
         try:
-            if self.local:
+            if grid_url is None:
                 service = webdriver.ChromeService(
                     executable_path=find_executable("CHROMEDRIVER", "chromedriver"))
                 driver: WebDriver = webdriver.Chrome(service=service, options=self._options())
             else:
                 connection = ChromiumRemoteConnection(
-                    self.settings.grid_url, vendor_prefix="goog", browser_name="chrome",
+                    grid_url, vendor_prefix="goog", browser_name="chrome",
                     ignore_proxy=True)
                 driver = webdriver.Remote(command_executor=connection, options=self._options())
         except WebDriverException as error:
             shutil.rmtree(self.profile, ignore_errors=True)
-            where = self.settings.grid_url or "this machine"
+            where = grid_url or "this machine"
             raise BrowserFailed(f"could not start Chromium on {where}: {error.msg}") from error
         return driver
 
@@ -169,6 +180,8 @@ class Browser:
         if self.settings.block_media:
             self.cdp("Network.setBlockedURLs", {"urls": MEDIA_PATTERNS})
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": GUARD_SCRIPT})
+        self.cdp("Page.addScriptToEvaluateOnNewDocument",
+                 {"source": WORLD_GUARD_SCRIPT, "worldName": WORLD_NAME})
         with contextlib.suppress(WebDriverException):
             self.cdp("Browser.setDownloadBehavior", {"behavior": "deny"})
         # The page limits last: set first, they would also bound the set-up above,

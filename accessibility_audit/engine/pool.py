@@ -74,6 +74,15 @@ class TaskQueue:
                 return self._hosts[host].popleft()
             return None
 
+    def hold(self) -> None:
+        """Keep ``take`` waiting for more pages, however empty the queue, until
+        ``release``: pages are still being found (discovery runs beside the audits)."""
+        with self._cond:
+            self._busy += 1
+
+    def release(self) -> None:
+        self.done()
+
     def done(self) -> None:
         with self._cond:
             self._busy -= 1

@@ -32,6 +32,7 @@ class Answer:
 
 
 NOT_CHECKED = Answer()
+YES_NO: dict[str, Verdict] = {"yes": "pass", "no": "fail"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def judge(item: Item, answer: Answer, answers: Mapping[str, Answer]) -> Verdict:
     if answer.choice == "n/a" and item.optional:
         return "not-applicable"
     if item.kind == "yesno":
-        return {"yes": "pass", "no": "fail"}.get(answer.choice or "", "not-checked")
+        return YES_NO.get(answer.choice or "", "not-checked")
     if answer.value is None:
         return "not-checked"
     low, high = allowed(item, answers)

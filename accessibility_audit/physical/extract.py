@@ -18,7 +18,7 @@ def extract_checklist(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
     yield from _strings(root)
 
 
-def _strings(node: yaml.Node) -> Iterator[tuple[int, None, str, list[str]]]:
+def _strings(node: yaml.Node | None) -> Iterator[tuple[int, None, str, list[str]]]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value in TRANSLATED_KEYS and isinstance(value, yaml.ScalarNode):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -69,7 +69,7 @@ class Checklist:
         return {item.id: item for item in self.items}
 
 
-def _item(data: dict, group: str) -> Item:
+def _item(data: dict[str, Any], group: str) -> Item:
     reduced = data.get("reduced_max")
     recommended = data.get("recommended")
     return Item(

@@ -48,6 +48,8 @@ def process(data: bytes) -> Photo:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=tuple(FORMATS)) as image:
                 kind = image.format
+                if kind is None:  # only images made in memory have none
+                    raise BadPhoto("not-image")
                 pixels = image.width * image.height
                 if pixels > (MAX_PNG_PIXELS if kind == "PNG" else MAX_PIXELS):
                     raise BadPhoto("too-many-pixels")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
@@ -53,10 +54,10 @@ class StoredChecklist:
 def save(store: Store, submission: Submission, now: dt.datetime) -> int:
     with store.engine.begin() as db:
         _remember_stand(db, submission.stand_url, submission.label, now)
-        checklist_id = db.execute(insert(t.checklists).values(
+        checklist_id = t.inserted_id(db.execute(insert(t.checklists).values(
             stand_url=submission.stand_url, label=submission.label, auditor=submission.auditor,
             checked_on=submission.checked_on, submitted=now, source=submission.source,
-            notes=submission.notes)).inserted_primary_key[0]
+            notes=submission.notes)))
         rows = [{"checklist_id": checklist_id, "item": item, "value": a.value,
                  "choice": a.choice, "note": a.note}
                 for item, a in submission.answers.items() if a.given or a.note]
@@ -109,9 +110,9 @@ def add_pending_photo(store: Store, item: str, photo: Photo, now: dt.datetime) -
         db.execute(delete(t.checklist_photos).where(
             t.checklist_photos.c.checklist_id.is_(None),
             t.checklist_photos.c.added < now - PENDING_PHOTOS_KEPT))
-        return db.execute(insert(t.checklist_photos).values(
+        return t.inserted_id(db.execute(insert(t.checklist_photos).values(
             checklist_id=None, item=item, media_type=photo.media_type, width=photo.width,
-            height=photo.height, data=photo.data, added=now)).inserted_primary_key[0]
+            height=photo.height, data=photo.data, added=now)))
 
 
 def stored_photo(store: Store, photo_id: int, item: str) -> StoredPhoto | None:
@@ -170,7 +171,7 @@ def labelled_stands(store: Store) -> dict[str, str]:
         return {r.url: r.label for r in db.execute(select(t.stands).order_by(t.stands.c.url))}
 
 
-def _photo(row: Row) -> StoredPhoto:
+def _photo(row: Row[Any]) -> StoredPhoto:
     return StoredPhoto(row.id, row.item, row.media_type, row.width, row.height)
 
 

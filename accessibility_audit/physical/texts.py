@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 
 from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 
@@ -44,7 +44,7 @@ NOT_VERIFIED = _("not verified: no figures for stands were found in this norm")
 
 
 @functools.cache
-def translations(language: str) -> Translations:
+def translations(language: str) -> NullTranslations:
     if language not in LANGUAGES:
         raise ValueError(f"no language {language!r}; choose one of {', '.join(LANGUAGES)}")
     return Translations.load(str(TRANSLATIONS), [language], domain="messages")

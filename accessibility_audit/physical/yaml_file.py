@@ -203,7 +203,8 @@ class _Reader:
 
     def item(self, item: Item, node: yaml.Node) -> Answer | None:
         """An item as ``answer:`` and ``note:``, or its answer alone (``glare: yes``)."""
-        answer_node, note = node, ""
+        answer_node: yaml.Node | None = node
+        note = ""
         if isinstance(node, yaml.MappingNode):
             entries = self.entries(node)
             for name, (key, _value) in entries.items():

@@ -3,6 +3,7 @@ and returns the report's text. A new format is one new module and one line here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from accessibility_audit.evaluation import Summary
 class ReportContext:
     language: str = "en"
     # (scan id, started, violations) of this and earlier scans of the same sites
-    history: list[tuple[int, object, int]] = field(default_factory=list)
+    history: list[tuple[int, dt.datetime, int]] = field(default_factory=list)
 
 
 Render = Callable[[Summary, ReportContext], str]

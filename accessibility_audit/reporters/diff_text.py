@@ -35,7 +35,7 @@ def _line(finding: Finding) -> str:
 
 
 def render_json(diff: ScanDiff) -> str:
-    def items(findings: list[Finding]) -> list[dict]:
+    def items(findings: list[Finding]) -> list[dict[str, object]]:
         return [{"id": f.id, "rule": f.rule, "impact": f.impact, "selector": f.selector,
                  "html": f.html, "pages": f.pages} for f in findings]
     return json.dumps({"old": diff.old.scan.id, "new": diff.new.scan.id,

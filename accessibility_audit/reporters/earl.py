@@ -40,11 +40,12 @@ OUTCOMES = {"violation": "earl:failed", "needs-review": "earl:cantTell",
 
 def render(summary: Summary, context: ReportContext) -> str:
     scan = summary.scan
-    assertor = {"@id": "_:a11y-audit",
+    assertor_id = "_:a11y-audit"
+    assertor = {"@id": assertor_id,
                 "@type": ["earl:Assertor", "earl:Software"],
                 "title": "a11y-audit", "description":
                 f"a11y-audit {scan.tool_version} with axe-core {scan.axe_version}"}
-    graph = [_page(summary, page, assertor["@id"]) for page in summary.pages]
+    graph = [_page(summary, page, assertor_id) for page in summary.pages]
     return json.dumps({"@context": CONTEXT, "@graph": [assertor, *graph]},
                       ensure_ascii=False, indent=2) + "\n"
 

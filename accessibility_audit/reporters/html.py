@@ -7,12 +7,12 @@ the scanner's own checks' help is translated."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from accessibility_audit.charts import Bar, bar_chart
@@ -22,20 +22,29 @@ from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
 from accessibility_audit.model import IMPACTS
 from accessibility_audit.reporters import ReportContext
 from accessibility_audit.reporters.stand_matrix import is_stand, matrix
+from accessibility_audit.urls import web_link
 from accessibility_audit.version import __version__
 
 # Kazakhstan has one time zone (UTC+5) since 2024; the offset is printed with each time.
 TIME_ZONE = ZoneInfo("Asia/Almaty")
 
 
-def environment(language: str) -> tuple[Environment, Translations]:
+class Translate(Protocol):
+    """``_``: a message in the report's language, with its ``%(name)s`` values."""
+
+    def __call__(self, text: str, /, **values: object) -> str: ...
+
+
+def environment(language: str) -> tuple[Environment, NullTranslations]:
     if language not in LANGUAGES:
         raise ValueError(f"no report language {language!r}; choose one of {', '.join(LANGUAGES)}")
     env = Environment(loader=PackageLoader("accessibility_audit.reporters", "templates"),
                       autoescape=select_autoescape(default=True),
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     translations = Translations.load(str(TRANSLATIONS), [language], domain="messages")
-    env.install_gettext_translations(translations, newstyle=True)
+    # A method the jinja2.ext.i18n extension adds to the environment at run time.
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["web_link"] = web_link
     env.filters["number"] = lambda value: format_decimal(value, locale=language)
     env.filters["moment"] = lambda value: format_datetime(
         value, "d MMM y, HH:mm ZZZZ", tzinfo=TIME_ZONE, locale=language)
@@ -45,7 +54,7 @@ def environment(language: str) -> tuple[Environment, Translations]:
 def render(summary: Summary, context: ReportContext) -> str:
     env, translations = environment(context.language)
 
-    def _(text: str, **values: object) -> str:
+    def _(text: str, /, **values: object) -> str:
         translated = translations.gettext(text)
         return translated % values if values else translated
 
@@ -59,7 +68,7 @@ def render(summary: Summary, context: ReportContext) -> str:
                            **_labels(_), **_stand_labels(_))
 
 
-def _charts(summary: Summary, context: ReportContext, _: Any) -> dict[str, Any]:
+def _charts(summary: Summary, context: ReportContext, _: Translate) -> dict[str, Any]:
     criteria = [Bar(c if c[0].isdigit() else _("best practice"), n)
                 for c, n in summary.by_criterion.items()]
     impacts = [Bar(_labels(_)["impact_names"][i], n) for i, n in summary.by_impact.items()]
@@ -78,7 +87,7 @@ def _charts(summary: Summary, context: ReportContext, _: Any) -> dict[str, Any]:
     }
 
 
-def _stand_labels(_: Any) -> dict[str, dict[str | None, str]]:
+def _stand_labels(_: Translate) -> dict[str, dict[str | None, str]]:
     return {
         "mode_names": {"standard": _("standard mode"), "large": _("large text"),
                        "contrast": _("high contrast"),
@@ -89,7 +98,7 @@ def _stand_labels(_: Any) -> dict[str, dict[str | None, str]]:
     }
 
 
-def _labels(_: Any) -> dict[str, dict[str, str]]:
+def _labels(_: Translate) -> dict[str, dict[str | None, str]]:
     return {
         "impact_names": {"critical": _("critical"), "serious": _("serious"),
                          "moderate": _("moderate"), "minor": _("minor"), None: _("none")},
@@ -113,5 +122,6 @@ def _labels(_: Any) -> dict[str, dict[str, str]]:
             "beforeunload": _("Asks before leaving"),
             "scanner-error": _("Error in the scanner"),
             "check-error": _("An own check failed"),
+            "interfered": _("The page interfered with the audit"),
         },
     }

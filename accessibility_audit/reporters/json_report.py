@@ -36,6 +36,7 @@ def _document(summary: Summary) -> dict[str, Any]:
                  "report_version": __version__},
         "engine": {"name": "axe-core", "version": scan.axe_version},
         "scan": {"id": scan.id, "status": scan.status, "standard": scan.standard,
+                 "profile": scan.profile,
                  "started": scan.started.isoformat(),
                  "finished": scan.finished.isoformat() if scan.finished else None,
                  "user_agent": scan.user_agent, "options": scan.options},
@@ -57,7 +58,7 @@ def _document(summary: Summary) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    found = {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
+    found: dict[str, Any] = {"id": finding.id, "rule": finding.rule, "outcome": finding.outcome,
              "verdict": finding.verdict,
              "impact": finding.impact, "help": finding.help, "help_url": finding.help_url,
              "wcag": list(finding.criteria), "selector": finding.selector,

@@ -21,14 +21,15 @@ def render(summary: Summary, context: ReportContext) -> str:
         suite = _suite(page, summary.page_violations(page))
         properties = ET.Element("properties")
         for name, value in (("axe-core", summary.scan.axe_version or "unknown"),
-                            ("standard", summary.scan.standard)):
+                            ("standard", summary.scan.standard),
+                            ("profile", summary.scan.profile)):
             ET.SubElement(properties, "property", name=name, value=value)
         suite.insert(0, properties)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
+    for key, total in totals.items():
+        root.set(key, str(total))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -24,7 +24,7 @@ def render(summary: Summary, context: ReportContext | None = None) -> str:
     lines = [
         f"Scan {scan.id} ({scan.status}): {total} page{'s' if total != 1 else ''}, "
         f"{counts['audited']} audited, {counts['failed']} failed, {counts['blocked']} blocked. "
-        f"axe-core {scan.axe_version or '?'}, {scan.standard}.",
+        f"axe-core {scan.axe_version or '?'}, {scan.standard}, profile {scan.profile}.",
         "",
     ]
     if is_stand(summary):

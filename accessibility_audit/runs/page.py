@@ -18,6 +18,7 @@ from accessibility_audit.engine.audit import AuditSettings, PageAuditor
 from accessibility_audit.engine.frames import AxeScript
 from accessibility_audit.evaluation import Finding, findings_of
 from accessibility_audit.model import PageAudit, Viewport
+from accessibility_audit.options import Profile
 from accessibility_audit.store.repository import StoredPage
 from accessibility_audit.urls import origin
 
@@ -36,16 +37,17 @@ def _axe() -> AxeScript:
 
 def audit_page(driver: WebDriver, *, standard: str = "wcag22aa", best_practice: bool = True,
                rules: tuple[str, ...] = (), skip: tuple[str, ...] = (),
-               own_checks: bool = False) -> PageAudit:
+               own_checks: bool = False, profile: Profile = "default") -> PageAudit:
     """The page ``driver`` shows, audited as it is at its current size: axe-core's rules
-    of ``standard`` (and best practice), or only ``rules``, without ``skip``; with
-    ``own_checks``, the scanner's own checks of that standard too."""
+    of ``standard`` (and best practice) in ``profile``, or only ``rules``, without
+    ``skip``; with ``own_checks``, the scanner's own checks of that standard too."""
     if not own_checks:
         skip = (*skip, *(rule for rule in own_rule_ids() if rule not in rules))
     width, height = driver.execute_script(SIZE)
     viewport = Viewport("shown", width, height)
     settings = AuditSettings(tags=wcag.tags_for(standard, best_practice), viewports=(viewport,),
-                             only=rules, skip=skip, media_loaded=True, reflow_320=False)
+                             only=rules, skip=skip, media_loaded=True, reflow_320=False,
+                             profile=profile)
     return PageAuditor(settings, _axe(), None).audit_shown(driver, viewport,
                                                            origin(driver.current_url))
 

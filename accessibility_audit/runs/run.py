@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,21 +35,34 @@ class NothingToScan(RuntimeError):
 class Plan(Protocol):
     """What a kind of run decides; :class:`Run` does the rest."""
 
-    contact: str | None
-    # Seconds between two visits to one host, across all workers.
-    delay: float
+    @property
+    def contact(self) -> str | None: ...
+
+    @property
+    def delay(self) -> float:
+        """Seconds between two visits to one host, across all workers."""
 
     def http_settings(self) -> HttpSettings: ...
 
-    def discover(self, fetcher: Fetcher, warnings: list[str]) -> list[QueuedPage]:
-        """The pages to start with; what could not be used goes to ``warnings``."""
+    # Whether the scan is kept before its pages are found, so that Ctrl+C at any
+    # moment (discovery included) can be taken up with --resume; discovery then runs
+    # beside the audits. Otherwise the pages are all found first and the scan recorded
+    # with what discovery learnt (a stand's languages and pages).
+    resumable: bool
+
+    def discover(self, fetcher: Fetcher, warnings: list[str],
+                 found: Callable[[QueuedPage], None]) -> None:
+        """Give ``found`` each page to start with (on resume: each page not yet queued);
+        what could not be used goes to ``warnings``."""
 
     def record(self) -> tuple[str, dict[str, Any]]:
-        """The standard and the options the scan is kept with (after discovery)."""
+        """The standard and the options the scan is kept with (after discovery unless
+        ``resumable``)."""
 
     def resume(self, fetcher: Fetcher, done: list[QueuedPage],
                pending: list[QueuedPage]) -> None:
-        """Take up a scan interrupted with these pages done and pending."""
+        """Take up a scan interrupted with these pages done and pending (discovery
+        then runs again, for the pages it had not yet found)."""
 
     def task(self, page: QueuedPage) -> Task: ...
 
@@ -71,56 +86,110 @@ class Run:
     # Where the browsers' profile folders go (the system's temporary folder if None).
     run_root: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    _discovery_error: Exception | None = field(default=None, init=False)
+    # Pages are queued from the discovery thread and from the workers (a crawl's links).
+    _queue_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    def __post_init__(self) -> None:
+        self._resumed = self.scan_id is not None
 
     def run(self) -> int:
         """Audit, and return the scan's id. KeyboardInterrupt keeps what was done."""
         gate = HostGate(self.plan.delay)
         fetcher = Fetcher(self.plan.http_settings(), gate)
         self.queue = TaskQueue(gate)
+        self._stopping = threading.Event()
+        self._queued = 0
         run_folder = Path(tempfile.mkdtemp(prefix="a11y-audit-run-", dir=self.run_root))
         try:
-            if self.scan_id is None:
-                self._start(fetcher)
-            else:
-                self._take_up(fetcher)
+            if not self.plan.resumable:
+                self._discover_first(fetcher)
+            elif self.scan_id is None:
+                self._new_scan()
             assert self.scan_id is not None
             self.store.set_status(self.scan_id, "running")
             pool = Pool(self.plan.pool_settings(), self.plan.browser_settings(run_folder),
                         self.plan.auditor(fetcher), self.queue, self._record)
             with self.store.running(self.scan_id):
+                if self.plan.resumable:
+                    self._discover_beside(fetcher)
                 pool.run()
+                if self._discovery_error is not None:
+                    raise self._discovery_error
+            if self._queued == 0:
+                self._nothing_found()
             return self.scan_id
         finally:
+            self._stopping.set()
             self.progress.finish()
             fetcher.close()
             shutil.rmtree(run_folder, ignore_errors=True)
 
-    def _start(self, fetcher: Fetcher) -> None:
-        pages = self.plan.discover(fetcher, self.warnings)
+    def _discover_first(self, fetcher: Fetcher) -> None:
+        pages: list[QueuedPage] = []
+        self.plan.discover(fetcher, self.warnings, pages.append)
         if not pages:
-            raise NothingToScan("no page to audit: " + ("; ".join(self.warnings)
-                                or "every address was excluded or disallowed by robots.txt"))
+            raise NothingToScan(self._why_nothing())
+        self._new_scan()
+        for page in pages:
+            self._queue(page)
+
+    def _new_scan(self) -> None:
         standard, options = self.plan.record()
         self.scan_id = self.store.new_scan(standard=standard,
                                            user_agent=user_agent(self.plan.contact),
                                            tool_version=__version__, options=options)
-        for page in pages:
+
+    def _discover_beside(self, fetcher: Fetcher) -> None:
+        """Find pages while the browsers audit those already found: the first page is
+        audited as soon as it is known, and a slow host holds up no other. A scan
+        taken up finds again what its discovery had not reached."""
+        assert self.scan_id is not None
+        self._discovery_error = None
+        if self._resumed:
+            done, pending = self.store.queued(self.scan_id)
+            self.plan.resume(fetcher, done, pending)
+            for page in pending:
+                self.queue.put(self.plan.task(page))
+            self._queued = len(done) + len(pending)
+            self.progress.done = len(done)
+            self.progress.add(len(done) + len(pending))
+        self.queue.hold()
+
+        def discover() -> None:
+            try:
+                self.plan.discover(fetcher, self.warnings, self._found)
+            except Exception as error:  # noqa: BLE001 - raised again in the main thread
+                self._discovery_error = error
+                self.queue.stop()
+            finally:
+                self.queue.release()
+
+        # A daemon: on Ctrl+C the main thread leaves at once; a fetch still in flight
+        # ends at its own deadline, and what it finds is no longer queued.
+        threading.Thread(target=discover, name="a11y-audit-discovery", daemon=True).start()
+
+    def _found(self, page: QueuedPage) -> None:
+        if not self._stopping.is_set():
             self._queue(page)
 
-    def _take_up(self, fetcher: Fetcher) -> None:
+    def _nothing_found(self) -> None:
         assert self.scan_id is not None
-        done, pending = self.store.queued(self.scan_id)
-        self.plan.resume(fetcher, done, pending)
-        for page in pending:
-            self.queue.put(self.plan.task(page))
-        self.progress.done = len(done)
-        self.progress.add(len(done) + len(pending))
+        self.store.discard_empty(self.scan_id)
+        self.scan_id = None
+        raise NothingToScan(self._why_nothing())
+
+    def _why_nothing(self) -> str:
+        return "no page to audit: " + ("; ".join(self.warnings)
+                                       or "every address was excluded or disallowed by robots.txt")
 
     def _queue(self, page: QueuedPage) -> None:
         assert self.scan_id is not None
-        self.store.enqueue(self.scan_id, page)
-        self.queue.put(self.plan.task(page))
-        self.progress.add()
+        with self._queue_lock:
+            self.store.enqueue(self.scan_id, page)
+            self._queued += 1
+            self.queue.put(self.plan.task(page))
+            self.progress.add()
 
     def _record(self, task: Task, results: list[PageAudit]) -> None:
         assert self.scan_id is not None

@@ -11,6 +11,7 @@ checked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,8 @@ class StandAudit:
     stand_id: str = field(default="", init=False)
     # One's own stand: no polite delay.
     delay: float = field(default=0.0, init=False)
+    # A stand is audited as it is now: run again, never resumed.
+    resumable: bool = field(default=False, init=False)
 
     @property
     def contact(self) -> str | None:
@@ -84,7 +87,8 @@ class StandAudit:
     def http_settings(self) -> HttpSettings:
         return HttpSettings(user_agent(self.options.contact), {}, {})
 
-    def discover(self, fetcher: Fetcher, warnings: list[str]) -> list[QueuedPage]:
+    def discover(self, fetcher: Fetcher, warnings: list[str],
+                 found: Callable[[QueuedPage], None]) -> None:
         self.stand = stand = discover(self.options.url, fetcher.get, self.options.max_pages)
         try:
             self.matrix = fetch_manifest(stand.address.base, fetcher.get)
@@ -97,8 +101,11 @@ class StandAudit:
         pages = _chosen(stand.pages, options.pages, "page")
         languages = _chosen(stand.languages, options.languages, "language")
         modes = _chosen(MODES, options.modes, "mode")
-        return [QueuedPage(stand.address.page_url(lang, page, mode), stand.address.base, 0,
-                           False) for page in pages for lang in languages for mode in modes]
+        for page in pages:
+            for lang in languages:
+                for mode in modes:
+                    found(QueuedPage(stand.address.page_url(lang, page, mode),
+                                     stand.address.base, 0, False))
 
     def record(self) -> tuple[str, dict[str, Any]]:
         assert self.stand is not None and self.matrix is not None

@@ -6,13 +6,13 @@ import datetime as dt
 import json
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import Row, Select, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
 from accessibility_audit.findings import finding_id, page_template
@@ -74,6 +74,11 @@ class StoredScan:
     user_agent: str
     options: dict[str, Any]
     pages: list[StoredPage] = field(default_factory=list)
+
+    @property
+    def profile(self) -> str:
+        """The rule profile the scan ran (scans made before profiles ran "default")."""
+        return str(self.options.get("profile", "default"))
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,9 @@ class Store:
     def new_scan(self, *, standard: str, user_agent: str, tool_version: str,
                  options: dict[str, Any]) -> int:
         with self.engine.begin() as db:
-            return db.execute(insert(t.scans).values(
+            return t.inserted_id(db.execute(insert(t.scans).values(
                 started=_now(), status="running", tool_version=tool_version,
-                standard=standard, user_agent=user_agent, options=options)).inserted_primary_key[0]
+                standard=standard, user_agent=user_agent, options=options)))
 
     def set_status(self, scan_id: int, status: str) -> None:
         finished = None if status == "running" else _now()
@@ -164,6 +169,15 @@ class Store:
             self.set_status(scan_id, "failed")
             raise
         self.set_status(scan_id, "finished")
+
+    def discard_empty(self, scan_id: int) -> None:
+        """Forget a scan that found no page at all (one with pages is never discarded)."""
+        with self._lock, self.engine.begin() as db:
+            if db.scalar(select(t.pages.c.id).where(t.pages.c.scan_id == scan_id)
+                         .limit(1)) is not None:
+                return
+            db.execute(delete(t.queue).where(t.queue.c.scan_id == scan_id))
+            db.execute(delete(t.scans).where(t.scans.c.id == scan_id))
 
     def scan_ids(self) -> list[int]:
         with self.engine.connect() as db:
@@ -216,14 +230,14 @@ class Store:
                                                  t.scans.c.axe_version.is_(None))
                            .values(axe_version=version))
 
-    def _save_page(self, db: Any, scan_id: int, result: PageAudit, site: str) -> None:
-        page_id = db.execute(insert(t.pages).values(
+    def _save_page(self, db: Connection, scan_id: int, result: PageAudit, site: str) -> None:
+        page_id = t.inserted_id(db.execute(insert(t.pages).values(
             scan_id=scan_id, site=site, url=result.url, viewport=result.viewport,
             status=result.status, final_url=result.final_url, http_status=result.http_status,
             title=result.title, template=page_template(result.url), seconds=result.seconds,
             axe_version=result.axe_version, passes=result.passes,
             passed_rules=" ".join(result.passed_rules),
-            inapplicable=result.inapplicable, scanned=_now())).inserted_primary_key[0]
+            inapplicable=result.inapplicable, scanned=_now())))
         if result.errors:
             db.execute(insert(t.page_errors), [
                 {"page_id": page_id, "kind": e.kind, "reason": e.reason} for e in result.errors])
@@ -265,7 +279,7 @@ class Store:
         return json.loads(zlib.decompress(packed)) if packed is not None else None
 
     def history(self, sites: set[str], up_to: int,
-                failed: set[str] = frozenset()) -> list[tuple[int, dt.datetime, int]]:
+                failed: Collection[str] = frozenset()) -> list[tuple[int, dt.datetime, int]]:
         """(scan id, start, violating elements) of earlier scans that covered any of
         ``sites``; elements of the needs-review findings ``failed`` count as violating
         (``evaluation.history`` gives it the findings auditors failed)."""
@@ -345,7 +359,7 @@ class Store:
         return self._reviews(select(t.reviews).where(t.reviews.c.finding_id == finding_id)
                              .order_by(t.reviews.c.id.desc()))
 
-    def _reviews(self, query: Any) -> list[Review]:
+    def _reviews(self, query: Select[Any]) -> list[Review]:
         with self.engine.connect() as db:
             return [Review(r.finding_id, r.rule, r.decision, r.note, r.reviewer,
                            r.reviewer_name, _aware(r.decided)) for r in db.execute(query)]
@@ -366,13 +380,17 @@ def _finding_id(site: str, issue: Issue) -> str:
     return finding_id(site, issue.rule, issue.outcome, issue.selector, issue.html)
 
 
-def _issue(row: Any) -> Issue:
+def _issue(row: Row[Any]) -> Issue:
     return Issue(rule=row.rule, outcome=row.outcome, impact=row.impact,
                  criteria=tuple(row.criteria.split()), selector=row.selector, html=row.html,
                  summary=row.summary, help=row.help, help_url=row.help_url,
                  tags=tuple(row.tags.split()))
 
 
+@overload
+def _aware(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(moment: None) -> None: ...
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     """SQLite hands back naive datetimes; every one we stored was UTC."""
     if moment is not None and moment.tzinfo is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import CursorResult
 
 metadata = MetaData()
 
@@ -191,3 +194,12 @@ reviews = Table(
     Column("decided", DateTime(timezone=True), nullable=False),
     Index("ix_audit_reviews_finding", "finding_id"),
 )
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The id of the one row an INSERT added (SQLAlchemy has no key to give for other
+    statements, hence its optional type)."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise ValueError("the statement inserted no row with an id")
+    return int(key[0])

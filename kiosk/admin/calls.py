@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import Flask, current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
@@ -39,6 +39,18 @@ def may_answer(account: Account, call: Call) -> bool:
     return locations is None or call.location_id in locations
 
 
+def escalate_after(app: Flask) -> dt.timedelta | None:
+    minutes = app.config["CALL_ESCALATE_MINUTES"]
+    return dt.timedelta(minutes=minutes) if minutes else None
+
+
+def is_escalated(call: Call, now: dt.datetime, after: dt.timedelta | None) -> bool:
+    """Waiting for longer than the set delay (or recorded so by the watcher)."""
+    if call.acknowledged_at is not None or call.closed_at is not None or after is None:
+        return False
+    return call.escalated_at is not None or now - call.created_at >= after
+
+
 def open_count(account: Account) -> int:
     return desk().count_open(visible_locations(account))
 
@@ -56,6 +68,10 @@ class CallRow:
     state: State
     state_text: str
     announcement: str  # what the live region says when the call first appears
+    escalated: bool = False  # unacknowledged past KIOSK_CALL_ESCALATE_MINUTES
+    escalation_text: str = ""  # what became of it: on the page, by e-mail
+    mail_error: str = ""  # the mail server's own answer (English), when the e-mail failed
+    escalation_announcement: str = ""
 
 
 def _unidentified() -> str:
@@ -64,7 +80,7 @@ def _unidentified() -> str:
     return _("Stand not identified (no stand credential): somewhere at this location")
 
 
-def _place(call: Call, lang: str) -> tuple[str, str, dt.tzinfo]:
+def place(call: Call, lang: str) -> tuple[str, str, dt.tzinfo]:
     """The stand's and the location's names in ``lang``, and the location's time zone."""
     published = reader(current_app).for_location(call.location_id)
     if published is None or call.location_id not in published.content.locations:
@@ -102,12 +118,41 @@ def _state_text(call: Call, zone: dt.tzinfo, now: dt.datetime, lang: str) -> str
     return _("Withdrawn at the stand at %(time)s", time=closed)
 
 
+def _escalation_text(call: Call, zone: dt.tzinfo, now: dt.datetime, lang: str) -> str:
+    minutes = current_app.config["CALL_ESCALATE_MINUTES"]
+    said = ngettext("Not acknowledged within %(num)d minute: escalated to the "
+                    "administrators.",
+                    "Not acknowledged within %(num)d minutes: escalated to the "
+                    "administrators.", minutes)
+    if call.mailed_at is not None:
+        return " ".join((said, _("E-mailed at %(time)s.",
+                                 time=_when(call.mailed_at, zone, now, lang))))
+    if call.mail_error:
+        # The mail server's own answer follows, as it gave it (see the template).
+        return " ".join((said, _("The e-mail could not be sent:")))
+    return said
+
+
 def call_row(call: Call, lang: str, now: dt.datetime) -> CallRow:
-    stand, location, zone = _place(call, lang)
+    stand, location, zone = place(call, lang)
     names = {language.code: language.native_name for language in LANGUAGES}
     need = need_name(call.need)
+    escalated = is_escalated(call, now, escalate_after(current_app))
     return CallRow(
         call.id, stand, location, need, call.lang, names.get(call.lang, call.lang),
         _when(call.created_at, zone, now, lang), _waiting(call, now), call.state,
         _state_text(call, zone, now, lang),
-        _("New request for assistance: %(need)s, %(place)s.", need=need, place=stand))
+        _("New request for assistance: %(need)s, %(place)s.", need=need, place=stand),
+        escalated, _escalation_text(call, zone, now, lang) if escalated else "",
+        call.mail_error or "" if escalated and call.mailed_at is None else "",
+        _("Nobody has acknowledged the request yet: %(need)s, %(place)s.", need=need,
+          place=stand) if escalated else "")
+
+
+def escalated_count(account: Account, now: dt.datetime) -> int:
+    """Calls past the delay that the account sees; the banner of every admin page."""
+    after = escalate_after(current_app)
+    if after is None:
+        return 0
+    return sum(1 for call in desk().open_calls(visible_locations(account))
+               if is_escalated(call, now, after))

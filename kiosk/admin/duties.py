@@ -1,64 +1,89 @@
 """The Standard's duties as plain rules over dates: notice of open sessions, freshness
-of each section, and announcements whose time is over."""
+of each section, and announcements whose time is over. (The update duty is in
+:mod:`kiosk.admin.update_duty`.)
+
+Every rule takes its days as parameters and reads no clock."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from kiosk.hours import HolidayCalendar
+from kiosk.hours import HolidayCalendar, business_days_between
 
 NOTICE_BUSINESS_DAYS = 3
 
 
-def is_business_day(day: dt.date, calendar: HolidayCalendar) -> bool:
-    if calendar.is_holiday(day):
-        return False
-    return day.weekday() < 5 or calendar.is_transferred_workday(day)
-
-
-def business_days_between(first: dt.date, last: dt.date, calendar: HolidayCalendar) -> int:
-    """Business days after ``first`` and before ``last``: the notice a visitor gets."""
-    count = 0
-    day = first + dt.timedelta(days=1)
-    while day < last:
-        count += is_business_day(day, calendar)
-        day += dt.timedelta(days=1)
-    return count
-
-
 @dataclass(frozen=True)
-class ShortNotice:
+class NoticeProblem:
+    """An open session that does not meet the notice duty: no agenda, or shown with its
+    agenda fewer than three business days before it starts."""
+
     announcement_id: str
     event_day: dt.date
-    business_days: int
+    shown_from: dt.date | None  # the first day shown with its agenda (None: no agenda)
+    business_days: int  # the notice visitors get, in business days (0 without an agenda)
+
+    @property
+    def no_agenda(self) -> bool:
+        return self.shown_from is None
 
 
-def short_notices(announcements: list[dict], published_on: dict[str, dt.date],
-                  today: dt.date, calendar: HolidayCalendar) -> list[ShortNotice]:
-    """Events announced fewer than three business days ahead.
+def _event_day(item: dict[str, Any]) -> dt.date | None:
+    event_at = item.get("event_at")
+    if not event_at or not isinstance(event_at, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(event_at).date()
+    except ValueError:
+        return None
 
-    ``published_on`` gives the day each announcement first reached the stands; one not
-    yet published would reach them ``today``. Events already past are not flagged."""
+
+def shown_from(item: dict[str, Any], already_shown: dt.date | None,
+               today: dt.date) -> dt.date | None:
+    """The first day visitors see ``item`` with its agenda: the day they already saw it,
+    else its ``display_from`` if it would appear later than ``today`` (when it is
+    published), else ``today``; None when it has no agenda."""
+    if not item.get("agenda"):
+        return None
+    if already_shown is not None:
+        return already_shown
+    try:
+        display_from = dt.date.fromisoformat(str(item.get("display_from")))
+    except ValueError:
+        return today
+    return max(display_from, today)
+
+
+def notice_problems(announcements: list[dict[str, Any]], already_shown: dict[str, dt.date],
+                    today: dt.date, calendar: HolidayCalendar,
+                    key: Callable[[dict[str, Any]], str] = lambda item: str(item.get("id", ""))
+                    ) -> list[NoticeProblem]:
+    """Open sessions announced too late or without an agenda: shown with their agenda in Kazakh
+    and Russian fewer than three business days before they start (the day shown and the
+    day of the session do not count), or with no agenda at all.
+
+    ``already_shown`` gives, by ``key``, the first day visitors saw an announcement
+    with its agenda; one not yet seen is counted from when it will be (see
+    :func:`shown_from`). Sessions already past are not flagged."""
     found = []
     for item in announcements:
-        event_at = item.get("event_at")
-        if not event_at or not isinstance(event_at, str):
+        event_day = _event_day(item)
+        if not item.get("open_session") or event_day is None or event_day < today:
             continue
-        try:
-            event_day = dt.datetime.fromisoformat(event_at).date()
-        except ValueError:
+        first = shown_from(item, already_shown.get(key(item)), today)
+        if first is None:
+            found.append(NoticeProblem(str(item.get("id", "")), event_day, None, 0))
             continue
-        if event_day < today:
-            continue
-        first = published_on.get(item.get("id", ""), today)
         days = business_days_between(first, event_day, calendar)
         if days < NOTICE_BUSINESS_DAYS:
-            found.append(ShortNotice(str(item.get("id", "")), event_day, days))
+            found.append(NoticeProblem(str(item.get("id", "")), event_day, first, days))
     return found
 
 
-def retired(announcements: list[dict], today: dt.date) -> list[str]:
+def retired(announcements: list[dict[str, Any]], today: dt.date) -> list[str]:
     """Ids of announcements whose display window is over: the stands no longer show them."""
     ids = []
     for item in announcements:

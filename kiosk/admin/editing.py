@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from flask import abort, current_app
 
 from kiosk.auth import Account, Role
+from kiosk.clock import now_utc
 from kiosk.content.model import Content, Location
+from kiosk.content.scheduled import effective_document
 from kiosk.store import drafts, reader
 from kiosk.store.drafts import DraftRecord
 from kiosk.store.reading import Published
@@ -25,12 +29,15 @@ def may_edit(account: Account, location_id: str) -> bool:
 
 @dataclass(frozen=True)
 class Workspace:
-    """One location as one editor sees it: what is published and what they have drafted."""
+    """One location as one editor sees it: what is published and what they have drafted,
+    both as they stand at ``now``: a scheduled change that has taken effect is part of
+    the current version, not a change still to come."""
 
     location_id: str
     account: Account
     published: Published
     draft: DraftRecord | None
+    now: dt.datetime  # local time of the organisation
 
     @property
     def content(self) -> Content:
@@ -42,16 +49,22 @@ class Workspace:
 
     @property
     def published_location(self) -> Location:
-        return self.content.locations[self.location_id]
+        return self.published.location_at(self.location_id, self.now)
 
     @property
-    def published_document(self) -> dict:
+    def published_document(self) -> dict[str, Any]:
         return self.published_location.model_dump(mode="json")
 
     @property
-    def document(self) -> dict:
+    def document(self) -> dict[str, Any]:
         """The location as this editor is shaping it: the draft, else what is published."""
-        return self.draft.document if self.draft else self.published_document
+        if self.draft is None:
+            return self.published_document
+        return effective_document(self.draft.document, self.now.replace(tzinfo=None))
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
 
     @property
     def base_number(self) -> int:
@@ -63,9 +76,9 @@ class Workspace:
 
     @property
     def has_changes(self) -> bool:
-        return self.draft is not None and self.draft.document != self.published_document
+        return self.draft is not None and self.document != self.published_document
 
-    def save(self, document: dict) -> None:
+    def save(self, document: dict[str, Any]) -> None:
         drafts(current_app).save(self.org_id, self.location_id, self.account.username,
                                  self.base_number, document)
 
@@ -81,4 +94,5 @@ def workspace(location_id: str, account: Account, *, edit: bool = False) -> Work
     if not may_see(account, location_id) or (edit and not may_edit(account, location_id)):
         abort(403)
     draft = drafts(current_app).get(location_id, account.username)
-    return Workspace(location_id, account, published, draft)
+    return Workspace(location_id, account, published, draft,
+                     now_utc().astimezone(published.content.zone))

@@ -6,17 +6,22 @@ each error type is said again through the catalogs, with the same facts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.admin.field_labels import language_label
 from kiosk.content.model import Location
+from kiosk.formatting import long_date, time_text
 
 
-def _messages() -> dict[str, Callable[[dict, dict], str]]:
-    def given(e: dict) -> str:
+def _messages() -> dict[str, Callable[[ErrorDetails, dict[str, Any]], str]]:
+    def given(e: ErrorDetails) -> str:
         value = e.get("input")
         return "" if isinstance(value, dict | list) else str(value)
 
@@ -43,8 +48,9 @@ def _messages() -> dict[str, Callable[[dict, dict], str]]:
                                         "10:00."),
         "enum": lambda e, c: _("Choose one of the options."),
         "literal_error": lambda e, c: _("Choose one of the options."),
-        "time_of_day": lambda e, c: _('"%(value)s" is not a time of day: use hours and '
-                                      'minutes, for example 09:00.', value=c["value"])
+        "time_of_day": lambda e, c: _('"%(value)s" is not a time of day: use the 24-hour '
+                                      "clock, hours and minutes, for example 09:00 or 18:30.",
+                                      value=c["value"])
         if c.get("value") else _("Fill this in."),
         "slug": lambda e, c: _("Use only Latin lower-case letters, digits and hyphens, at "
                                "most 40 characters."),
@@ -76,10 +82,26 @@ def _messages() -> dict[str, Callable[[dict, dict], str]]:
         "duplicate_stand": lambda e, c: _('The stand identifier "%(value)s" is used twice.',
                                           value=c.get("value", "")),
         "event_zone": lambda e, c: _("Give the local time without a time zone."),
+        "open_session_start": lambda e, c: _("An open session needs the date and time it "
+                                             "starts."),
+        "scheduled_empty": lambda e, c: _("Choose at least one section that changes on "
+                                          "this date."),
+        "scheduled_same_moment": lambda e, c: _("Another scheduled change takes effect at "
+                                                "%(moment)s: change its sections there "
+                                                "instead.", moment=_moment(c.get("moment", ""))),
     }
 
 
-def _path(loc: tuple, prefix: str) -> str:
+def _moment(value: str) -> str:
+    """A local moment of a scheduled change as the admin's language writes it."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{long_date(moment.date(), str(get_locale()))}, {time_text(moment)}"
+
+
+def _path(loc: tuple[Any, ...], prefix: str) -> str:
     parts = [str(part) for part in loc if not str(part).startswith(("function-", "tagged-"))]
     path = ".".join(parts)
     return f"{prefix}.{path}" if prefix and path else (prefix or path)
@@ -105,7 +127,7 @@ def text_language_label(code: str) -> str:
     return language_label(code)
 
 
-def location_errors(document: dict) -> dict[str, list[str]]:
+def location_errors(document: dict[str, Any]) -> dict[str, list[str]]:
     """Every error of a location as typed, by field path; empty when it is valid."""
     try:
         Location.model_validate(document)
@@ -114,6 +136,6 @@ def location_errors(document: dict) -> dict[str, list[str]]:
     return {}
 
 
-def section_errors(document: dict, keys: tuple[str, ...]) -> dict[str, list[str]]:
+def section_errors(document: dict[str, Any], keys: tuple[str, ...]) -> dict[str, list[str]]:
     return {path: messages for path, messages in location_errors(document).items()
             if path.split(".", 1)[0] in keys}

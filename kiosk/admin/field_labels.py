@@ -20,6 +20,7 @@ def section_title(section: str) -> str:
         "contacts": _("Contacts"),
         "accessibility": _("Accessibility services"),
         "announcements": _("Announcements"),
+        "scheduled": _("Scheduled changes"),
     }[section]
 
 
@@ -76,6 +77,12 @@ def _labels() -> dict[str, str]:
         "livestream_url": _("Live stream address"),
         "display_from": _("Shown from"),
         "display_until": _("Shown until"),
+        "open_session": _("Open session of the body, which the public may attend"),
+        "scheduled": _("Scheduled changes"),
+        "effective_from": _("Takes effect on"),
+        "effective_time": _("At"),
+        "en_outdated": _("English outdated"),
+        "urgent": _("Urgent: offer it to visitors already at a stand"),
         **{day: _capitalised(weekday_name(index, _lang())) for index, day in enumerate(WEEKDAYS)},
     }
 
@@ -114,6 +121,7 @@ def item_label(list_name: str) -> str:
         "accessibility": _("service"),
         "announcements": _("announcement"),
         "agenda": _("agenda item"),
+        "scheduled": _("scheduled change"),
     }.get(list_name, _("item"))
 
 
@@ -128,6 +136,15 @@ def field_hint(name: str) -> str:
         "website": _("Starts with https://"),
         "livestream_url": _("Starts with https://"),
         "display_until": _("The announcement leaves the stands after this day."),
+        "open_session": _("The Standard asks that an open session be shown with its agenda "
+                          "in Kazakh and Russian at least three business days before it "
+                          "starts (weekends and holidays do not count)."),
+        "effective_from": _("The stands switch by themselves on this day; nobody needs to "
+                            "publish then."),
+        "effective_time": _("Leave empty to switch at the start of the day (00:00, local "
+                            "time)."),
+        "urgent": _("A stand in use shows a banner offering the announcement at once. "
+                    "Without this, new information waits until the visitor is done."),
     }.get(name, "")
 
 

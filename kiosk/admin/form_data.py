@@ -11,8 +11,9 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from kiosk.admin import time_entry
 from kiosk.admin.form_tree import field_kind, strip_annotated, unwrap_optional
-from kiosk.content.model import Location
+from kiosk.content.model import Location, ScheduledChange
 
 _INDEX = re.compile(r"^\d{1,4}$")
 MAX_FIELDS = 5000
@@ -22,7 +23,7 @@ class FormShapeError(ValueError):
     """The form's field names do not fit the content model (a forged or stale form)."""
 
 
-def nest(form: MultiDict, keys: tuple[str, ...]) -> dict[str, Any]:
+def nest(form: MultiDict[str, str], keys: tuple[str, ...]) -> dict[str, Any]:
     """Dotted field names into nested dicts; the last value of a name wins (checkboxes
     send a hidden "false" first)."""
     root: dict[str, Any] = {}
@@ -53,10 +54,13 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
     kind, _choices, item_type = field_kind(inner, name)
     if kind in {"text", "rich"}:
         texts = raw if isinstance(raw, dict) else {}
-        value = {lang: str(texts.get(lang, "")).replace("\r\n", "\n").strip()
+        value: dict[str, Any] = {lang: str(texts.get(lang, "")).replace("\r\n", "\n").strip()
                  for lang in ("kk", "ru", "en")}
         if not value["en"]:
             del value["en"]
+        elif str(texts.get("en_checked", "")).lower() == "true":
+            # The editor confirmed that the English still says what Kazakh and Russian say.
+            value["en_outdated"] = False
         if optional and not any(value.values()):
             return None
         return value
@@ -84,11 +88,27 @@ def _typed(annotation: Any, name: str, raw: Any) -> Any:
                                                                    optional else text)
     if not text:
         return None if optional else ""
+    if kind == "time":
+        return time_entry.time_of_day(text)
+    if kind == "datetime":
+        return time_entry.date_time(text)
     return text
 
 
-def section_values(form: MultiDict, keys: tuple[str, ...]) -> dict[str, Any]:
+def section_values(form: MultiDict[str, str], keys: tuple[str, ...]) -> dict[str, Any]:
     """The section's fields from ``form``, typed as far as the typing is certain."""
     raw = nest(form, keys)
     return {key: _typed(Location.model_fields[key].annotation, key, raw.get(key))
+            for key in keys}
+
+
+def scheduled_values(form: MultiDict[str, str], index: int,
+                     keys: tuple[str, ...]) -> dict[str, Any]:
+    """The fields ``keys`` of scheduled change ``index`` from ``form`` (its names are
+    ``scheduled.<index>.<key>…``), typed as far as the typing is certain."""
+    raw = nest(form, ("scheduled",)).get("scheduled", {})
+    entry = raw.get(str(index), {}) if isinstance(raw, dict) else {}
+    if not isinstance(entry, dict):
+        raise FormShapeError("scheduled")
+    return {key: _typed(ScheduledChange.model_fields[key].annotation, key, entry.get(key))
             for key in keys}

@@ -14,7 +14,7 @@ from flask import abort, current_app
 from flask_babel import get_locale
 
 from kiosk.admin.duties import EngagementDue, engagement_due
-from kiosk.auth import Account, Role, current_account
+from kiosk.auth import Account, Role, required_account
 from kiosk.clock import now_utc
 from kiosk.store import engagement_register, reader
 from kiosk.store.engagement import EngagementRegister, FollowUp, Meeting
@@ -58,7 +58,7 @@ def holders(account: Account, lang: str) -> Iterator[Holder]:
 
 
 def holder_or_404(org_id: str, record: bool = False) -> Holder:
-    found = next((h for h in holders(current_account(), str(get_locale())) if h.id == org_id),
+    found = next((h for h in holders(required_account(), str(get_locale())) if h.id == org_id),
                  None)
     if found is None:
         abort(404)

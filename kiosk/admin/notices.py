@@ -1,5 +1,5 @@
-"""What an editor should know before publishing: events announced at short notice and
-visitor texts that lack a translation."""
+"""What an editor should know before publishing: open sessions that miss the notice
+duty, and visitor texts whose translation is missing or outdated."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from flask import current_app
+from flask import current_app, flash
+from flask_babel import ngettext
 
-from kiosk.admin.duties import ShortNotice, short_notices
+from kiosk.admin.duties import NoticeProblem, notice_problems
 from kiosk.clock import now_utc
+from kiosk.content.outdated_english import FLAG, outdated_paths
 from kiosk.hours import HolidayCalendar
 from kiosk.store import publisher
 from kiosk.store.stamps import announcement_key
@@ -19,24 +21,26 @@ if TYPE_CHECKING:
     from kiosk.admin.editing import Workspace
 
 
-def draft_notices(space: Workspace, document: dict, calendar: HolidayCalendar
-                  ) -> list[ShortNotice]:
-    zone = space.content.zone
-    today = now_utc().astimezone(zone).date()
-    first = publisher(current_app).stamps.announcement_first_published(space.location_id)
-    announcements = document.get("announcements") or []
-    published_on = {item.get("id", ""): first[key].astimezone(zone).date()
-                    for item in announcements if (key := announcement_key(item)) in first}
-    return short_notices(announcements, published_on, today, calendar)
+def draft_notices(space: Workspace, document: dict[str, Any], calendar: HolidayCalendar
+                  ) -> list[NoticeProblem]:
+    """The notice problems of ``document``'s open sessions if it were published now."""
+    today = now_utc().astimezone(space.content.zone).date()
+    records = publisher(current_app).stamps.notices(space.location_id)
+    shown = {key: day for key, record in records.items()
+             if (day := record.shown_with_agenda(today)) is not None}
+    return notice_problems(document.get("announcements") or [], shown, today, calendar,
+                           key=announcement_key)
 
 
 @dataclass(frozen=True)
 class MissingText:
     path: str
-    problem: str  # "english" (optional, flagged) or "same" (Kazakh equals Russian)
+    # "english" (none, flagged), "outdated" (written for earlier Kazakh or Russian
+    # texts) or "same" (Kazakh equals Russian)
+    problem: str
 
 
-def _texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
+def _texts(node: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     if isinstance(node, dict):
         if "kk" in node and "ru" in node:
             yield path, node
@@ -48,9 +52,9 @@ def _texts(node: Any, path: str) -> Iterator[tuple[str, dict]]:
             yield from _texts(value, f"{path}.{index}")
 
 
-def missing_translations(document: dict) -> list[MissingText]:
-    """Texts with no English version, and texts whose Kazakh and Russian are the same
-    words (usually one language pasted into both)."""
+def missing_translations(document: dict[str, Any]) -> list[MissingText]:
+    """Texts with no English version or an outdated one, and texts whose Kazakh and
+    Russian are the same words (usually one language pasted into both)."""
     found = []
     for path, text in _texts(document, ""):
         kk, ru = str(text.get("kk") or ""), str(text.get("ru") or "")
@@ -59,4 +63,18 @@ def missing_translations(document: dict) -> list[MissingText]:
             found.append(MissingText(path, "same"))
         elif not text.get("en"):
             found.append(MissingText(path, "english"))
+        elif text.get(FLAG) is True:
+            found.append(MissingText(path, "outdated"))
     return found
+
+
+def flash_outdated(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Warn of English texts that a save left behind their Kazakh or Russian."""
+    newly = set(outdated_paths(after)) - set(outdated_paths(before))
+    if newly:
+        flash(ngettext("%(num)d English text no longer matches its Kazakh or Russian text. "
+                       "English readers see the Russian text until you update the English "
+                       "or confirm it.",
+                       "%(num)d English texts no longer match their Kazakh or Russian texts. "
+                       "English readers see the Russian texts until you update the English "
+                       "or confirm them.", len(newly)))

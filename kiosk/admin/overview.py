@@ -52,7 +52,7 @@ def _stand_state(contact: Contact | None, current_revision: int, now: dt.datetim
     return "ok" if contact.revision_id == current_revision else "outdated"
 
 
-def _visible(account: Account) -> Iterator[tuple[Published, str, Location]]:
+def visible_locations(account: Account) -> Iterator[tuple[Published, str, Location]]:
     """Every published location the account may see: all of them, except for an editor."""
     content = reader(current_app)
     for org_id in content.organisation_ids():
@@ -68,12 +68,12 @@ def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
     contacts = stand_register(current_app).contacts()
     registered = stand_credentials(current_app).active()
     rows = []
-    for published, location_id, location in _visible(account):
+    for published, location_id, location in visible_locations(account):
         for stand in location.stands:
             contact = contacts.get(stand.id)
             seen = moment_text(contact.last_seen, published.content.zone, lang) if contact else ""
             # A stand without a credential cannot check in: say why, not just "never".
-            state = (_stand_state(contact, published.version(location_id), now)
+            state = (_stand_state(contact, published.version(location_id, now), now)
                      if (location_id, stand.id) in registered else "unregistered")
             rows.append(StandRow(stand.id, location.name.get(lang)[0], seen, state))
     return rows
@@ -84,7 +84,7 @@ def location_rows(account: Account, lang: str, now: dt.datetime) -> list[Locatio
     drafts = publisher(current_app).drafts
     stamps_of = publisher(current_app).stamps
     rows = []
-    for published, location_id, location in _visible(account):
+    for published, location_id, location in visible_locations(account):
         stamps = stamps_of.section_stamps(location_id)
         overdue = sum(review_overdue(stamps[s].reviewed_at if s in stamps else None, now,
                                      review_days) for s in SECTIONS)

@@ -3,6 +3,7 @@ section changed, from what to what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,13 +40,13 @@ def _flatten(node: Any, path: str, out: dict[str, str]) -> None:
         out[path] = "✓" if node is True else "✗" if node is False else str(node)
 
 
-def flatten(document: dict | None) -> dict[str, str]:
+def flatten(document: dict[str, Any] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     _flatten(document or {}, "", out)
     return out
 
 
-def diff_locations(before: dict | None, after: dict | None) -> list[Change]:
+def diff_locations(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[Change]:
     old, new = flatten(before), flatten(after)
     changes = []
     for path in sorted(old.keys() | new.keys(), key=_order_key(old, new)):
@@ -55,13 +56,13 @@ def diff_locations(before: dict | None, after: dict | None) -> list[Change]:
     return changes
 
 
-def _order_key(old: dict[str, str], new: dict[str, str]):  # type: ignore[no-untyped-def]
+def _order_key(old: dict[str, str], new: dict[str, str]) -> Callable[[str], int]:
     # Document order: the order fields appear in the newer version, then the older one.
     order = {path: index for index, path in enumerate([*new, *[p for p in old if p not in new]])}
     return lambda path: order[path]
 
 
-def changed_section_ids(before: dict | None, after: dict | None) -> list[str]:
+def changed_section_ids(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
     seen: list[str] = []
     for change in diff_locations(before, after):
         if change.section not in seen:

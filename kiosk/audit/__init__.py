@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from flask import Flask
 
+from accessibility_audit import web_link
 from kiosk.audit import views  # noqa: F401 - importing the views registers them
 from kiosk.audit.blueprint import bp
 
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    # The scanner's own check of a help URL, so a report here links what its HTML
+    # report links, and nothing else.
+    app.jinja_env.filters["web_link"] = web_link

@@ -91,8 +91,8 @@ def _number_text(value: float) -> str:
     return f"{value:g}"
 
 
-def from_request(checklist: Checklist, data: MultiDict, files: MultiDict, store: Store,
-                 language: str, today: dt.date,
+def from_request(checklist: Checklist, data: MultiDict[str, str],
+                 files: MultiDict[str, FileStorage], store: Store, language: str, today: dt.date,
                  now: dt.datetime) -> tuple[ChecklistForm, dict[str, Answer], dict[str, int]]:
     """The form as sent, with its errors; and the answers and photos when it has none."""
     form = ChecklistForm(label=_text(data, "label"), auditor=_text(data, "auditor"),
@@ -120,19 +120,19 @@ def from_request(checklist: Checklist, data: MultiDict, files: MultiDict, store:
     return form, answers, photos
 
 
-def _text(data: MultiDict, name: str) -> str:
+def _text(data: MultiDict[str, str], name: str) -> str:
     return data.get(name, "").strip()[:LONGEST_TEXT]
 
 
-def _item_field(item: ChecklistItem, data: MultiDict) -> ItemField:
+def _item_field(item: ChecklistItem, data: MultiDict[str, str]) -> ItemField:
     return ItemField(item, text=_text(data, f"answer-{item.id}"),
                      not_applicable=item.kind == "measure" and item.optional
                      and data.get(f"na-{item.id}") == "yes",
                      note=_text(data, f"note-{item.id}"))
 
 
-def _photo(item_field: ItemField, data: MultiDict, upload: FileStorage | None, store: Store,
-           language: str, now: dt.datetime) -> None:
+def _photo(item_field: ItemField, data: MultiDict[str, str], upload: FileStorage | None,
+           store: Store, language: str, now: dt.datetime) -> None:
     """A new upload replaces the kept photo; "remove" drops it; else the kept one stays."""
     item = item_field.item.id
     kept = data.get(f"photo-keep-{item}", "")

@@ -61,6 +61,14 @@ class Figures:
     by_impact: dict[str, int]  # violation findings per impact
     open_reviews: int
     reviewed: int  # "needs review" findings an auditor has decided
+    # Pages (URLs) that interfered with their audit (among the failed ones): they
+    # count as pages with violations, so a site cannot rise by spoiling its audit.
+    interfered: int = 0
+
+    @property
+    def judged(self) -> int:
+        """Pages the shares are taken of: the audited ones and those that interfered."""
+        return self.audited + self.interfered
 
     @property
     def violations(self) -> int:
@@ -68,13 +76,13 @@ class Figures:
 
     @property
     def clean_share(self) -> float | None:
-        """Share of audited pages without violations, 0–1; None when nothing was audited."""
-        return self.clean / self.audited if self.audited else None
+        """Share of judged pages without violations, 0–1; None when nothing was judged."""
+        return self.clean / self.judged if self.judged else None
 
     @property
     def per_page(self) -> float | None:
-        """Violating elements per audited page."""
-        return self.elements / self.audited if self.audited else None
+        """Violating elements per judged page."""
+        return self.elements / self.judged if self.judged else None
 
 
 def figures(summary: Summary) -> Figures:
@@ -83,7 +91,8 @@ def figures(summary: Summary) -> Figures:
                    counts["audited"], counts["failed"], counts["blocked"],
                    summary.clean_pages(), summary.violating_elements(),
                    dict(summary.by_impact), len(summary.open_reviews),
-                   len(summary.needs_review) - len(summary.open_reviews))
+                   len(summary.needs_review) - len(summary.open_reviews),
+                   summary.interfered_pages())
 
 
 @dataclass

@@ -3,8 +3,9 @@ found them.
 
 The score, as the page explains it: first the share of audited pages without any
 violation (higher is better), then violating elements per audited page (fewer is
-better). "Needs review" items decided "fail" count as violations. A site or stand
-whose latest scan audited no page is listed apart, unranked."""
+better). "Needs review" items decided "fail" count as violations, and a page that
+interfered with its audit counts as a page with violations. A site or stand whose
+latest scan judged no page is listed apart, unranked."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def rank_key(figures: Figures) -> tuple[float, float]:
 
 def change(monitored: Monitored) -> Change:
     now = monitored.latest
-    before = next((f for f in reversed(monitored.scans[:-1]) if f.audited), None)
+    before = next((f for f in reversed(monitored.scans[:-1]) if f.judged), None)
     if before is None:
         return Change("first")
     points = ((now.clean_share or 0.0) - (before.clean_share or 0.0)) * 100
@@ -48,11 +49,11 @@ def change(monitored: Monitored) -> Change:
 
 def league(monitored: list[Monitored]) -> tuple[list[LeagueRow], list[Monitored]]:
     """(ranked rows, best first; subjects whose latest scan audited nothing)."""
-    ranked = sorted((m for m in monitored if m.latest.audited),
+    ranked = sorted((m for m in monitored if m.latest.judged),
                     key=lambda m: (*rank_key(m.latest), m.name.casefold()))
     rows: list[LeagueRow] = []
     for index, entry in enumerate(ranked):
         # Equal scores share a rank, as in any league table.
         tied = rows and rank_key(rows[-1].monitored.latest) == rank_key(entry.latest)
         rows.append(LeagueRow(rows[-1].rank if tied else index + 1, entry, change(entry)))
-    return rows, [m for m in monitored if not m.latest.audited]
+    return rows, [m for m in monitored if not m.latest.judged]

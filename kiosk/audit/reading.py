@@ -23,7 +23,8 @@ def audit_data() -> AuditData:
     if "audit_data" not in g:
         cache = current_app.extensions.setdefault("kiosk.audit_figures", FiguresCache())
         g.audit_data = AuditData(audit_store(), cache)
-    return g.audit_data
+    data: AuditData = g.audit_data
+    return data
 
 
 def monitored_or_404(key: str) -> Monitored:

@@ -50,7 +50,8 @@ def all_sites_rows(monitored: list[Monitored]) -> list[TrendRow]:
             sum(p.blocked for p in parts), sum(p.clean for p in parts),
             sum(p.elements for p in parts),
             {impact: sum(p.by_impact[impact] for p in parts) for impact in IMPACTS},
-            sum(p.open_reviews for p in parts), sum(p.reviewed for p in parts)), len(parts)))
+            sum(p.open_reviews for p in parts), sum(p.reviewed for p in parts),
+            sum(p.interfered for p in parts)), len(parts)))
     return rows
 
 

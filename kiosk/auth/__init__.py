@@ -24,21 +24,28 @@ from flask import Flask
 from kiosk.auth import sessions, views
 from kiosk.auth.accounts import (
     AccountError,
+    AlertRecipient,
     add_user,
+    alert_recipients,
     end_sessions,
     list_users,
+    set_alert_contact,
     set_disabled,
     set_password,
+    set_sound_alerts,
+    sound_alerts_on,
 )
 from kiosk.auth.blueprint import bp
 from kiosk.auth.credentials import MAX_FAILURES
 from kiosk.auth.csrf import csrf_token, require_csrf
 from kiosk.auth.roles import Account, Role, role_name
-from kiosk.auth.sessions import current_account, login_required
+from kiosk.auth.sessions import current_account, login_required, required_account
 
-__all__ = ["MAX_FAILURES", "Account", "AccountError", "Role", "add_user", "csrf_token",
-           "current_account", "end_sessions", "init_app", "list_users", "login_required",
-           "require_csrf", "set_disabled", "set_password", "views"]
+__all__ = ["MAX_FAILURES", "Account", "AccountError", "AlertRecipient", "Role", "add_user",
+           "alert_recipients", "csrf_token", "current_account", "end_sessions", "init_app",
+           "list_users", "login_required", "require_csrf", "required_account",
+           "set_alert_contact", "set_disabled", "set_password", "set_sound_alerts",
+           "sound_alerts_on", "views"]
 
 
 def init_app(app: Flask) -> None:

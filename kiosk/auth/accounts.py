@@ -140,3 +140,62 @@ def account_states(session: Session) -> list[AccountState]:
     return [AccountState(to_account(user), user.disabled, user.locked_until,
                          user.last_login_at)
             for user in session.scalars(select(User).order_by(User.username))]
+
+
+# Enough to catch a typo (no @, a space, two addresses in one); the SMTP server is the
+# judge of the rest, and a refusal is recorded with the call.
+_EMAIL = re.compile(r"^[^@\s<>,;\"]{1,64}@[^@\s<>,;\"]+\.[^@\s<>,;\".]{2,}$")
+MAX_EMAIL = 254
+ALERT_LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class AlertRecipient:
+    """An administrator to whom escalated calls for assistance are mailed."""
+
+    username: str
+    display_name: str
+    email: str
+    language: str  # kk, ru or en: the language the e-mail is written in
+
+
+def set_alert_contact(session: Session, username: str, email: str,
+                      language: str | None = None) -> None:
+    """Give an account the address escalations are mailed to (empty: none), and the
+    language they are written in (None: leave it as it is)."""
+    user = _existing(session, username)
+    email = email.strip()
+    if email and (len(email) > MAX_EMAIL or not _EMAIL.match(email)):
+        raise AccountError(f'"{email}" is not an e-mail address (name@example.kz)')
+    if language is not None and language not in ALERT_LANGUAGES:
+        raise AccountError(f'"{language}" is not a language of the stands '
+                           f"({', '.join(ALERT_LANGUAGES)})")
+    user.email = email or None
+    if language is not None:
+        user.language = language
+
+
+def remember_language(session: Session, user_id: int, language: str) -> None:
+    """The account's language is the one its holder last chose in the staff areas."""
+    user = session.get(User, user_id)
+    if user is not None and language in ALERT_LANGUAGES and user.language != language:
+        user.language = language
+
+
+def alert_recipients(session: Session, default_language: str) -> list[AlertRecipient]:
+    """Enabled administrators with an e-mail address, each with their language."""
+    users = session.scalars(select(User).where(
+        User.role == Role.ADMINISTRATOR.value, User.disabled.is_(False),
+        User.email.is_not(None)).order_by(User.username))
+    return [AlertRecipient(user.username, user.display_name, user.email or "",
+                           user.language or default_language) for user in users]
+
+
+def sound_alerts_on(session: Session, user_id: int) -> bool:
+    return bool(session.scalar(select(User.sound_alerts).where(User.id == user_id)))
+
+
+def set_sound_alerts(session: Session, user_id: int, on: bool) -> None:
+    user = session.get(User, user_id)
+    if user is not None:
+        user.sound_alerts = on

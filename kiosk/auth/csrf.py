@@ -12,7 +12,8 @@ from flask import abort, request, session
 def csrf_token() -> str:
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
+    token: str = session["csrf"]
+    return token
 
 
 def require_csrf() -> None:

@@ -62,7 +62,17 @@ def init_app(app: Flask) -> None:
 def current_account() -> Account | None:
     if "account" not in g:
         g.account = _account_of_session()
-    return g.account
+    found: Account | None = g.account
+    return found
+
+
+def required_account() -> Account:
+    """The account of a view behind :func:`login_required`, which has made sure there is
+    one before the view runs."""
+    account = current_account()
+    if account is None:
+        raise RuntimeError("required_account() is for views behind login_required")
+    return account
 
 
 def _account_of_session() -> Account | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from flask_babel import gettext as _
 from pydantic import ValidationError
 
 from accessibility_audit import (
@@ -19,7 +19,13 @@ from accessibility_audit import (
     load_yaml,
     read_bounded,
 )
-from kiosk.content.errors import ContentError, describe_validation
+from kiosk.content.errors import (
+    ContentError,
+    Loc,
+    Locate,
+    describe_validation,
+    validation_faults,
+)
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
 
@@ -46,10 +52,10 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _line_finder(root: yaml.Node | None) -> Callable[[tuple], int | None]:
+def _line_finder(root: yaml.Node | None) -> Locate:
     """Maps a field path to the line of the YAML file it was read from."""
 
-    def locate(loc: tuple) -> int | None:
+    def locate(loc: Loc) -> int | None:
         node, line = root, None
         for part in loc:
             if isinstance(node, yaml.MappingNode):
@@ -89,14 +95,15 @@ def parse_bytes(data: bytes, source: str = "<content>") -> Content:
 
 
 def validate(data: Any, source: str = "<content>",
-             locate: Callable[[tuple], int | None] | None = None) -> Content:
+             locate: Locate | None = None) -> Content:
     if not isinstance(data, dict):
         raise ContentError(
-            source, ["(top level): expected a mapping with organisation and locations"])
+            source, [_("(top level): expected a mapping with organisation and locations")])
     try:
         return Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation(exc, locate)) from None
+        raise ContentError(source, describe_validation(exc, locate),
+                           validation_faults(exc, locate)) from None
 
 
 def load_file(path: str | Path) -> Content:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 REQUIRED_LANGUAGES: tuple[str, ...] = ("kk", "ru")
 WEEKDAYS: tuple[str, ...] = (
@@ -123,11 +123,20 @@ Url = Annotated[str, AfterValidator(_url)]
 
 
 class Text(Strict):
-    """A text in Kazakh and Russian (required) and English (optional)."""
+    """A text in Kazakh and Russian (required) and English (optional).
+
+    ``en_outdated`` marks an English version written for earlier Kazakh and Russian
+    texts: English readers then read Russian, as they do when there is no English."""
 
     kk: str = Field(min_length=1, description="Kazakh")
     ru: str = Field(min_length=1, description="Russian")
     en: str | None = Field(default=None, description="English (optional)")
+    # Left out of the serialised text when false, so content without outdated English
+    # reads, hashes and exports exactly as it did before the flag existed.
+    en_outdated: bool = Field(
+        default=False, exclude_if=lambda value: not value,
+        description="The English text was written for an earlier Kazakh or Russian text: "
+        "stands show Russian to English readers until the English is updated")
 
     @model_validator(mode="before")
     @classmethod
@@ -147,15 +156,23 @@ class Text(Strict):
                         "{name} text ({lang}) is required",
                         {"name": name, "lang": lang},
                     )
+            if data.get("en_outdated") and not data.get("en"):
+                # Nothing English to be outdated: the flag says nothing, so it is dropped.
+                data = {key: value for key, value in data.items() if key != "en_outdated"}
         return data
+
+    @property
+    def english(self) -> str | None:
+        """The English text visitors may read: none when missing or outdated."""
+        return self.en if self.en and not self.en_outdated else None
 
     def get(self, lang: str) -> tuple[str, str]:
         """Return the text for ``lang`` and the language it is actually in."""
-        if lang == "en" and self.en:
-            return self.en, "en"
+        if lang == "en" and self.english:
+            return self.english, "en"
         if lang == "kk":
             return self.kk, "kk"
-        # English visitors without an English version read Russian, the
+        # English visitors without a current English version read Russian, the
         # language of inter-ethnic communication, marked as such.
         return self.ru, "ru"
 
@@ -353,11 +370,21 @@ class Announcement(Strict):
     event_at: dt.datetime | None = Field(
         default=None, description="Start of the event, local time of the organisation"
     )
+    open_session: bool = Field(
+        default=False, exclude_if=lambda value: not value,
+        description="An open session of the body, which the public may attend: the "
+        "Standard asks that it be shown with its agenda in Kazakh and Russian at least "
+        "three business days before it starts")
     place: Text | None = None
     agenda: list[Text] = Field(default_factory=list)
     livestream_url: Url | None = None
     display_from: dt.date
     display_until: dt.date
+    urgent: bool = Field(
+        default=False,
+        description="Offered at once to a visitor already at a stand, by a banner they may "
+        "follow or ignore; other news waits until the visitor is done",
+    )
 
     @field_validator("event_at")
     @classmethod
@@ -372,6 +399,10 @@ class Announcement(Strict):
 
     @model_validator(mode="after")
     def _window(self) -> Announcement:
+        if self.open_session and self.event_at is None:
+            raise PydanticCustomError(
+                "open_session_start",
+                "an open session needs the date and time it starts (event_at)")
         if self.display_until < self.display_from:
             raise PydanticCustomError(
                 "display_window",
@@ -400,6 +431,60 @@ def _unique_announcements(items: list[Announcement]) -> list[Announcement]:
     return items
 
 
+# What a scheduled change may change: every section but the stands themselves and the
+# announcements, which have their own display window.
+SCHEDULABLE: tuple[str, ...] = ("name", "address", "hours", "appeals", "contacts",
+                                "accessibility")
+
+
+class ScheduledChange(Strict):
+    """New versions of some sections of a location that stands show from a given moment
+    (local time of the organisation), with no publication needed then."""
+
+    effective_from: dt.date = Field(description="The first day the new versions apply")
+    effective_time: TimeOfDay | None = Field(
+        default=None, description='The time they apply from on that day (default "00:00")')
+    note: Text | None = Field(
+        default=None, description="Why things change, shown to visitors beside the new "
+        "business hours")
+    name: Text | None = None
+    address: Text | None = None
+    hours: Hours | None = None
+    appeals: Appeals | None = None
+    contacts: Contacts | None = None
+    accessibility: list[Service] | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> ScheduledChange:
+        if not self.sections():
+            raise PydanticCustomError(
+                "scheduled_empty",
+                "a scheduled change must give the new version of at least one of: "
+                "{keys}", {"keys": ", ".join(SCHEDULABLE)})
+        return self
+
+    def sections(self) -> tuple[str, ...]:
+        """The keys of the location this change replaces."""
+        return tuple(key for key in SCHEDULABLE if getattr(self, key) is not None)
+
+    @property
+    def starts(self) -> dt.datetime:
+        """The local moment the change applies from (naive, the organisation's time)."""
+        return dt.datetime.combine(self.effective_from, self.effective_time or dt.time())
+
+
+def _distinct_moments(items: list[ScheduledChange]) -> list[ScheduledChange]:
+    seen: set[dt.datetime] = set()
+    for item in items:
+        if item.starts in seen:
+            raise PydanticCustomError(
+                "scheduled_same_moment",
+                "two scheduled changes take effect at {moment}: put their sections in one "
+                "change", {"moment": item.starts.isoformat(timespec="minutes")})
+        seen.add(item.starts)
+    return items
+
+
 class Location(Strict):
     name: Text
     address: Text
@@ -410,6 +495,9 @@ class Location(Strict):
     accessibility: list[Service] = Field(default_factory=list)
     announcements: Annotated[list[Announcement], AfterValidator(_unique_announcements)] = Field(
         default_factory=list)
+    scheduled: Annotated[list[ScheduledChange], AfterValidator(_distinct_moments)] = Field(
+        default_factory=list, exclude_if=lambda value: not value,
+        description="Changes that take effect later, each from its own date (and time)")
 
 
 class Organisation(Strict):

@@ -5,8 +5,9 @@ Nothing here reads the clock, so every answer can be reproduced and tested for a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from kiosk.hours.business_days import business_days_after, business_days_between, is_business_day
 from kiosk.hours.calendar import HolidayCalendar
 from kiosk.hours.schedule import DayKind, DaySchedule, day_schedule, special_days, week_schedule
 from kiosk.hours.status import SEARCH_DAYS, Status, status_at
@@ -20,9 +21,12 @@ __all__ = [
     "DaySchedule",
     "HolidayCalendar",
     "Status",
+    "business_days_after",
+    "business_days_between",
     "day_schedule",
     "holiday_calendar",
     "init_app",
+    "is_business_day",
     "special_days",
     "status_at",
     "week_schedule",
@@ -35,4 +39,4 @@ def init_app(app: Flask) -> None:
 
 
 def holiday_calendar(app: Flask) -> HolidayCalendar:
-    return app.extensions["kiosk.calendar"]
+    return cast(HolidayCalendar, app.extensions["kiosk.calendar"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
@@ -84,17 +85,33 @@ def day_schedule(hours: Hours, day: dt.date, calendar: HolidayCalendar) -> DaySc
     return DaySchedule(day, periods, kind)
 
 
-def week_schedule(hours: Hours, day: dt.date, calendar: HolidayCalendar) -> list[DaySchedule]:
+# Business hours scheduled to apply later, each from the first day it applies to.
+type LaterHours = Sequence[tuple[dt.date, Hours]]
+
+
+def hours_on(hours: Hours, later: LaterHours, day: dt.date) -> Hours:
+    """The hours that apply on ``day``: ``hours``, or the last of ``later`` begun by then."""
+    found = hours
+    for first, scheduled in later:
+        if first <= day:
+            found = scheduled
+    return found
+
+
+def week_schedule(hours: Hours, day: dt.date, calendar: HolidayCalendar,
+                  later: LaterHours = ()) -> list[DaySchedule]:
     """Monday to Sunday of the ISO week that contains ``day``."""
     monday = day - dt.timedelta(days=day.weekday())
-    return [day_schedule(hours, monday + dt.timedelta(days=i), calendar) for i in range(7)]
+    days = (monday + dt.timedelta(days=i) for i in range(7))
+    return [day_schedule(hours_on(hours, later, each), each, calendar) for each in days]
 
 
 def special_days(
-    hours: Hours, start: dt.date, days: int, calendar: HolidayCalendar
+    hours: Hours, start: dt.date, days: int, calendar: HolidayCalendar, later: LaterHours = ()
 ) -> list[DaySchedule]:
     """The days in [start, start + days) that differ from the plain weekly schedule."""
-    schedules = (day_schedule(hours, start + dt.timedelta(days=i), calendar) for i in range(days))
+    each = (start + dt.timedelta(days=i) for i in range(days))
+    schedules = (day_schedule(hours_on(hours, later, day), day, calendar) for day in each)
     return [schedule for schedule in schedules if schedule.kind not in ORDINARY_KINDS]
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.content.model import Hours, Period
 from kiosk.hours.calendar import HolidayCalendar
-from kiosk.hours.schedule import DaySchedule, day_schedule
+from kiosk.hours.schedule import DaySchedule, LaterHours, day_schedule, hours_on
 
 # How far ahead to look for the next opening; beyond two months "closed" is the news.
 SEARCH_DAYS = 60
@@ -34,9 +34,11 @@ class Status:
 
 
 def status_at(
-    hours: Hours, when: dt.datetime, zone: ZoneInfo, calendar: HolidayCalendar
+    hours: Hours, when: dt.datetime, zone: ZoneInfo, calendar: HolidayCalendar,
+    later: LaterHours = (),
 ) -> Status:
-    """The status at the moment ``when`` (aware, in any zone) for a place in ``zone``."""
+    """The status at the moment ``when`` (aware, in any zone) for a place in ``zone``,
+    whose ``hours`` apply today and ``later`` hours from their first days on."""
     now = _local(when, zone)
     today = day_schedule(hours, now.date(), calendar)
     spans = _spans(today.periods)
@@ -44,7 +46,7 @@ def status_at(
     current = next((span for span in spans if span[0] <= clock < span[1]), None)
     if current is not None:
         return _open(now, today, spans, current, zone)
-    return _closed(hours, now, today, spans, zone, calendar)
+    return _closed(hours, later, now, today, spans, zone, calendar)
 
 
 def _local(when: dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -70,12 +72,12 @@ def _open(
 
 
 def _closed(
-    hours: Hours, now: dt.datetime, today: DaySchedule, spans: list[Span], zone: ZoneInfo,
-    calendar: HolidayCalendar,
+    hours: Hours, later: LaterHours, now: dt.datetime, today: DaySchedule, spans: list[Span],
+    zone: ZoneInfo, calendar: HolidayCalendar,
 ) -> Status:
     later_today = _first_starting_after(spans, now.time())
     if later_today is None:
-        opens_at = _next_opening(hours, today.date, zone, calendar)
+        opens_at = _next_opening(hours, later, today.date, zone, calendar)
         return Status(now, today, is_open=False, opens_at=opens_at)
     # Before the first period it is "not open yet"; only after one has it become a break.
     on_break = spans[0][0] < now.time()
@@ -98,11 +100,12 @@ def _first_starting_after(spans: list[Span], clock: dt.time) -> Span | None:
 
 
 def _next_opening(
-    hours: Hours, after: dt.date, zone: ZoneInfo, calendar: HolidayCalendar
+    hours: Hours, later: LaterHours, after: dt.date, zone: ZoneInfo, calendar: HolidayCalendar
 ) -> dt.datetime | None:
     """The first opening on the days after ``after``, up to SEARCH_DAYS of them."""
     for offset in range(1, SEARCH_DAYS + 1):
-        day = day_schedule(hours, after + dt.timedelta(days=offset), calendar)
+        date = after + dt.timedelta(days=offset)
+        day = day_schedule(hours_on(hours, later, date), date, calendar)
         if day.periods:
             return _at(day.date, day.periods[0].start, zone)
     return None

@@ -9,7 +9,9 @@ from kiosk.store.tables import Base
 MIGRATION_LOCK = 4_042_026
 
 config = context.config
-engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+# kiosk.store.migrate hands its engine over; alembic run on its own builds one from the URL.
+engine = config.attributes.get("engine") or create_engine(
+    config.get_main_option("sqlalchemy.url", ""))
 
 with engine.begin() as connection:
     if connection.dialect.name == "postgresql":

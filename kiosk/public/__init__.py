@@ -59,4 +59,6 @@ def init_app(app: Flask) -> None:
     speech.warm_pages(app, lambda: stand_paths(app))
     cache = ResponseCache(app.wsgi_app, reader(app), app.config["RENDER_CACHE_SIZE"])
     app.extensions["kiosk.response_cache"] = cache
+    # Flask's documented way to put WSGI middleware around the app; mypy sees it as
+    # replacing a method.
     app.wsgi_app = cache  # type: ignore[method-assign]

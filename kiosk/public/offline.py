@@ -19,7 +19,8 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import force_locale
@@ -27,6 +28,7 @@ from flask_babel import gettext as _
 
 from kiosk.clock import now_utc
 from kiosk.content.model import Location, ServiceKind
+from kiosk.content.scheduled import effective_location, later_hours
 from kiosk.formatting import full_date, phone_text
 from kiosk.hours import HolidayCalendar, status_at
 from kiosk.i18n import CODES
@@ -53,7 +55,8 @@ def endpoint_of(page: str) -> str:
 
 
 def enabled() -> bool:
-    return current_app.config["OFFLINE"] != "off"
+    mode: str = current_app.config["OFFLINE"]
+    return mode != "off"
 
 
 def help_phone(location: Location) -> str:
@@ -90,19 +93,25 @@ def status_timeline(location: Location, start: dt.datetime, end: dt.datetime,
     """The open/closed line from ``start`` (local, aware) to ``end``: one entry
     ``[from, key, text, is_open]`` each time it reads differently.
 
-    The sentence changes only when a period starts or ends, or at midnight ("opens
-    tomorrow" becomes "opens today"), so those are the only moments looked at."""
+    The sentence changes only when a period starts or ends, at midnight ("opens
+    tomorrow" becomes "opens today"), or when scheduled new hours take effect, so those
+    are the only moments looked at."""
     entries: list[list[Any]] = []
+    # The content's zone: manifest() gives ``start`` in it.
+    zone = cast(ZoneInfo, start.tzinfo)
     moment = start
+    switches = [change.starts.replace(tzinfo=start.tzinfo) for change in location.scheduled]
     with force_locale(lang):
         while moment < end:
-            status = status_at(location.hours, moment, start.tzinfo, calendar)  # type: ignore[arg-type]
+            current = effective_location(location, moment.replace(tzinfo=None))
+            status = status_at(current.hours, moment, zone, calendar,
+                               later_hours(current))
             text = status_sentence(status, lang)
             if not entries or entries[-1][2] != text:
                 entries.append([moment.isoformat(), speech_key(text, lang), text,
                                 status.is_open])
             changes = [when for when in (status.closes_at, status.opens_at,
-                                         status.reopens_at, _next_midnight(moment))
+                                         status.reopens_at, _next_midnight(moment), *switches)
                        if when is not None and when > moment]
             moment = min(changes)
     return entries
@@ -132,13 +141,15 @@ def manifest(published: Published, location_id: str) -> dict[str, Any]:
     zone = published.content.zone
     now = now_utc().astimezone(zone)
     end = now + dt.timedelta(days=TIMELINE_DAYS)
+    # The copy's pages show the location as it is now; the open/closed line follows
+    # scheduled new hours (the pages switch when the stand next reaches the server).
     location = published.content.locations[location_id]
     calendar = current_app.extensions["kiosk.calendar"]
     live = {lang: {"status": status_timeline(location, now, end, calendar, lang),
                    "date": date_timeline(now, TIMELINE_DAYS, lang)}
             for lang in CODES}
     return {
-        "revision": published.version(location_id),
+        "revision": published.version(location_id, now),
         "location": location_id,
         "now": now.isoformat(),
         # The end of the timeline below: after it the worker no longer knows the day.
@@ -168,7 +179,7 @@ def worker_script(published: Published | None, location_id: str) -> str:
     if published is not None:
         scope = url_for("public.start", location=location_id)
         settings.update(
-            revision=published.version(location_id),
+            revision=published.version(location_id, now_utc()),
             scope=scope,
             manifest=url_for("public.offline_manifest", location=location_id),
             speechPrefix=url_for("speech.audio", rate="RATE", key="KEY"),

@@ -119,10 +119,16 @@ class ResponseCache:
             entry = self._items.get(key)
         if entry is None or time.monotonic() - entry.expires > STALE_CLOCK_SECONDS:
             return None
-        published = self.content.for_location(entry.location)
-        if published is None or published.version(entry.location) != entry.revision:
+        if not self._current(entry):
             return None
         return entry
+
+    def _current(self, entry: CachedResponse) -> bool:
+        """Whether the page still shows what its location's stands show now: nothing
+        published since, and no scheduled change or announcement window begun."""
+        published = self.content.for_location(entry.location)
+        return published is not None and \
+            published.version(entry.location, self.content.db.clock()) == entry.revision
 
     def _refresh_in_background(self, key: tuple[str, str, str],
                                environ: dict[str, Any]) -> None:
@@ -151,10 +157,7 @@ class ResponseCache:
             entry = self._items.get(key)
             if entry is not None:
                 self._items.move_to_end(key)
-        if entry is None or entry.expires <= time.monotonic():
-            return None
-        published = self.content.for_location(entry.location)
-        if published is None or published.version(entry.location) != entry.revision:
+        if entry is None or entry.expires <= time.monotonic() or not self._current(entry):
             return None
         return entry
 

@@ -12,11 +12,12 @@ from flask import current_app
 from markupsafe import Markup, escape
 
 from kiosk.content.rich_text import Run, parse
+from kiosk.speech import speech_service
 from kiosk.speech.sentences import split_sentences
 
 
 def speech_key(text: str, lang: str) -> str:
-    return current_app.extensions["kiosk.speech"].utterance(text, lang).key
+    return speech_service(current_app).utterance(text, lang).key
 
 
 _DIGIT_HYPHEN = re.compile(r"(\d)-(?=\w)")
@@ -50,7 +51,7 @@ def _run_markup(run: Run, start: int, end: int) -> Markup:
 def _item_markup(runs: tuple[Run, ...], lang: str, lang_attr: Markup) -> Markup:
     """Sentence spans over styled runs: a run crossing a sentence end is cut in two."""
     whole = "".join(run.text for run in runs)
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     for run in runs:
         start = bounds[-1][1] if bounds else 0
         bounds.append((start, start + len(run.text)))

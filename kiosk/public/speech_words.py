@@ -41,6 +41,13 @@ def _words() -> dict[str, str]:
         "help_link": _("Press the Action key to open it."),
         "help_button": _("Press the Action key to press this button."),
         "help_field": _("Type with the keyboard. Press Down to move on."),
+        # Translators: said when a text field gets the focus in speech mode.
+        "field_keys": _("Every key you type writes here. Up, Down or Escape leaves the field."),
+        "help_keyboard": _("Left and Right move along the row, Up and Down to the row above or "
+                           "below, Home and End to the row's ends. The Action key writes the "
+                           "letter."),
+        "row_start": _("Start of the row."),
+        "row_end": _("End of the row."),
         "help_text": _("Press Down for the next item, Up for the previous one."),
         "help_page": _("Up and Down move through everything on this page. The Action key "
                        "opens a link or presses a button. The Back key returns to the "

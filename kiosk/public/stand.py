@@ -11,8 +11,9 @@ from flask import Response, abort, current_app, make_response, render_template, 
 from markupsafe import Markup
 
 from kiosk.clock import now_utc
-from kiosk.content.model import Content, Location, Text
+from kiosk.content.model import Content, Hours, Location, Text
 from kiosk.content.rich_text import links
+from kiosk.content.scheduled import later_hours
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
@@ -29,6 +30,7 @@ class StandPage:
     published: Published
     now: dt.datetime  # local time of the organisation
     preview: bool = False  # a draft shown in the admin area, not a stand
+    preview_at: str = ""  # a preview of a later moment (local, ISO), kept by its links
 
     @property
     def content(self) -> Content:
@@ -36,12 +38,23 @@ class StandPage:
 
     @property
     def location(self) -> Location:
-        return self.content.locations[self.location_id]
+        """The location as it stands at the page's moment, scheduled changes applied."""
+        return self.published.location_at(self.location_id, self.now)
+
+    @property
+    def later_hours(self) -> list[tuple[dt.date, Hours]]:
+        """Business hours scheduled to apply later, by the first day they apply to."""
+        return later_hours(self.location)
+
+    def urgent_news(self) -> list[str]:
+        """The urgent announcements shown today: a stand offers a new one to a visitor
+        already using it (docs/stand.md, New information)."""
+        return [a.id for a in self.location.announcements if a.urgent and a.shown_on(self.today)]
 
     @property
     def version(self) -> int:
         """Changes exactly when what this location's stands show changes."""
-        return self.published.version(self.location_id)
+        return self.published.version(self.location_id, self.now)
 
     @property
     def published_at(self) -> dt.date:
@@ -86,6 +99,8 @@ class StandPage:
         mode = self.mode if mode is None else mode
         if self.preview:
             # A preview's links stay in the preview, so the whole draft can be walked.
+            if self.preview_at:
+                values = {**values, "at": self.preview_at}
             return url_for("admin.preview", location=self.location_id, page=endpoint,
                            lang=lang or self.lang, mode=mode.param, **values)
         return url_for(f"public.{endpoint}", location=self.location_id,

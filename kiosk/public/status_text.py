@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
 
 from kiosk.formatting import day_month, time_text
+
+if TYPE_CHECKING:
+    from kiosk.hours.status import Status
 
 _ON_WEEKDAY = (
     # Translators: the day a place opens, as it stands in "Closed — opens on Monday at 09:00".
@@ -30,20 +34,20 @@ def _opens(when: dt.datetime, now: dt.datetime, lang: str) -> str:
              time=time)
 
 
-def status_sentence(status: object, lang: str) -> str:
-    """``status`` is a :class:`kiosk.hours.Status` at the page's moment."""
-    now = status.now  # type: ignore[attr-defined]
-    if status.is_open:  # type: ignore[attr-defined]
-        closes = status.closes_at  # type: ignore[attr-defined]
-        reopens = getattr(status, "reopens_at", None)
-        day_closes = status.today.closes  # type: ignore[attr-defined]
+def status_sentence(status: Status, lang: str) -> str:
+    """The sentence for ``status``, the place's status at the page's moment."""
+    now = status.now
+    closes = status.closes_at
+    if status.is_open and closes is not None:  # an open place always has a closing time
+        reopens = status.reopens_at
+        day_closes = status.today.closes
         if reopens is not None and reopens.date() == closes.date() and day_closes:
             return _("Open now — break %(start)s–%(end)s, closes at %(close)s",
                      start=time_text(closes), end=time_text(reopens),
                      close=time_text(day_closes))
         return _("Open now — closes at %(time)s", time=time_text(closes))
-    opens = status.opens_at  # type: ignore[attr-defined]
-    if status.on_break and opens is not None:  # type: ignore[attr-defined]
+    opens = status.opens_at
+    if status.on_break and opens is not None:
         return _("Break — opens again at %(time)s", time=time_text(opens))
     if opens is None:
         return _("Closed")

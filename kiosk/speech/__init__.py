@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import cast
 
 from flask import Flask
 
@@ -31,7 +32,7 @@ def init_app(app: Flask) -> None:
 
 
 def speech_service(app: Flask) -> SpeechService:
-    return app.extensions["kiosk.speech"]
+    return cast(SpeechService, app.extensions["kiosk.speech"])
 
 
 def warm_pages(app: Flask, pages: PageList) -> None:

@@ -199,14 +199,16 @@ class EngineProcess:
         """End the child (if it has not ended) and say how it ended."""
         if process.poll() is None:
             try:
-                process.stdin.close()  # type: ignore[union-attr]
+                if process.stdin is not None:  # always: the child is started with pipes
+                    process.stdin.close()
                 process.wait(timeout=2.0)
             except (OSError, subprocess.TimeoutExpired):
                 process.kill()
                 process.wait()
         for stream in (process.stdin, process.stdout):
-            with contextlib.suppress(OSError):
-                stream.close()  # type: ignore[union-attr]
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
         if self._process is process:
             self._process = None
         code = process.returncode

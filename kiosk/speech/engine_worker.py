@@ -72,7 +72,7 @@ class Espeak:
         self._chunks: list[bytes] = []
         _espeak.SetSynthCallback(self._collect)
 
-    def _collect(self, wav: object, count: int, _events: object) -> int:
+    def _collect(self, wav: ctypes._Pointer[ctypes.c_short], count: int, _events: object) -> int:
         if count > 0:
             self._chunks.append(ctypes.string_at(wav, count * 2))
         return 0  # 0: go on synthesising

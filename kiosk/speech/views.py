@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import Blueprint, Response, abort, current_app, jsonify, request, send_file
 from flask.typing import ResponseReturnValue
 
@@ -13,7 +15,7 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 def service() -> SpeechService:
-    return current_app.extensions["kiosk.speech"]
+    return cast(SpeechService, current_app.extensions["kiosk.speech"])
 
 
 def _valid_key(key: str) -> bool:

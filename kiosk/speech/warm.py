@@ -68,7 +68,7 @@ def start_background_warming(app: Flask, interval: float = 15.0) -> threading.Th
                     total, made = warm(app)
                     log.info("speech warm: %d utterances, %d synthesised", total, made)
                     seen = current
-            except Exception:  # noqa: BLE001 - warming must never stop the stand
+            except Exception:  # warming must never stop the stand
                 log.exception("speech warm-up failed; retrying")
             time.sleep(interval)
 

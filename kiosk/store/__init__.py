@@ -16,7 +16,7 @@ accessors below (``reader(current_app)``), never through ``app.extensions`` dire
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kiosk.clock import Clock, clock_of, system_clock
 from kiosk.store.assistance import AssistanceDesk
@@ -56,7 +56,7 @@ def init_app(app: Flask) -> None:
 
 
 def store(app: Flask) -> ContentStore:
-    return app.extensions["kiosk.store"]
+    return cast(ContentStore, app.extensions["kiosk.store"])
 
 
 def reader(app: Flask) -> ContentReader:
@@ -72,16 +72,16 @@ def drafts(app: Flask) -> DraftStore:
 
 
 def assistance_desk(app: Flask) -> AssistanceDesk:
-    return app.extensions["kiosk.assistance"]
+    return cast(AssistanceDesk, app.extensions["kiosk.assistance"])
 
 
 def engagement_register(app: Flask) -> EngagementRegister:
-    return app.extensions["kiosk.engagement"]
+    return cast(EngagementRegister, app.extensions["kiosk.engagement"])
 
 
 def stand_register(app: Flask) -> StandRegister:
-    return app.extensions["kiosk.stands"]
+    return cast(StandRegister, app.extensions["kiosk.stands"])
 
 
 def stand_credentials(app: Flask) -> StandCredentials:
-    return app.extensions["kiosk.stand_credentials"]
+    return cast(StandCredentials, app.extensions["kiosk.stand_credentials"])

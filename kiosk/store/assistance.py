@@ -10,8 +10,10 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,6 +49,9 @@ class Call:
     acknowledged_by: str | None = None
     closed_at: dt.datetime | None = None
     closed_by: str | None = None
+    escalated_at: dt.datetime | None = None
+    mailed_at: dt.datetime | None = None
+    mail_error: str | None = None
 
     @property
     def state(self) -> State:
@@ -61,13 +66,18 @@ class Call:
 
 def _call(row: AssistanceRequest) -> Call:
     return Call(row.id, row.location_id, row.stand_id, Need(row.need), row.lang, row.created_at,
-                row.acknowledged_at, row.acknowledged_by, row.closed_at, row.closed_by)
+                row.acknowledged_at, row.acknowledged_by, row.closed_at, row.closed_by,
+                row.escalated_at, row.mailed_at, row.mail_error)
 
 
 def _open_row(session: Session, location_id: str, stand_id: str) -> AssistanceRequest | None:
     return session.scalar(select(AssistanceRequest).where(
         AssistanceRequest.location_id == location_id, AssistanceRequest.stand_id == stand_id,
         AssistanceRequest.closed_at.is_(None)))
+
+
+# Unanswered: nobody has acknowledged it and it is still open.
+_UNANSWERED = (AssistanceRequest.acknowledged_at.is_(None), AssistanceRequest.closed_at.is_(None))
 
 
 def _in(locations: Collection[str] | None) -> ColumnElement[bool]:
@@ -151,3 +161,68 @@ class AssistanceDesk:
             return session.scalar(
                 select(func.count()).select_from(AssistanceRequest)
                 .where(AssistanceRequest.closed_at.is_(None), _in(locations))) or 0
+
+    # Escalation. Every step is one conditional UPDATE, so several server processes (and a
+    # restart half-way) agree on who does what: the row, not memory, says what happened.
+
+    def escalate_due(self, created_before: dt.datetime, now: dt.datetime) -> list[Call]:
+        """Mark as escalated every unanswered call made before ``created_before``; the
+        calls this call marked (none a second time, whoever else is looking)."""
+        with self.db.sessions.begin() as session:
+            ids = list(session.scalars(update(AssistanceRequest).where(
+                *_UNANSWERED, AssistanceRequest.escalated_at.is_(None),
+                AssistanceRequest.created_at <= created_before,
+            ).values(escalated_at=now).returning(AssistanceRequest.id)))
+            rows = session.scalars(select(AssistanceRequest).where(
+                AssistanceRequest.id.in_(ids)).order_by(AssistanceRequest.created_at))
+            return [_call(row) for row in rows]
+
+    def awaiting_mail(self, now: dt.datetime, lease: dt.timedelta, max_attempts: int
+                      ) -> list[Call]:
+        """Escalated calls, still unanswered, whose e-mail has not gone out and whom
+        nobody is sending right now (no attempt, or the last one's lease has run out)."""
+        with self.db.sessions() as session:
+            rows = session.scalars(select(AssistanceRequest).where(
+                *_UNANSWERED, AssistanceRequest.escalated_at.is_not(None),
+                AssistanceRequest.mailed_at.is_(None),
+                AssistanceRequest.mail_attempts < max_attempts,
+                or_(AssistanceRequest.mail_attempt_at.is_(None),
+                    AssistanceRequest.mail_attempt_at <= now - lease),
+            ).order_by(AssistanceRequest.created_at))
+            return [_call(row) for row in rows]
+
+    def claim_mail(self, call_id: int, now: dt.datetime, lease: dt.timedelta) -> bool:
+        """Take the sending of the call's e-mail for ``lease``; False if someone else has
+        it, it went out already, or the call has been answered meanwhile."""
+        with self.db.sessions.begin() as session:
+            claimed = session.execute(update(AssistanceRequest).where(
+                AssistanceRequest.id == call_id, *_UNANSWERED,
+                AssistanceRequest.mailed_at.is_(None),
+                or_(AssistanceRequest.mail_attempt_at.is_(None),
+                    AssistanceRequest.mail_attempt_at <= now - lease),
+            ).values(mail_attempt_at=now,
+                     mail_attempts=AssistanceRequest.mail_attempts + 1))
+            return int(cast(CursorResult[Any], claimed).rowcount) == 1
+
+    def mail_sent(self, call_id: int, now: dt.datetime) -> None:
+        with self.db.sessions.begin() as session:
+            row = session.get(AssistanceRequest, call_id)
+            if row is not None:
+                row.mailed_at, row.mail_error = now, None
+
+    def mail_failed(self, call_id: int, error: str) -> None:
+        with self.db.sessions.begin() as session:
+            row = session.get(AssistanceRequest, call_id)
+            if row is not None:
+                row.mail_error = error[:2000]
+
+    def created_between(self, start: dt.datetime, end: dt.datetime,
+                        locations: Collection[str] | None = None) -> list[Call]:
+        """Every call made in [start, end), for the register's time-to-acknowledge."""
+        with self.db.sessions() as session:
+            rows = session.scalars(
+                select(AssistanceRequest)
+                .where(AssistanceRequest.created_at >= start, AssistanceRequest.created_at < end,
+                       _in(locations))
+                .order_by(AssistanceRequest.created_at, AssistanceRequest.id))
+            return [_call(row) for row in rows]

@@ -10,17 +10,20 @@ stamps rows with the same "now" as the pages, the ``NOW`` setting included.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from kiosk.clock import Clock, system_clock
 from kiosk.store import migrate
 from kiosk.store.tables import Revision
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # WAL lets stands read while a manager publishes; foreign keys are off by default.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -54,30 +57,32 @@ def _sqlite_writer(engine: Engine) -> Engine:
     event.listen(writer, "connect", _sqlite_pragmas)
 
     @event.listens_for(writer, "connect")
-    def _manual_transactions(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _manual_transactions(dbapi_connection: sqlite3.Connection,
+                             _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # pysqlite must not BEGIN on its own
 
     @event.listens_for(writer, "begin")
-    def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+    def _begin_immediate(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return writer
 
 
-class Sessions(sessionmaker):  # type: ignore[type-arg]
+class Sessions(sessionmaker[Session]):
     """Sessions for reading; ``begin()`` opens a writing transaction."""
 
     def __init__(self, engine: Engine, writer: Engine, clock: Clock) -> None:
         super().__init__(engine, expire_on_commit=False, info={"clock": clock})
         self._writes = sessionmaker(writer, expire_on_commit=False, info={"clock": clock})
 
-    def begin(self):  # type: ignore[no-untyped-def, override]
+    def begin(self) -> AbstractContextManager[Session]:
         return self._writes.begin()
 
 
 def session_now(session: Session) -> dt.datetime:
     """Now, by the clock of the store that opened ``session``."""
-    return session.info.get("clock", system_clock)()
+    clock: Clock = session.info.get("clock", system_clock)
+    return clock()
 
 
 class Database:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -21,7 +22,7 @@ class DraftRecord:
     location_id: str
     username: str
     base_number: int
-    document: dict
+    document: dict[str, Any]
     updated_at: dt.datetime
 
 
@@ -48,7 +49,7 @@ class DraftStore:
                 .order_by(Draft.updated_at))]
 
     def save(self, org_id: str, location_id: str, username: str, base_number: int,
-             document: dict) -> None:
+             document: dict[str, Any]) -> None:
         text = json.dumps(document, ensure_ascii=False)
         with self.db.sessions.begin() as session:
             now = session_now(session)

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, func, select, true, update
+from sqlalchemy import ColumnElement, CursorResult, Update, delete, func, select, true, update
 from sqlalchemy.orm import Session
 
 from kiosk.store.database import Database
@@ -228,11 +229,10 @@ class EngagementRegister:
     def add_feedback_text(self, feedback_id: int, text: str) -> bool:
         """Add the visitor's words to their feedback, once: False if it already has some."""
         with self.db.sessions.begin() as session:
-            done = session.execute(
+            return bool(_changed_rows(session, (
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id == feedback_id, VisitorFeedback.text == "")
-                .values(text=text))
-            return bool(done.rowcount)  # type: ignore[attr-defined]
+                .values(text=text))))
 
     def feedback_list(self, where: FeedbackFilter, limit: int = 500) -> list[Feedback]:
         """Feedback matching ``where``, the most recent first."""
@@ -259,10 +259,15 @@ class EngagementRegister:
         if not feedback_ids:
             return 0
         with self.db.sessions.begin() as session:
-            done = session.execute(
+            return _changed_rows(session, (
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id.in_(list(feedback_ids)),
                        VisitorFeedback.location_id.in_(list(locations)),
                        VisitorFeedback.created_at < meeting_ended)
-                .values(meeting_id=meeting_id))
-            return int(done.rowcount)  # type: ignore[attr-defined]
+                .values(meeting_id=meeting_id)))
+
+
+def _changed_rows(session: Session, statement: Update) -> int:
+    """How many rows an UPDATE changed. Its result is a CursorResult, which counts them;
+    ``Session.execute`` is typed for every kind of statement, so it says only Result."""
+    return int(cast(CursorResult[Any], session.execute(statement)).rowcount)

@@ -7,6 +7,7 @@ The publisher calls :meth:`ContentReader.forget` after each publication.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -14,12 +15,15 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, defer
 
 from kiosk.content import Content
+from kiosk.content.model import Location
+from kiosk.content.scheduled import change_moments, effective_location
 from kiosk.store.database import Database
 from kiosk.store.tables import LocationIndex, Organisation, Revision
 
@@ -37,17 +41,46 @@ class Published:
     published_at: dt.datetime
     published_by: str = ""
     versions: dict[str, int] = field(default_factory=dict, compare=False)
+    # Per location, the moments at which what its stands show changes by itself.
+    moments: dict[str, tuple[dt.datetime, ...]] = field(default_factory=dict, compare=False)
+    _effective: dict[tuple[str, int], Location] = field(default_factory=dict, compare=False,
+                                                        repr=False)
 
-    def version(self, location_id: str) -> int:
-        """What a stand of ``location_id`` shows, as a number that changes when it does.
-
-        Publishing one location of an organisation leaves the others' versions alone, so
-        their stands neither reload nor re-render."""
+    def base_version(self, location_id: str) -> int:
+        """The published version of ``location_id``, whatever the moment: what the
+        location index holds."""
         found = self.versions.get(location_id)
         return found if found is not None else self.revision_id
 
+    def version(self, location_id: str, at: dt.datetime) -> int:
+        """What a stand of ``location_id`` shows at the moment ``at`` (aware), as a number
+        that changes when it does: with each publication of the location, and at each
+        moment a scheduled change takes effect or an announcement appears or leaves.
 
-def content_hash(document: dict) -> str:
+        Publishing one location of an organisation leaves the others' versions alone, so
+        their stands neither reload nor re-render."""
+        base = self.base_version(location_id)
+        passed = bisect.bisect_right(self.moments.get(location_id, ()), at)
+        if not passed:
+            return base
+        digest = hashlib.sha256(f"{base}:{passed}".encode()).hexdigest()
+        return int(digest[:8], 16) & 0x7FFFFFFF  # fits a SQL integer
+
+    def location_at(self, location_id: str, at: dt.datetime) -> Location:
+        """The location as its stands show it at ``at`` (aware): its scheduled changes due
+        by then applied. Worked out once per location and moment passed."""
+        local = at.astimezone(self.content.zone).replace(tzinfo=None)
+        location = self.content.locations[location_id]
+        if location_id not in self.moments:  # content not read from the store: a preview
+            return effective_location(location, local)
+        key = (location_id, bisect.bisect_right(self.moments[location_id], at))
+        found = self._effective.get(key)
+        if found is None:
+            found = self._effective[key] = effective_location(location, local)
+        return found
+
+
+def content_hash(document: dict[str, Any]) -> str:
     canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -74,7 +107,8 @@ def latest_revision(session: Session, org_id: str) -> Revision | None:
 class ContentReader:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._parsed: dict[int, tuple[Content, dict[str, int]]] = {}
+        self._parsed: dict[int, tuple[Content, dict[str, int],
+                                      dict[str, tuple[dt.datetime, ...]]]] = {}
         self._current: dict[str, tuple[float, Published | None]] = {}
         self._checking: set[str] = set()
         self._lock = threading.Lock()
@@ -138,7 +172,8 @@ class ContentReader:
                 .where(LocationIndex.id == location_id)).first()
             if row is None:
                 return None
-            if known is not None and row.version and known.version(location_id) == row.version:
+            if known is not None and row.version and \
+                    known.base_version(location_id) == row.version:
                 return known
             revision = latest_revision(session, row.organisation_id)
             return self.published(revision) if revision else None
@@ -150,14 +185,16 @@ class ContentReader:
         if parsed is None:
             # Parsed outside the lock: readers of other revisions never wait for it.
             content = Content.model_validate_json(revision.content)
-            parsed = (content, location_versions(content))
+            parsed = (content, location_versions(content),
+                      {location_id: change_moments(location, content.zone)
+                       for location_id, location in content.locations.items()})
             with self._lock:
                 self._parsed[revision.id] = parsed
                 while len(self._parsed) > PARSED_REVISIONS:
                     del self._parsed[min(self._parsed)]  # the oldest revision goes first
-        content, versions = parsed
+        content, versions, moments = parsed
         return Published(content, revision.id, revision.number, revision.organisation_id,
-                         revision.created_at, revision.created_by, versions)
+                         revision.created_at, revision.created_by, versions, moments)
 
     def forget(self) -> None:
         """Re-check every location at its next request: something was published.

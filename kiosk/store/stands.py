@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Insert, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -53,13 +54,14 @@ class StandRegister:
                     for row in rows}
 
 
-def _upsert(session: Session, values: dict[str, object]) -> Insert:
+def _upsert(session: Session, values: dict[str, object]) -> postgresql.Insert | sqlite.Insert:
     """Insert a stand's contact, or update it if the stand is known: one statement, so two
     server processes recording the same new stand at once cannot both insert it (a
     read-then-write such as ``Session.merge`` can, and one of them fails)."""
     # The settings accept no other database (kiosk.config.check).
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
-        session.get_bind().dialect.name]
+    inserts: dict[str, Callable[[type[StandContact]], postgresql.Insert | sqlite.Insert]] = {
+        "postgresql": postgresql.insert, "sqlite": sqlite.insert}
+    insert = inserts[session.get_bind().dialect.name]
     statement = insert(StandContact).values(values)
     return statement.on_conflict_do_update(
         index_elements=[StandContact.stand_id],

@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -90,6 +91,11 @@ class User(Base):
     # Every session carries the version it was signed in with; advancing it ends them all
     # (kiosk.auth.sessions).
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Where escalated calls for assistance are mailed (administrators), in which language.
+    email: Mapped[str | None] = mapped_column(String(254))
+    language: Mapped[str | None] = mapped_column(String(5))
+    # Whether the assistance page plays a tone for a new call.
+    sound_alerts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class StandContact(Base):
@@ -166,14 +172,42 @@ class SectionStamp(Base):
 
 
 class AnnouncementNotice(Base):
-    """When each announcement (by id and event time) first reached the stands: the
-    notice an open session was given is counted from there."""
+    """When each announcement (by id and event time) first reached the stands, and the
+    first day visitors saw it with its agenda: the notice an open session was given is
+    counted from that day.
+
+    ``agenda_shown_on`` is certain once set; until then ``agenda_due_on`` is the day
+    the published version will appear with its agenda (its ``display_from``), which a
+    later publication may still move or withdraw."""
 
     __tablename__ = "announcement_notices"
 
     location_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     announcement: Mapped[str] = mapped_column(String(80), primary_key=True)  # id@event_at
     first_published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    agenda_shown_on: Mapped[dt.date | None] = mapped_column(Date)
+    agenda_due_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class PublicationRecord(Base):
+    """One location's part of a publication, for the Standard's update duty: what
+    changed, when it was published, and when the information itself changed or reached
+    the editor (``information_on``, as the editor recorded it; None when not recorded).
+
+    ``kind`` is how it was published: "edit" (a draft), "restore", "import" (a whole
+    file) or "initial" (the location's first publication, which updates nothing)."""
+
+    __tablename__ = "publication_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organisation_id: Mapped[str] = mapped_column(String(40))
+    location_id: Mapped[str] = mapped_column(String(40), index=True)
+    revision_number: Mapped[int] = mapped_column(Integer)
+    published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    published_by: Mapped[str] = mapped_column(String(120))
+    sections: Mapped[str] = mapped_column(String(200))  # comma-separated section ids
+    kind: Mapped[str] = mapped_column(String(20))
+    information_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 # A request is open until it is closed: while it is, its stand cannot open another one.
@@ -203,6 +237,14 @@ class AssistanceRequest(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(40))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
     closed_by: Mapped[str | None] = mapped_column(String(40))
+    # Escalation: when the call was found unacknowledged past the set delay, and its
+    # e-mail to the administrators. ``mail_attempt_at`` is a lease: the process that sets
+    # it sends, another may try again only once it has run out.
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    mailed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    mail_error: Mapped[str | None] = mapped_column(Text)
 
 
 class EngagementMeeting(Base):

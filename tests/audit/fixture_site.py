@@ -81,7 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *_args: object) -> None:
         """Quiet: pytest shows failures, not access logs."""
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:  # the http.server API
         self.fixture.requests.append((self.origin_role, self.path,
                                       self.headers.get("User-Agent", "")))
         self.fixture.credentials.append((self.origin_role, self.path,

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from accessibility_audit.discovery.stand import NotAStand
 from accessibility_audit.physical import storage
 from accessibility_audit.physical.coverage import BadManifest, Matrix, coverage
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, split, stand_url
 from accessibility_audit.physical.text_report import render
 from accessibility_audit.runs.stand import which_stand
-from accessibility_audit.discovery.stand import NotAStand
 from accessibility_audit.store import Store
 from tests.checklist_data import TODAY, everything_passing
 from tests.stand_audits import add_stand_audit, manifest

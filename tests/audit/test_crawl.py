@@ -17,7 +17,7 @@ from tests.audit.fixture_site import FixtureSite
 pytestmark = pytest.mark.browser
 
 
-def paths(summary, site: FixtureSite) -> set[str]:  # noqa: ANN001
+def paths(summary, site: FixtureSite) -> set[str]:
     return {url.removeprefix(site.base) for url in summary.urls}
 
 

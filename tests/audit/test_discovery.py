@@ -49,7 +49,7 @@ def test_url_file_skips_comments_and_names_the_bad_line(tmp_path: Path) -> None:
 
 
 def test_sitemap_index_with_gzipped_sitemap(site: FixtureSite) -> None:
-    urls = read_sitemap(fetcher(), site.url("/sitemap-index.xml"))
+    urls = read_sitemap(fetcher(), site.url("/sitemap-index.xml")).urls
     assert [u.removeprefix(site.base) for u in urls] == [
         "/missing-alt", "/missing-label", "/no-lang", "/empty-link", "/private/secret"]
 

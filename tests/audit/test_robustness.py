@@ -23,7 +23,7 @@ from tests.audit.fixture_site import FixtureSite
 pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 
-def statuses(summary) -> dict[str, tuple[str, list[str]]]:  # noqa: ANN001
+def statuses(summary) -> dict[str, tuple[str, list[str]]]:
     return {page.url: (page.status, [e.kind for e in page.errors]) for page in summary.pages}
 
 
@@ -133,7 +133,7 @@ def test_a_fault_of_the_scanner_on_one_page_is_recorded_and_the_scan_goes_on(
         store: Store, site: FixtureSite, monkeypatch: pytest.MonkeyPatch) -> None:
     audit = pool_module.PageAuditor.audit
 
-    def faulty(self, browser, url, *args):  # noqa: ANN001, ANN202
+    def faulty(self, browser, url, *args):
         if url.endswith("/other"):
             raise ValueError("a bug")
         return audit(self, browser, url, *args)

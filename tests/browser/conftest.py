@@ -27,7 +27,7 @@ class LiveServer:
         return self.base_url + path
 
 
-def serve(app, tmp_path: Path) -> Iterator[LiveServer]:  # noqa: ANN001
+def serve(app, tmp_path: Path) -> Iterator[LiveServer]:
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

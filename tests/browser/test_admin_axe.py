@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -55,6 +56,9 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
     desk.acknowledge(acknowledged.id, "admin", DEMO_NOW)
     closed, _ = desk.call("reception", "", Need.FORM, "en", DEMO_NOW)
     desk.close(closed.id, "admin", DEMO_NOW)
+    # One nobody acknowledged in time: the list marks it, every admin page has the banner.
+    desk.call("reception", "reception-lobby", Need.OTHER, "kk",
+              DEMO_NOW - dt.timedelta(minutes=10))
     # The engagement register: a meeting long ago (so the overview warns), with a follow-up
     # overdue and one done, and visitors' feedback, some of it considered.
     register = app.extensions["kiosk.engagement"]
@@ -69,6 +73,16 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory,
                                        dt.datetime(2026, 3, 20, 6, 0, tzinfo=dt.UTC))
     register.mark_considered([considered.id], meeting, ["reception"],
                              dt.datetime(2026, 4, 2, 19, 0, tzinfo=dt.UTC))
+    # The Standard's duties, each in the state that shows the most: a publication three
+    # business days late, English left behind by a Russian change, an open session
+    # without its agenda (and the demo's hours scheduled to change at "reception").
+    published = store(app).reader.current("koktal-akimat")
+    main = published.content.locations["main"].model_dump(mode="json")
+    main["contacts"]["address"] = {**main["contacts"]["address"], "en_outdated": True,
+                                   "ru": main["contacts"]["address"]["ru"] + ", вход со двора"}
+    main["announcements"][2]["agenda"] = []
+    store(app).publisher.publish_location("koktal-akimat", "main", main, published.number,
+                                          "Ерлан Сәрсенов", information_on=dt.date(2026, 11, 19))
     yield from serve(app, tmp_path_factory.mktemp("admin-serve"))
 
 
@@ -99,6 +113,7 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     browser.find_element(By.CSS_SELECTOR, "button.primary").click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
     assert "main-hall" in browser.page_source
+    assert browser.find_elements(By.CSS_SELECTOR, ".escalation")
     found += violations(browser)
     browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/assistance']").click()
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/assistance"))
@@ -106,9 +121,16 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     WebDriverWait(browser, 15).until(lambda b: b.execute_script(
         "return performance.getEntriesByType('resource')"
         ".some(entry => entry.name.includes('assistance.json'))"))
-    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 2
+    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")) == 3
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.call-escalated")
+    found += violations(browser)
+    # With sound and notifications turned on from the keyboard, as the staff would.
+    sound = browser.find_element(By.ID, "sound-button")
+    sound.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda b: not sound.is_displayed())
     found += violations(browser)
     found += engagement_violations(browser, admin_server)
+    found += duties_violations(browser, admin_server)
     found += accounts_violations(browser)
     found += stand_registration_violations(browser)
     # What an auditor reads: the meeting as facts, the feedback without the marking form.
@@ -123,6 +145,9 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
         assert not browser.find_elements(By.CSS_SELECTOR, "form[method='post'] textarea, "
                                                            "input[type='checkbox']")
         found += violations(browser)
+    browser.get(admin_server.url("/admin/duties"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".duty-late")
+    found += violations(browser)
     assert not found, "\n".join(f.describe() for f in found)
 
 
@@ -159,9 +184,9 @@ NARROW_PAGES = ("/admin/", "/admin/assistance", "/admin/content", "/admin/locati
                 "/admin/locations/main/edit/announcements", "/admin/locations/main/history",
                 "/admin/engagement/koktal-akimat", "/admin/engagement/koktal-akimat/meetings/1",
                 "/admin/engagement/koktal-akimat/feedback", "/admin/accounts", "/admin/stands",
-                "/audit/",
-                "/audit/trends",
-                "/audit/stands")
+                "/audit/", "/audit/trends", "/audit/stands", "/admin/duties",
+                "/admin/locations/reception/", "/admin/locations/reception/scheduled/new",
+                "/admin/locations/reception/scheduled/0")
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -187,6 +212,29 @@ def test_admin_pages_reflow_at_320_css_px(landscape: WebDriver, admin_server: Li
     finally:
         set_viewport(browser, *LANDSCAPE)
     assert not wide, wide
+
+
+def duties_violations(browser: WebDriver, server: LiveServer) -> list:
+    """The duties dashboard and a location with every duty to show; the scheduled change
+    of "reception", its form, and the form that starts one, refused."""
+    browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/duties']").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/duties"))
+    assert browser.find_elements(By.CSS_SELECTOR, "table.publications .duty-late")
+    found = violations(browser)
+    browser.get(server.url("/admin/locations/main/"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".update-record .duty-late")
+    found += violations(browser)
+    browser.get(server.url("/admin/locations/reception/"))
+    browser.find_element(By.CSS_SELECTOR, "table.scheduled a.button").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(
+        By.ID, "f-scheduled-0-hours-monday-0-start"))
+    found += violations(browser)
+    browser.get(server.url("/admin/locations/reception/scheduled/new"))
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR,
+                                                              ".error-summary"))
+    found += violations(browser)
+    return found
 
 
 def engagement_violations(browser: WebDriver, server: LiveServer) -> list:

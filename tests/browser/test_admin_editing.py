@@ -48,8 +48,7 @@ def sign_in(browser: WebDriver, server: LiveServer, username: str, lang: str) ->
 
 
 def set_value(browser: WebDriver, field_id: str, value: str) -> None:
-    # A time input takes keys in the browser's own locale format; setting the value is
-    # what a person's typing ends in.
+    # What a person's clearing the field and typing ends in.
     browser.execute_script("document.getElementById(arguments[0]).value = arguments[1]",
                            field_id, value)
 
@@ -91,6 +90,7 @@ def test_edit_preview_publish_and_the_stand_changes_by_itself(
     assert browser.find_elements(By.CSS_SELECTOR, ".preview-banner")
 
     browser.get(editing_server.url("/admin/locations/main/"))
+    set_value(browser, "f-information_on", "2026-11-26")
     browser.find_element(By.XPATH, "//button[normalize-space()='Publish to the stands']").click()
     WebDriverWait(browser, 5).until(lambda b: "Published as revision 2" in b.page_source)
 
@@ -125,6 +125,11 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     click_submit(browser, "add:hours.saturday")
     assert browser.switch_to.active_element.get_attribute("id") == "f-hours-saturday-0-start"
     check()
+    # And one just after "Copy", with its message.
+    browser.find_element(By.ID, "f-hours-wednesday-copy-friday").click()
+    click_submit(browser, "copy:hours.wednesday")
+    assert browser.switch_to.active_element.get_attribute("id") == "f-hours-wednesday-copy"
+    check()
     set_value(browser, "f-hours-monday-0-start", "08:30")
     set_value(browser, "f-hours-tuesday-0-end", "13:00")
     set_value(browser, "f-hours-saturday-0-start", "10:00")
@@ -141,6 +146,13 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     store(editing_app).publisher.publish_location("koktal-akimat", "main", location,
                                                   published.number, "Someone Else")
     browser.get(editing_server.url("/admin/locations/main/"))
+    # Publishing without saying when the information changed: refused, with the summary.
+    browser.find_element(By.CSS_SELECTOR, ".draft-panel button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR,
+                                                              ".error-summary"))
+    assert browser.switch_to.active_element.get_attribute("class") == "error-summary"
+    check()
+    set_value(browser, "f-information_on", "2026-11-26")
     browser.find_element(By.CSS_SELECTOR, ".draft-panel button.primary").click()
     WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.diff"))
     check()
@@ -148,7 +160,43 @@ def test_editing_pages_have_no_axe_violations(landscape: WebDriver, editing_app:
     number = store(editing_app).reader.current("koktal-akimat").number
     check("/admin/locations/main/history")
     check(f"/admin/locations/main/changes?from=1&to={number}")
+    found.extend(scheduling_violations(browser, editing_server))
     assert not found, "\n".join(f.describe() for f in found)
+
+
+def scheduling_violations(browser: WebDriver, server: LiveServer) -> list[Finding]:
+    """Scheduling new hours: the start form refused, then the new version's form with an
+    error, the location page that lists it, its preview, and the duties dashboard."""
+    browser.get(server.url("/admin/locations/main/"))
+    browser.find_element(By.CSS_SELECTOR, "a[href$='/scheduled/new']").click()
+    found = violations(browser)
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR,
+                                                              ".error-summary"))
+    found += violations(browser)
+    browser.find_element(By.ID, "f-section-hours").click()
+    set_value(browser, "f-effective_from", "2026-12-14")
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(
+        By.ID, "f-scheduled-0-hours-monday-0-start"))
+    found += violations(browser)
+    set_value(browser, "f-scheduled-0-hours-monday-0-start", "")
+    click_submit(browser, "save")
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary")
+    found += violations(browser)
+    set_value(browser, "f-scheduled-0-hours-monday-0-start", "10:00")
+    click_submit(browser, "save")
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/locations/main/"))
+    assert browser.find_elements(By.CSS_SELECTOR, "table.scheduled")
+    found += violations(browser)
+    browser.find_element(By.CSS_SELECTOR, "table.scheduled a[href*='at=2026-12-14']").click()
+    found += violations(browser)
+    browser.find_element(By.CSS_SELECTOR, ".tiles a[href*='/hours']").click()
+    assert "at=2026-12-14" in browser.current_url  # the preview keeps its moment
+    assert "10:00" in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(server.url("/admin/duties"))
+    found += violations(browser)
+    return found
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

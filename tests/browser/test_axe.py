@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterator
 
@@ -137,4 +138,31 @@ def test_call_for_assistance_meets_7_to_1(landscape: WebDriver,
     show_banner(landscape, server, f"/stand/main/{lang}/?mode={mode}")
     found = violations(landscape, rules=("color-contrast-enhanced",))
     failures += [f"banner: {finding.describe()}" for finding in found]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.fixture(scope="module")
+def new_hours_server(tmp_path_factory: pytest.TempPathFactory,
+                     demo_content: Content) -> Iterator[LiveServer]:
+    """The demo a week before the reception's new hours (11 January 2027) take effect:
+    its hours page shows them beside this week's."""
+    week_before = dt.datetime(2027, 1, 4, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+    app = make_app(tmp_path_factory.mktemp("new-hours"), demo_content, NOW=week_before)
+    yield from serve(app, tmp_path_factory.mktemp("new-hours-serve"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scheduled_new_hours_have_no_axe_violations(browser: WebDriver,
+                                                    new_hours_server: LiveServer,
+                                                    lang: str) -> None:
+    failures = []
+    for viewport, mode in itertools.product((PORTRAIT, LANDSCAPE), MODES):
+        set_viewport(browser, *viewport)
+        path = f"/stand/reception/{lang}/hours" + (f"?mode={mode}" if mode else "")
+        browser.get(new_hours_server.url(path))
+        assert browser.find_elements(By.CSS_SELECTOR, "section.new-hours table.week")
+        failures += [f"{path}: {finding.describe()}" for finding in violations(browser)]
+        if mode and "contrast" in mode:
+            found = violations(browser, rules=("color-contrast-enhanced",))
+            failures += [f"{path} (7:1): {finding.describe()}" for finding in found]
     assert not failures, "\n".join(failures)

@@ -98,7 +98,7 @@ def test_a_keypad_alone_leaves_feedback_from_the_start_page(
     press(browser, "!")
     assert browser.switch_to.active_element.get_attribute("id") == "feedback-text"
     arrow_to(browser, lambda el: "feedback-send" in (el.get_attribute("class") or ""),
-             limit=80)  # past the on-screen keyboard
+             limit=8)  # past the on-screen keyboard, one row at a time
     press(browser, Keys.ENTER)
     WebDriverWait(browser, 5).until(lambda b: "Сіздің сөздеріңіз қосылды." in b.page_source)
     assert sent(feedback_server)[0].text == "Экран биі!к"
@@ -134,13 +134,17 @@ def test_the_on_screen_keyboard_writes_kazakh_letters_by_touch_and_keypad(
     touch("[data-layout='latin'] [data-key-action='delete']")
     field = browser.find_element(By.ID, "feedback-text")
     assert field.get_attribute("value") == "сәлем ok"
-    # The keypad alone: Up back to a key, the Action key presses it.
-    for _ in range(20):
+    # The keypad alone: Up row by row to the row of the key, Home to its start, and the
+    # Action key presses it.
+    for _ in range(4):
         press(browser, Keys.ARROW_UP)
-        if browser.switch_to.active_element.get_attribute("data-key") == "a":
+        if browser.execute_script("return document.activeElement.parentElement"
+                                  ".querySelector(\"[data-key='a']\") !== null"):
             break
     else:
-        raise AssertionError("the key was never reached with the Up key")
+        raise AssertionError("the row of the key was never reached with the Up key")
+    press(browser, Keys.HOME)
+    assert browser.switch_to.active_element.get_attribute("data-key") == "a"
     key = browser.switch_to.active_element
     dock_top = browser.execute_script(
         "return document.querySelector('.dock').getBoundingClientRect().top")

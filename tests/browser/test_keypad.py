@@ -20,7 +20,7 @@ def press(browser: WebDriver, key: str) -> None:
     ActionChains(browser).send_keys(key).perform()
 
 
-def arrow_to(browser: WebDriver, matches, limit: int = 40) -> None:  # noqa: ANN001
+def arrow_to(browser: WebDriver, matches, limit: int = 40) -> None:
     """Press Down until the focused control satisfies ``matches`` (as a keypad user would)."""
     for _ in range(limit):
         press(browser, Keys.ARROW_DOWN)
@@ -33,7 +33,7 @@ def wait_for_url(browser: WebDriver, suffix: str) -> None:
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(suffix))
 
 
-def href_ends(suffix: str):  # noqa: ANN201
+def href_ends(suffix: str):
     return lambda el: (el.get_attribute("href") or "").split("?")[0].endswith(suffix)
 
 

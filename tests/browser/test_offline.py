@@ -66,7 +66,7 @@ def press(browser: WebDriver, key: str) -> None:
     ActionChains(browser).send_keys(key).perform()
 
 
-def arrow_to(browser: WebDriver, matches, limit: int = 80) -> None:  # noqa: ANN001
+def arrow_to(browser: WebDriver, matches, limit: int = 80) -> None:
     """Press Down until the focused element satisfies ``matches``, as on the keypad."""
     for _ in range(limit):
         press(browser, Keys.ARROW_DOWN)
@@ -75,11 +75,11 @@ def arrow_to(browser: WebDriver, matches, limit: int = 80) -> None:  # noqa: ANN
     raise AssertionError("never reached with the Down key")
 
 
-def href_ends(suffix: str):  # noqa: ANN201
+def href_ends(suffix: str):
     return lambda el: (el.get_attribute("href") or "").split("?")[0].endswith(suffix)
 
 
-def has_class(name: str):  # noqa: ANN201
+def has_class(name: str):
     return lambda el: name in (el.get_attribute("class") or "").split()
 
 

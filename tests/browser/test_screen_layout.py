@@ -66,7 +66,8 @@ const area = scroller();
 const root = document.querySelector('.page-content') || document.body;
 const texts = [];
 const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT,
-  {acceptNode: node => node.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
+  {acceptNode: node => node.textContent.trim() ? NodeFilter.FILTER_ACCEPT
+                                                : NodeFilter.FILTER_REJECT});
 for (let node; (node = walker.nextNode());) texts.push(node);
 const controls = [...root.querySelectorAll('a[href], button, textarea, input, select, .qr-image')];
 // A line of text is looked at along its middle (its glyph box may reach into the next
@@ -75,8 +76,10 @@ const pointsOf = (rect, corners) => {
   if (rect.width < 4 || rect.height < 4) return [];
   const y = rect.top + rect.height / 2;
   const middle = [[rect.left + 2, y], [rect.left + rect.width / 2, y], [rect.right - 2, y]];
-  return corners ? middle.concat([[rect.left + 3, rect.top + 3], [rect.right - 3, rect.top + 3],
-                                  [rect.left + 3, rect.bottom - 3], [rect.right - 3, rect.bottom - 3]])
+  return corners ? middle.concat([[rect.left + 3, rect.top + 3],
+                                  [rect.right - 3, rect.top + 3],
+                                  [rect.left + 3, rect.bottom - 3],
+                                  [rect.right - 3, rect.bottom - 3]])
     : middle;
 };
 const found = new Map();
@@ -159,7 +162,8 @@ return [...rows.values()].filter(row => row.length === 1 && row[0][1] < 0.9 * in
 FOCUS_HIDDEN = SCROLLER + """
 const el = document.activeElement;
 if (!el || el === document.body || el.id === 'page-content') return null;
-const inArea = el.closest('.page-content') ? visibleBox(scroller()) : visibleBox(document.scrollingElement);
+const inArea = el.closest('.page-content') ? visibleBox(scroller())
+                                            : visibleBox(document.scrollingElement);
 const r = el.getBoundingClientRect();
 const whole = r.top >= inArea.top - 1 && r.bottom <= inArea.bottom + 1 &&
   r.left >= inArea.left - 1 && r.right <= inArea.right + 1;
@@ -168,7 +172,8 @@ const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 3, r.top
 const covered = points.map(p => document.elementFromPoint(...p)).find(hit => !related(el, hit));
 if (whole && !covered) return null;
 return describe(el) + (whole ? ' under ' + describe(covered) : ' outside the visible content ' +
-  `(${Math.round(r.top)}..${Math.round(r.bottom)} of ${Math.round(inArea.top)}..${Math.round(inArea.bottom)})`);
+  `(${Math.round(r.top)}..${Math.round(r.bottom)} of ` +
+  `${Math.round(inArea.top)}..${Math.round(inArea.bottom)})`);
 """
 
 
@@ -305,7 +310,8 @@ def test_the_keypads_next_key_scrolls_text_that_has_no_control(
         tops.append(browser.execute_script(REGION + "return r.scrollTop"))
         if tops[-1] == tops[-2]:
             break
-    assert browser.execute_script(REGION + "return r.scrollTop + r.clientHeight >= r.scrollHeight - 1")
+    assert browser.execute_script(
+        REGION + "return r.scrollTop + r.clientHeight >= r.scrollHeight - 1")
     assert all(0 < b - a < screen for a, b in itertools.pairwise(tops[:-1])), (tops, screen)
     assert browser.switch_to.active_element == call
     for _ in range(20):
@@ -319,11 +325,13 @@ def test_landscape_shows_the_start_page_and_its_qr_code_in_columns(
     set_viewport(browser, *LANDSCAPE)
     open_page(browser, stand, "home", mode)
     layout = browser.execute_script("""
-        const tops = [...document.querySelectorAll('.tiles > li')].map(li => li.getBoundingClientRect().left);
+        const tops = [...document.querySelectorAll('.tiles > li')]
+            .map(li => li.getBoundingClientRect().left);
         const qr = document.querySelector('.page-footer .qr-image').getBoundingClientRect();
         const date = document.querySelector('.revision').getBoundingClientRect();
         const region = document.getElementById('page-content').getBoundingClientRect();
-        return {columns: new Set(tops.map(Math.round)).size, qr: qr.bottom <= region.bottom && qr.top >= region.top,
+        return {columns: new Set(tops.map(Math.round)).size,
+                qr: qr.bottom <= region.bottom && qr.top >= region.top,
                 date: date.bottom <= region.bottom,
                 scrolls: document.getElementById('page-content').scrollHeight >
                          document.getElementById('page-content').clientHeight};""")
@@ -351,5 +359,6 @@ def test_no_empty_band_above_the_footer_of_the_portrait_start_page(
     open_page(browser, stand, "home", "standard")
     gap = browser.execute_script("""
         const tiles = document.querySelector('.tiles').getBoundingClientRect();
-        return document.querySelector('.page-footer').getBoundingClientRect().top - tiles.bottom;""")
+        const footer = document.querySelector('.page-footer').getBoundingClientRect();
+        return footer.top - tiles.bottom;""")
     assert gap < 80, gap

@@ -33,7 +33,7 @@ def speaking_server(tmp_path_factory: pytest.TempPathFactory, content: Content,
     record = SpeakingServer(app, LiveServer(""))
     inner = app.wsgi_app
 
-    def recording(environ, start_response):  # noqa: ANN001, ANN202
+    def recording(environ, start_response):
         if environ["PATH_INFO"].startswith("/speech/"):
             record.audio_requests.append(environ["PATH_INFO"])
         return inner(environ, start_response)

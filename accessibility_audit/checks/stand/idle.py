@@ -16,7 +16,8 @@ PAGE = Node("html", "<html>")
 
 
 def gather(page: PageContext) -> dict[str, Any]:
-    return page.run_script(SCRIPT)
+    found: dict[str, Any] = page.run_script(SCRIPT)
+    return found
 
 
 def problems(found: dict[str, Any]) -> list[Node]:

@@ -74,7 +74,7 @@ def _walk(page: PageContext, keys: str) -> set[int]:
 
 
 def _trapped(page: PageContext, controls: int) -> int | None:
-    stuck = page.run_script(FOCUSED)
+    stuck: int = page.run_script(FOCUSED)
     if stuck < 0 or controls < 2:
         return None
     for held, key in WAYS_OUT:

@@ -9,6 +9,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from accessibility_audit.browser import performance_log
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
@@ -37,7 +38,7 @@ def gather(page: PageContext) -> dict[str, Any]:
     """The stand's origin, and each outside request with the element that made it."""
     page.check_time()
     stand = origin(page.site)
-    outside = [(url, kind) for url, kind in requested(page.driver.get_log("performance"))
+    outside = [(url, kind) for url, kind in requested(performance_log(page.driver))
                if urlsplit(url).scheme in NETWORK_SCHEMES and _origin(url) != stand]
     elements = page.run_script(ELEMENTS, [url for url, _kind in outside]) if outside else {}
     return {"stand": stand, "outside": [[url, kind, *(elements.get(url) or (None, None))]

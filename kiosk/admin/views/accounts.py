@@ -17,7 +17,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
-from kiosk.auth import Role, current_account, login_required
+from kiosk.auth import Role, current_account, login_required, required_account
 from kiosk.auth.accounts import AccountError, AccountState, account_states, end_sessions
 from kiosk.auth.roles import role_name
 from kiosk.auth.sessions import end_session
@@ -74,7 +74,7 @@ def sign_out_everywhere(username: str) -> ResponseReturnValue:
             end_sessions(db, username)
     except AccountError:
         abort(404)
-    if username == current_account().username:
+    if username == required_account().username:
         end_session()  # this browser too: the administrator signed themselves out
         return redirect(url_for("auth.login"), 303)
     flash(_("%(name)s is signed out everywhere: every browser must sign in again.",

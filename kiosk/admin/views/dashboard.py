@@ -10,14 +10,14 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.calls import open_count
 from kiosk.admin.holders import dues
 from kiosk.admin.overview import location_rows, stand_rows
-from kiosk.auth import current_account, login_required
+from kiosk.auth import login_required, required_account
 from kiosk.clock import now_utc
 
 
 @bp.get("/")
 @login_required()
 def dashboard() -> ResponseReturnValue:
-    account = current_account()
+    account = required_account()
     lang = str(get_locale())
     return render_template("admin/dashboard.html", account=account,
                            open_calls=open_count(account),

@@ -13,7 +13,15 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.duties import engagement_due
 from kiosk.admin.holders import Holder, dues, holder_or_404, overdue_follow_ups, register
 from kiosk.admin.meeting_form import MeetingForm
-from kiosk.auth import Role, current_account, login_required
+from kiosk.admin.response_times import (
+    duration_text,
+    first_month,
+    month_text,
+    stand_months,
+    stand_name,
+    stand_names,
+)
+from kiosk.auth import Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.store.engagement import Meeting
 
@@ -21,7 +29,7 @@ from kiosk.store.engagement import Meeting
 @bp.get("/engagement")
 @login_required()
 def engagement() -> ResponseReturnValue:
-    account = current_account()
+    account = required_account()
     found = dues(account, str(get_locale()))
     if len(found) == 1:
         return redirect(url_for("admin.engagement_register", org_id=found[0].holder.id))
@@ -35,14 +43,18 @@ def engagement_register(org_id: str) -> ResponseReturnValue:
     meetings = register().meetings(holder.id)
     today = holder.today
     due = engagement_due(meetings[0].held_on if meetings else None, today)
+    lang = str(get_locale())
     return render_template(
-        "admin/engagement.html", account=current_account(), holder=holder, due=due,
-        meetings=meetings, today=today, overdue=overdue_follow_ups(meetings, today))
+        "admin/engagement.html", account=required_account(), holder=holder, due=due,
+        meetings=meetings, today=today, overdue=overdue_follow_ups(meetings, today),
+        response_rows=stand_months(holder), stand_names=stand_names(holder, lang),
+        stand_name=stand_name, duration_text=duration_text, month_text=month_text,
+        response_since=first_month(today))
 
 
 def _meeting_form(holder: Holder, form: MeetingForm, meeting: Meeting | None,
                   focus: str | None = None, status: int = 200) -> ResponseReturnValue:
-    return render_template("admin/meeting_form.html", account=current_account(),
+    return render_template("admin/meeting_form.html", account=required_account(),
                            holder=holder, form=form, meeting=meeting, focus=focus,
                            labels=field_labels(form)), status
 
@@ -78,7 +90,7 @@ def _submitted(holder: Holder, meeting: Meeting | None) -> ResponseReturnValue:
     record = form.record(holder.today)
     if record is None:
         return _meeting_form(holder, form, meeting, status=400)
-    who = current_account().username
+    who = required_account().username
     if meeting is None:
         register().add_meeting(holder.id, record, who, now_utc())
         flash(_("The meeting has been recorded."))
@@ -107,6 +119,6 @@ def meeting(org_id: str, meeting_id: int) -> ResponseReturnValue:
     if request.method == "POST":
         return _submitted(holder, found)
     if not holder.may_record:
-        return render_template("admin/meeting.html", account=current_account(),
+        return render_template("admin/meeting.html", account=required_account(),
                                holder=holder, meeting=found, today=holder.today)
     return _meeting_form(holder, MeetingForm.of(found.record), found)

@@ -12,17 +12,10 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
+from kiosk.admin.csv_cells import cell
 from kiosk.admin.holders import holder_or_404, register
 from kiosk.auth import login_required
 from kiosk.store.engagement import FollowUp, Meeting
-
-# A cell starting with one of these is a formula to a spreadsheet: it is written as text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _state(item: FollowUp | None, today: dt.date) -> str:

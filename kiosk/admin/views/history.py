@@ -3,8 +3,10 @@ revisions, and restoring an earlier one (which is itself a new revision)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -15,7 +17,7 @@ from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import workspace
 from kiosk.admin.field_labels import section_title
 from kiosk.admin.revision_diff import changed_section_ids, diff_locations
-from kiosk.auth import Role, current_account, login_required
+from kiosk.auth import Role, login_required, required_account
 from kiosk.formatting import moment_text
 from kiosk.store import publisher
 from kiosk.store.publishing import PublishConflict
@@ -30,7 +32,8 @@ class HistoryRow:
     previous: int | None
 
 
-def location_versions(org_id: str, location_id: str) -> list[tuple[int, object, str, dict | None]]:
+def location_versions(org_id: str, location_id: str
+                      ) -> list[tuple[int, dt.datetime, str, dict[str, Any] | None]]:
     """(number, published at, by, the location then) for every revision, oldest first."""
     return [(r.number, r.created_at, r.created_by,
              json.loads(r.content)["locations"].get(location_id))
@@ -40,10 +43,10 @@ def location_versions(org_id: str, location_id: str) -> list[tuple[int, object, 
 @bp.get("/locations/<location>/history")
 @login_required()
 def history(location: str) -> ResponseReturnValue:
-    space = workspace(location, current_account())
+    space = workspace(location, required_account())
     lang = str(get_locale())
     rows: list[HistoryRow] = []
-    previous: tuple[int, dict | None] | None = None
+    previous: tuple[int, dict[str, Any] | None] | None = None
     for number, when, who, document in location_versions(space.org_id, location):
         before = previous[1] if previous else None
         if document is not None and (previous is None or document != before):
@@ -60,7 +63,7 @@ def history(location: str) -> ResponseReturnValue:
 @bp.get("/locations/<location>/changes")
 @login_required()
 def changes(location: str) -> ResponseReturnValue:
-    space = workspace(location, current_account())
+    space = workspace(location, required_account())
     versions = {number: document
                 for number, _when, _who, document in location_versions(space.org_id, location)}
     try:
@@ -77,7 +80,7 @@ def changes(location: str) -> ResponseReturnValue:
 @bp.post("/locations/<location>/restore/<int:number>")
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def restore(location: str, number: int) -> ResponseReturnValue:
-    space = workspace(location, current_account(), edit=True)
+    space = workspace(location, required_account(), edit=True)
     old = publisher(current_app).revision(space.org_id, number)
     if old is None or location not in old.content.locations:
         abort(404)
@@ -85,7 +88,8 @@ def restore(location: str, number: int) -> ResponseReturnValue:
     latest = space.published.number
     try:
         revision, new = publisher(current_app).publish_location(
-            space.org_id, location, document, latest, space.account.display_name)
+            space.org_id, location, document, latest, space.account.display_name,
+            kind="restore")
     except PublishConflict:
         flash(_("Someone published a newer revision a moment ago. Check the history, then "
                 "restore again if you still want to."))

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import may_edit
-from kiosk.auth import Role, current_account, login_required
+from kiosk.auth import Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.formatting import moment_text
 from kiosk.stand_registration import ContentStand, content_stands, stand_start_url
@@ -33,7 +33,7 @@ class StandRow:
 
 
 def _rows(lang: str) -> list[StandRow]:
-    account = current_account()
+    account = required_account()
     active = stand_credentials(current_app).active()
     rows = []
     for found in content_stands(current_app):
@@ -51,7 +51,7 @@ def _rows(lang: str) -> list[StandRow]:
 @bp.get("/stands")
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def stands() -> ResponseReturnValue:
-    return render_template("admin/stands.html", account=current_account(),
+    return render_template("admin/stands.html", account=required_account(),
                            rows=_rows(str(get_locale())))
 
 
@@ -60,7 +60,7 @@ def _stand_or_404(location: str, stand: str) -> ContentStand:
                   if (s.location_id, s.stand_id) == (location, stand)), None)
     if found is None:
         abort(404)
-    if not may_edit(current_account(), location):
+    if not may_edit(required_account(), location):
         abort(403)
     return found
 
@@ -69,7 +69,7 @@ def _stand_or_404(location: str, stand: str) -> ContentStand:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def register_stand(location: str, stand: str) -> ResponseReturnValue:
     found = _stand_or_404(location, stand)
-    account = current_account()
+    account = required_account()
     secret = stand_credentials(current_app).register(
         location, stand, account.username, now_utc())
     lang = str(get_locale())
@@ -85,7 +85,7 @@ def register_stand(location: str, stand: str) -> ResponseReturnValue:
 @login_required(Role.ADMINISTRATOR, Role.EDITOR)
 def revoke_stand(location: str, stand: str) -> ResponseReturnValue:
     _stand_or_404(location, stand)
-    if stand_credentials(current_app).revoke(location, stand, current_account().username,
+    if stand_credentials(current_app).revoke(location, stand, required_account().username,
                                              now_utc()):
         flash(_("The credential of stand %(stand)s is revoked: its check-ins are no longer "
                 "recorded until it is registered again.", stand=stand))

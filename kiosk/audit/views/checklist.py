@@ -30,7 +30,7 @@ from accessibility_audit import (
 from kiosk.audit import checklist_fields
 from kiosk.audit.blueprint import UPLOAD_BYTES, auditor_required, bp
 from kiosk.audit.storage import audit_store
-from kiosk.auth import current_account
+from kiosk.auth import current_account, required_account
 from kiosk.clock import now_utc
 from kiosk.formatting import file_size
 from kiosk.request_limits import when_too_large
@@ -49,7 +49,7 @@ def stand_checklist(key: str) -> ResponseReturnValue:
 
 def _fresh_form(url: str) -> checklist_fields.ChecklistForm:
     """The form for a new visit: the latest answers, the signed-in auditor, today."""
-    account = current_account()
+    account = required_account()
     store = audit_store()
     return checklist_fields.from_latest(checklist(), latest_checklist(store, url),
                                         account.display_name or account.username, _today(),
@@ -116,7 +116,7 @@ def _form_too_large(key: str) -> ResponseReturnValue:
 @auditor_required
 def stand_checklist_template(key: str) -> ResponseReturnValue:
     url = _stand(key)
-    account = current_account()
+    account = required_account()
     text = checklist_template(checklist(), _lang(), _today(),
                     labelled_stands(audit_store()).get(url, ""),
                     account.display_name or account.username)

@@ -14,7 +14,7 @@ from accessibility_audit import DECISIONS
 from kiosk.audit.blueprint import auditor_required, bp
 from kiosk.audit.finding_rows import finding_or_404, site_findings
 from kiosk.audit.reading import audit_data, monitored_or_404
-from kiosk.auth import current_account
+from kiosk.auth import required_account
 
 NOTE_MAX = 2000  # characters
 
@@ -39,11 +39,11 @@ def review(key: str, finding_id: str) -> ResponseReturnValue:
     if decision == "fail" and not note and "decision" not in errors:
         errors["note"] = _("Say what fails, so the agency knows what to fix.")
     if errors:
-        return render_template("audit/finding.html", account=current_account(),
+        return render_template("audit/finding.html", account=required_account(),
                                monitored=monitored, row=row,
                                history=data.store.review_history(finding_id), errors=errors,
                                form={"decision": decision, "note": note}), 400
-    account = current_account()
+    account = required_account()
     data.store.add_review(finding_id, row.finding.rule, decision, note, account.username,
                           account.display_name)
     flash(_("Decision recorded: the element passes.") if decision == "pass"
@@ -61,5 +61,5 @@ def open_reviews() -> ResponseReturnValue:
                 if r.review is None]
         if rows:
             groups.append((monitored, rows))
-    return render_template("audit/reviews.html", account=current_account(), groups=groups,
+    return render_template("audit/reviews.html", account=required_account(), groups=groups,
                            scans=len(data.headers))

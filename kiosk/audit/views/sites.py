@@ -11,7 +11,7 @@ from kiosk.audit.figures import Monitored
 from kiosk.audit.finding_rows import site_findings
 from kiosk.audit.reading import audit_data, monitored_or_404
 from kiosk.audit.trend_figures import MOST_SCANS, site_chart
-from kiosk.auth import current_account
+from kiosk.auth import required_account
 
 AGENCY_MAX = 200  # characters: the longest official names of agencies fit
 
@@ -20,7 +20,7 @@ def _page(monitored: Monitored, errors: dict[str, str], agency: str,
           status: int = 200) -> ResponseReturnValue:
     data = audit_data()
     return render_template(
-        "audit/site.html", account=current_account(), monitored=monitored,
+        "audit/site.html", account=required_account(), monitored=monitored,
         chart=site_chart(monitored), rows=monitored.scans[-MOST_SCANS:], most=MOST_SCANS,
         findings=site_findings(data, monitored), errors=errors, agency=agency), status
 
@@ -42,7 +42,7 @@ def agency(key: str) -> ResponseReturnValue:
             "The name is %(length)d characters long; shorten it to %(most)d at most.",
             length=len(name), most=AGENCY_MAX)}, name, 400)
     audit_data().store.set_agency(monitored.subject.address, name,
-                                  current_account().username)
+                                  required_account().username)
     flash(_("Agency name saved.") if name else
           _("Agency name removed: the host name is shown instead."))
     return redirect(url_for("audit.site", key=key))

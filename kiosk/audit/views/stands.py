@@ -94,7 +94,8 @@ def current_revision(url: str) -> int | None:
     locations (None otherwise: then staleness cannot be told)."""
     location = split_stand(url)[0].rstrip("/").rsplit("/", 1)[1]
     published = reader(current_app).for_location(location)
-    return published.version(location) if published is not None else None
+    # The published revision, as the manifest gives it (kiosk/public/views/manifest.py).
+    return published.base_version(location) if published is not None else None
 
 
 def _stands_page(error: str | None = None, url: str = "", label: str = "") -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response
 
 from kiosk.public.blueprint import bp
@@ -9,7 +11,7 @@ from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
 
 
 @page_data("accessibility", "accessibility.html")
-def accessibility_data(page: StandPage) -> dict:
+def accessibility_data(page: StandPage) -> dict[str, Any]:
     return {}
 
 

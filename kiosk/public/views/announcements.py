@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Response
 
@@ -11,7 +12,7 @@ from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
 
 
 @page_data("announcements", "announcements.html")
-def announcements_data(page: StandPage) -> dict:
+def announcements_data(page: StandPage) -> dict[str, Any]:
     shown = [a for a in page.location.announcements if a.shown_on(page.today)]
     shown.sort(key=lambda a: (a.event_at or dt.datetime.combine(a.display_from, dt.time()),
                               a.id))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, current_app
 
 from kiosk.hours.reception import next_reception
@@ -10,7 +12,7 @@ from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
 
 
 @page_data("appeals", "appeals.html")
-def appeals_data(page: StandPage) -> dict:
+def appeals_data(page: StandPage) -> dict[str, Any]:
     calendar = current_app.extensions["kiosk.calendar"]
     officials = page.location.appeals.officials
     return {"next_receptions": [next_reception(o.schedule, page.now, calendar)

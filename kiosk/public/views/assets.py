@@ -27,4 +27,5 @@ def panel() -> Response:
     response.set_etag(etag)
     response.cache_control.public = True
     response.cache_control.max_age = 300
-    return response.make_conditional(request)
+    response.make_conditional(request)  # changes the response itself (304 when unchanged)
+    return response

@@ -7,7 +7,7 @@ pages change with each call, so unlike the other stand pages they are never cach
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from flask import abort, current_app, jsonify, redirect, render_template, request
 from flask.typing import ResponseReturnValue
@@ -38,13 +38,13 @@ def _status_url(page: StandPage, call: Call) -> str:
     return page.url("assistance_status", ticket=ticket(call.id, call.location_id))
 
 
-def _choice(page: StandPage, stand: str) -> dict:
+def _choice(page: StandPage, stand: str) -> dict[str, Any]:
     return {"stand": stand, "needs": list(Need),
             "token": form_token(page.location_id, stand, now_utc())}
 
 
 @page_data("assistance", "assistance.html")
-def assistance_data(page: StandPage) -> dict:
+def assistance_data(page: StandPage) -> dict[str, Any]:
     """The page as a preview of a draft shows it: no stand, and buttons that send nothing."""
     return _choice(page, "")
 

@@ -10,7 +10,7 @@ from kiosk.store import reader
 
 
 def default_location() -> str | None:
-    configured = current_app.config["DEFAULT_LOCATION"]
+    configured: str | None = current_app.config["DEFAULT_LOCATION"]
     if configured:
         return configured
     content = reader(current_app)

@@ -10,7 +10,7 @@ senders in memory only. The forms are plain POSTs signed like the call for assis
 from __future__ import annotations
 
 import datetime as dt
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from flask import abort, current_app, redirect, render_template, request
 from flask.typing import ResponseReturnValue
@@ -46,13 +46,13 @@ def _refuse(code: int) -> NoReturn:
     refuse("feedback", code)
 
 
-def _choice(page: StandPage, stand: str) -> dict:
+def _choice(page: StandPage, stand: str) -> dict[str, Any]:
     return {"stand": stand, "difficulties": list(Difficulty),
             "token": form_token(page.location_id, stand, now_utc(), FORM_PURPOSE)}
 
 
 @page_data("feedback", "feedback.html")
-def feedback_data(page: StandPage) -> dict:
+def feedback_data(page: StandPage) -> dict[str, Any]:
     """The page as a preview of a draft shows it: no stand, and buttons that send nothing."""
     return _choice(page, "")
 

@@ -35,7 +35,8 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     if known_stand:
         stand_register(current_app).contact(stand, location, page.version, now_utc())
     calendar = current_app.extensions["kiosk.calendar"]
-    status = status_at(page.location.hours, page.now, page.content.zone, calendar)
+    status = status_at(page.location.hours, page.now, page.content.zone, calendar,
+                       page.later_hours)
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
              "status": status_sentence(status, lang)}
     # Each text comes with the key of its audio, so a stand can speak the new clock too.
@@ -43,7 +44,7 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     # idle reset, so the call is never lost from the screen.
     assistance = open_call_state(location, stand) if known_stand else None
     response = jsonify(revision=page.version, is_open=status.is_open,
-                       assistance=assistance,
+                       assistance=assistance, urgent=page.urgent_news(),
                        **{name: [page.key(text), text] for name, text in texts.items()})
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -28,7 +28,10 @@ def manifest(location: str) -> ResponseReturnValue:
     found = published.content.locations[location]
     response = jsonify(
         location=location,
-        revision=published.version(location),
+        # The published revision, not what the stand shows this minute: a scheduled change
+        # taking effect or an announcement coming and going is content already audited,
+        # and must not make every certificate stale overnight.
+        revision=published.base_version(location),
         # By the name the stand audit gives a page (its path; "home" for the start page).
         # The offline stand-ins for the forms are not among them: the stand shows them
         # only when its server cannot be reached.

@@ -6,6 +6,8 @@ the worker uses it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
@@ -37,17 +39,17 @@ def offline_manifest(location: str) -> ResponseReturnValue:
     return response
 
 
-def _offline_data(page: StandPage, form: str) -> dict:
+def _offline_data(page: StandPage, form: str) -> dict[str, Any]:
     return {"form": form, "phone": help_phone(page.location)}
 
 
 @page_data("offline_assistance", "offline.html")
-def offline_assistance_data(page: StandPage) -> dict:
+def offline_assistance_data(page: StandPage) -> dict[str, Any]:
     return _offline_data(page, "assistance")
 
 
 @page_data("offline_feedback", "offline.html")
-def offline_feedback_data(page: StandPage) -> dict:
+def offline_feedback_data(page: StandPage) -> dict[str, Any]:
     return _offline_data(page, "feedback")
 
 

@@ -53,9 +53,11 @@
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
     if (event.repeat) { event.preventDefault(); return; }
-    /* In a text field Left and Right move the caret; Up and Down still move on. */
+    /* In a text field Left and Right move the caret; Up and Down still move on, and
+       Escape leaves it for the next control (docs/stand.md). */
     var inText = document.activeElement && document.activeElement.matches("textarea, input");
-    if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText)) {
+    if (event.key === "ArrowDown" || (event.key === "ArrowRight" && !inText) ||
+        (event.key === "Escape" && inText)) {
       event.preventDefault(); moveFocus(1);
     } else if (event.key === "ArrowUp" || (event.key === "ArrowLeft" && !inText)) {
       event.preventDefault(); moveFocus(-1);
@@ -131,6 +133,67 @@
     if (banner) { banner.hidden = onCallPage || !state; }
   }
 
+  /* ---- New information waits for the visitor (docs/stand.md, New information).
+     A page reloads for a new revision only when that takes nothing from anyone: at
+     once when nobody has used the stand since its last reset; on the start page after
+     settings.quietSeconds without a touch or key; elsewhere not at all: the idle reset
+     (or the visitor's next page) brings the new revision. Never under the "more time?"
+     question, while the stand is speaking, or over words typed and not sent. */
+  var VISIT = "kiosk-visit";
+  var lastActivity = 0;  /* 0: no touch or key since this page loaded */
+  function visited() {
+    try { return sessionStorage.getItem(VISIT) === "1"; } catch (error) { return lastActivity > 0; }
+  }
+  function noteActivity() {
+    lastActivity = Date.now();
+    try { sessionStorage.setItem(VISIT, "1"); } catch (error) { /* storage may be disabled */ }
+  }
+
+  function busy() {
+    var speaking = document.documentElement.dataset.speaking ||
+      (window.kioskSpeech && window.kioskSpeech.reading());
+    var typed = Array.prototype.some.call(document.querySelectorAll("textarea, input[type='text']"),
+      function (field) { return field.value !== ""; });
+    return idleOpen() || Boolean(speaking) || typed;
+  }
+
+  function mayReload() {
+    if (busy()) { return false; }
+    if (!visited() && !lastActivity) { return true; }
+    return document.body.dataset.page === "home" &&
+      Date.now() - lastActivity >= settings.quietSeconds * 1000;
+  }
+
+  /* An urgent announcement is offered in a banner the visitor may follow or put away;
+     speech mode says it after what it is saying. It never takes the screen from them. */
+  var news = document.querySelector("[data-news='banner']");
+  function dismissed() {
+    try { return JSON.parse(sessionStorage.getItem("kiosk-news-seen")) || []; } catch (e) { return []; }
+  }
+  function offerNews(urgent) {
+    if (!news || document.body.dataset.page === "announcements") { return; }
+    var seen = dismissed();
+    var fresh = (urgent || []).filter(function (id) {
+      return settings.urgent.indexOf(id) === -1 && seen.indexOf(id) === -1;
+    });
+    if (!fresh.length || !news.hidden) { return; }
+    news.hidden = false;
+    news.dataset.ids = JSON.stringify(fresh);
+    if (window.kioskSpeech) { window.kioskSpeech.politely(news.querySelectorAll("p [data-say]")); }
+  }
+  if (news) {
+    news.querySelector("[data-news='dismiss']").addEventListener("click", function () {
+      try {
+        sessionStorage.setItem("kiosk-news-seen",
+          JSON.stringify(dismissed().concat(JSON.parse(news.dataset.ids || "[]"))));
+      } catch (error) { /* storage may be disabled: the banner still goes */ }
+      var focusWasHere = news.contains(document.activeElement);
+      news.hidden = true;
+      /* The focus was on the button that has just gone: give it to the page. */
+      if (focusWasHere) { document.getElementById("main").focus(); }
+    });
+  }
+
   function poll() {
     var request = new XMLHttpRequest();
     request.open("GET", settings.liveUrl + (standId ? "?stand=" + encodeURIComponent(standId) : ""));
@@ -138,11 +201,14 @@
     request.onload = function () {
       var data = request.response;
       if (request.status !== 200 || !data) { return; }
-      if (data.revision !== settings.revision && !idleOpen()) {
-        /* The page was rendered from an older revision: show the new one. After the
-           reload the revisions match, so this never loops. */
-        window.location.reload();
-        return;
+      if (data.revision !== settings.revision) {
+        if (mayReload()) {
+          /* The page was rendered from an older revision: show the new one. After the
+             reload the revisions match, so this never loops. */
+          window.location.reload();
+          return;
+        }
+        offerNews(data.urgent);
       }
       showCall(data.assistance);
       setText("[data-live='time']", data.time);
@@ -235,6 +301,7 @@
      as activity, including the keys speech mode takes for itself. */
   ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (type) {
     window.addEventListener(type, function () {
+      noteActivity();
       if (!idleOpen() && !settings.preview) { restartIdle(); }
     },
       { passive: true, capture: true });

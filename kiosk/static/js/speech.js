@@ -130,6 +130,18 @@
 
   /* ---- What a control is: name, then role, then state. */
   function isControl(el) { return el.matches("a[href], button, textarea"); }
+  /* A field the visitor writes in: there every key that writes, writes. */
+  var TEXT_FIELD = "textarea, input:not([type]), input[type='text'], input[type='search'], " +
+    "input[type='email'], input[type='tel'], input[type='url'], input[type='number'], " +
+    "[contenteditable='true']";
+  function isTextField(el) { return Boolean(el && el.matches && el.matches(TEXT_FIELD)); }
+  /* Keys that write or edit in a text field: a character (h, -, + among them), Enter,
+     Backspace, Delete, and the caret's own keys. F1, F2, Page Down, Up, Down and Escape
+     write nothing, so they keep their meaning there. */
+  var EDITING = ["Enter", "Backspace", "Delete", "ArrowLeft", "ArrowRight", "Home", "End"];
+  function writes(event) {
+    return Array.from(event.key).length === 1 || EDITING.indexOf(event.key) !== -1;
+  }
   function roleWord(el) {
     return el.tagName === "A" ? "link" : el.tagName === "TEXTAREA" ? "field" : "button";
   }
@@ -143,6 +155,8 @@
       }
       if (el.getAttribute("aria-current") === "true") { parts.push(word("selected")); }
       if (el.dataset.help) { parts.push(item(el.dataset.help, "")); }
+      /* Said each time a field gets the focus: how to write, and the way out. */
+      if (isTextField(el)) { parts.push(word("field_keys")); }
     } else if (el.closest("h1, h2, h3")) {
       parts.push(word("heading"));
     }
@@ -266,7 +280,17 @@
 
   function currentIndex() { return speakables().indexOf(currentEl); }
 
+  /* A row of keys (the on-screen keyboard) is named, with its letters, when the
+     focus enters it: "row 2 of 5: й ц у к е н ...". */
+  function rowIntro(row) {
+    return [item(row.dataset.sayRow, row.getAttribute("aria-label"))].concat(
+      Array.prototype.map.call(row.querySelectorAll("[data-say]"), fromElement));
+  }
+
   function moveTo(el, before) {
+    var row = el.closest("[data-say-row]");
+    var wasIn = currentEl && currentEl.closest && currentEl.closest("[data-say-row]");
+    if (row && row !== wasIn) { before = (before || []).concat(rowIntro(row)); }
     currentEl = el;
     helpLayer = 0;
     if (!isControl(el)) { el.setAttribute("tabindex", "-1"); }
@@ -311,6 +335,7 @@
     lastHelp = now;
     var el = currentElement();
     var layers = [
+      el && el.closest("[data-grid]") ? [word("help_keyboard")] :
       el && isControl(el) ? [word("help_" + roleWord(el))]
         .concat(el.dataset.help ? [item(el.dataset.help, "")] : []) : [word("help_text")],
       [word("help_page")],
@@ -359,6 +384,13 @@
     /* A held key does not repeat (EN 301 549 5.7): one press, one step. */
     if (event.repeat && state.on) { event.preventDefault(); event.stopImmediatePropagation(); return; }
     var action = actionFor(event);
+    /* In a text field a key that writes is the visitor's letter, never a command:
+       "hello-h+" is typed as it is. */
+    var inField = isTextField(event.target);
+    if (inField && writes(event)) {
+      if (state.on) { stop(); }
+      return;
+    }
     if (!state.on) {
       /* The Help key (or the toggle key) switches speech on from any screen. */
       if (action === "help" || action === "toggle") {
@@ -368,9 +400,17 @@
       return;
     }
     stop();  /* any key cuts the current speech */
+    if (inField && event.key === "Escape") {
+      /* Escape leaves a text field for the next item, as Down does. */
+      event.preventDefault(); event.stopImmediatePropagation();
+      currentEl = event.target;
+      keyActions.down();
+      return;
+    }
     if (!action) { return; }
-    /* In a text field Enter and Backspace write, as they do everywhere else. */
-    if ((action === "action" || action === "back") && event.target.tagName === "TEXTAREA") {
+    /* A grid of keys (the on-screen keyboard) moves by rows itself, and says the row. */
+    if ((action === "up" || action === "down") && event.target.closest &&
+        event.target.closest("[data-grid]")) {
       return;
     }
     event.preventDefault();
@@ -394,6 +434,17 @@
   }, true);
 
   document.addEventListener("pointerdown", function () { if (state.on) { stop(); } }, true);
+
+  /* Typing in speech mode: each letter is said as it is written, as a screen reader
+     echoes keys, with the audio of the on-screen keyboard's own key for it. */
+  document.addEventListener("input", function (event) {
+    if (!state.on || !isTextField(event.target) || event.inputType !== "insertText" ||
+        !event.data) { return; }
+    var letter = Array.from(event.data).pop().toLowerCase();
+    var key = Array.prototype.filter.call(document.querySelectorAll("[data-key]"),
+      function (el) { return el.dataset.key === letter; })[0];
+    if (key) { speak([fromElement(key)]); }
+  });
 
   /* The "more time?" question is spoken too, and its first button takes the focus. */
   document.addEventListener("kiosk:idle-warning", function () {
@@ -446,7 +497,18 @@
     announce: function (elements) {
       if (state.on) { speak(Array.prototype.map.call(elements, fromElement)); }
     },
+    /* News nobody asked for, such as an urgent announcement: said after what is being
+       said, never cutting it off. */
+    politely: function (elements) {
+      if (!state.on) { return; }
+      var items = Array.prototype.map.call(elements, fromElement);
+      if (root.dataset.speaking) { queue = queue.concat(items); } else { speak(items); }
+    },
     reading: function () { return reading; },
+    /* For the on-screen keyboard: speech mode goes to a key, or on from one. */
+    moveTo: function (el) { moveTo(el); },
+    moveFrom: function (el, step) { focusItem(speakables().indexOf(el) + step); },
+    say: function (name) { speak([word(name)]); },
     said: function () { return said.slice(); }
   };
 }());

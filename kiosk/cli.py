@@ -500,7 +500,7 @@ def stand() -> None:
 
 
 def _content_stand(app, location: str, stand_id: str):  # type: ignore[no-untyped-def]
-    from kiosk.stand_registration import content_stands
+    from kiosk.admin.stand_registration import content_stands
 
     known = list(content_stands(app))
     found = next((s for s in known if (s.location_id, s.stand_id) == (location, stand_id)),
@@ -521,8 +521,8 @@ def _content_stand(app, location: str, stand_id: str):  # type: ignore[no-untype
 def stand_register(location: str, stand_id: str, server: str) -> None:
     """Give a stand a new credential (any earlier one stops working) and print the
     STAND_URL its launcher opens. The credential is shown this once only."""
+    from kiosk.admin.stand_registration import stand_start_url
     from kiosk.clock import now_utc
-    from kiosk.stand_registration import stand_start_url
     from kiosk.store import stand_credentials
 
     app = _app()
@@ -557,7 +557,7 @@ def stand_revoke(location: str, stand_id: str) -> None:
 @stand.command("list")
 def stand_list() -> None:
     """Every stand of the content, and whether it has a credential."""
-    from kiosk.stand_registration import content_stands
+    from kiosk.admin.stand_registration import content_stands
     from kiosk.store import stand_credentials
 
     app = _app()

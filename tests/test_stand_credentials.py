@@ -130,6 +130,9 @@ def test_the_admin_area_registers_shows_once_and_revokes(app: Flask) -> None:
     assert response.headers["Cache-Control"] == "no-store"
     start = registered_url(response.get_data(as_text=True))
     assert start.startswith("http://localhost/stand/main/?stand=main-hall#stand-key=")
+    # The setting and the file are named as code, never as words to translate.
+    assert ("Set it as <code>STAND_URL</code> in the stand's settings file "
+            "(<code>~/.config/kiosk-stand.env</code>)") in response.get_data(as_text=True)
     secret = start.partition("#stand-key=")[2]
     # Shown once: the list says it is registered, never what it is.
     listing = admin.get("/admin/stands").get_data(as_text=True)

@@ -17,10 +17,10 @@ from flask_babel import gettext as _
 
 from kiosk.admin.blueprint import bp
 from kiosk.admin.editing import may_edit
+from kiosk.admin.stand_registration import ContentStand, content_stands, stand_start_url
 from kiosk.auth import Role, login_required, required_account
 from kiosk.clock import now_utc
 from kiosk.formatting import moment_text
-from kiosk.stand_registration import ContentStand, content_stands, stand_start_url
 from kiosk.store import stand_credentials
 
 

@@ -136,3 +136,34 @@ def test_checklist_import_speaks_the_language_asked_for(tmp_path: Path, lang: st
     said = result.stderr.replace(str(bad), "ФАЙЛ")
     found = english_in_text(said, f"{lang} checklist import")
     assert not found, "\n".join(hit.describe() for hit in found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checklist_refusals_of_a_stand_speak_the_language_asked_for(
+        tmp_path: Path, lang: str) -> None:
+    """A mistyped stand id, a location with several stands and an address nothing is
+    known about: each refusal in the auditor's language."""
+    from accessibility_audit.store import Store
+    from tests.checklist_data import filled_template
+    from tests.stand_audits import add_stand_audit, manifest
+
+    base = "http://127.0.0.1:8080/stand/main/"
+    db = tmp_path / "audit.sqlite3"
+    store = Store(str(db))
+    add_stand_audit(store, f"{base}?stand=main-hall", broken=False,
+                    matrix=manifest(f"{base}?stand=main-hall",
+                                    stands=("main-hall", "main-floor2")))
+    store.close()
+    good = tmp_path / "stand.yaml"
+    good.write_text(filled_template(), encoding="utf-8")
+    script = str(Path(sys.executable).parent / "a11y-audit")
+    for args in (["import", str(good), "--stand", f"{base}?stand=main-hal"],
+                 ["import", str(good), "--stand", base],
+                 ["report", "--stand", "http://127.0.0.1:8080/stand/nope/"]):
+        result = subprocess.run([script, "checklist", *args, "--lang", lang, "--db", str(db)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stderr
+        assert base in result.stderr or "nope" in result.stderr
+        found = english_in_text(result.stderr.replace(str(good), "ФАЙЛ"),
+                                f"{lang} checklist {args[0]}")
+        assert not found, "\n".join(hit.describe() for hit in found)

@@ -84,8 +84,8 @@ def _checked(store: Store, stand: str, live: Matrix | None,
     listed = ", ".join(f"{base}?stand={i}" for i in ids)
     if not stand_id:
         raise SaidError(say(_(
-            "%(location)s has several stands: say which one with ?stand=<id> or "
-            "--stand-id. Its stands: %(stands)s")) % {"location": base, "stands": listed},
+            "%(location)s has several stands: say which one with --stand-id, or give one "
+            "of their addresses: %(stands)s")) % {"location": base, "stands": listed},
             lang)
     raise SaidError(say(_("%(location)s has no stand %(id)s. Its stands: %(stands)s")) % {
         "location": base, "id": repr(stand_id),

@@ -110,6 +110,7 @@ bench-speech: install ## Speech: warm-up time, synthesis speed, cache size, time
 .PHONY: bench-offline
 bench-offline: install ## Offline stands: size of a stand's copy, bytes sent, time to copy
 	$(BIN)/python bench/offline.py
+
 .PHONY: bench-signin
 bench-signin: install ## Sign-in timing: unknown names, locked and disabled accounts alike
 	$(BIN)/python bench/signin_timing.py

@@ -1,4 +1,5 @@
-"""Plain HTTP for robots.txt, sitemaps and the check made before a page is opened.
+"""Plain HTTP for robots.txt, sitemaps, the check made before a page is opened and the
+links to a page's other language version.
 
 Every body read here is bounded twice: in time, by a deadline for the whole fetch (a
 server that sends one line every few seconds never trips a per-read timeout), and in
@@ -178,15 +179,10 @@ class Fetcher:
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.headers.update(settings.headers)
 
-    def get(self, url: str, *, stream: bool = False, polite: bool = True,
-            max_bytes: int = MAX_BODY, truncate: bool = False) -> requests.Response:
-        """The response at ``url``; unless ``stream``, its body is read here, within the
-        fetch's deadline and ``max_bytes`` (TooSlow, TooLarge; cut at the cap with
-        ``truncate``)."""
-        if stream:
-            if polite:
-                self.gate.claim(host_of(url))
-            return self._send(url)
+    def get(self, url: str, *, polite: bool = True, max_bytes: int = MAX_BODY,
+            truncate: bool = False) -> requests.Response:
+        """The response at ``url`` with its body read, within the fetch's deadline and
+        ``max_bytes`` (TooSlow, TooLarge; cut at the cap with ``truncate``)."""
         with self.open(url, polite=polite, max_bytes=max_bytes) as body:
             content = b"".join(body.chunks(truncate=truncate))
             response = body.response

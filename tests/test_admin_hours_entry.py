@@ -15,7 +15,7 @@ from kiosk.admin.time_entry import date_time, time_of_day
 from kiosk.content import Content
 from kiosk.store import store
 from tests.admin_forms import filled
-from tests.admin_session import add_accounts, edit, post, signed_in
+from tests.admin_session import add_accounts, edit, publish, signed_in
 from tests.conftest import make_app
 
 HOURS = "/admin/locations/main/edit/hours"
@@ -68,7 +68,7 @@ def test_a_time_typed_loosely_is_saved_as_hh_mm(app: Flask) -> None:
     response = edit(client, "main", "hours", {"hours.monday.0.start": "8.15",
                                               "hours.monday.0.end": "12:30 pm"})
     assert response.status_code == 302
-    post(client, "/admin/locations/main/publish")
+    assert publish(client, "main").status_code == 302
     monday = store(app).reader.current("koktal-akimat").content.locations["main"].hours.monday
     assert (monday[0].start.isoformat(), monday[0].end.isoformat()) == ("08:15:00", "12:30:00")
 
@@ -130,7 +130,7 @@ def test_a_days_hours_are_copied_to_the_chosen_days_without_javascript(app: Flas
            'value="09:00"' in page
     # The copy is in the draft: saving publishes it.
     assert edit(client, "main", "hours", {}).status_code == 302
-    post(client, "/admin/locations/main/publish")
+    assert publish(client, "main").status_code == 302
     hours = store(app).reader.current("koktal-akimat").content.locations["main"].hours
     assert hours.saturday == hours.sunday == hours.monday
     assert hours.monday[0].start.isoformat() == "08:00:00"

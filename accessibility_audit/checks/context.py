@@ -30,7 +30,7 @@ from accessibility_audit.model import Viewport
 class ScriptWorld(Protocol):
     """Where gathering scripts run: the engine's isolated world in the page."""
 
-    def run(self, script: str, *arguments: Any) -> Any: ...
+    def call(self, script: str, *arguments: Any) -> Any: ...
 
 _GATHER = files("accessibility_audit.checks").joinpath("gather")
 # The helpers each family of scripts shares, put in front of each script.
@@ -108,7 +108,7 @@ class PageContext:
         top document (frames are left to axe)."""
         self.check_time()
         if self.world is not None:
-            return self.world.run(script, *arguments)
+            return self.world.call(script, *arguments)
         self.driver.switch_to.default_content()
         return self.driver.execute_script(script, *arguments)
 

@@ -47,12 +47,9 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
                        f"scrolled: it can never be {'operated' if item['control'] else 'read'}"
                        ". Leave room for the covering element (padding or margin as large as "
                        "it) or take it out of the way.")
-            if cover["dialog"]:
-                obscured.review.append(Node(node.target, node.html, message + (
-                    " The covering element may be one a visitor can close: if it closes "
-                    "and stays closed, this is no failure.")))
-            else:
-                obscured.failed.append(Node(node.target, node.html, message))
+            obscured.fail(node, message, (
+                "The covering element may be one a visitor can close: if it closes and "
+                "stays closed, this is no failure.") if cover["dialog"] else "")
         stand.failed.append(Node(node.target, node.html, (
             f"At {where} this {what} lies under {by}"
             + (" on the first screen" if item["firstScreen"] else " when the page is scrolled")

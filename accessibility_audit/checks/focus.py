@@ -212,12 +212,10 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
             message = ("This element shows no sign of having the keyboard focus: nothing on "
                        "the screen changes when it takes it. Give it a visible focus style "
                        "(an outline, for instance) in :focus-visible.")
-            if element["handlers"]:
-                visible.review.append(Node(node.target, node.html, message + (
-                    " The page's own focus handlers on it or around it may show an "
-                    "indicator that did not appear here: check with the keyboard.")))
-            else:
-                visible.failed.append(Node(node.target, node.html, message))
+            visible.fail(node, message, (
+                "The page's own focus handlers on it or around it may show an indicator "
+                "that did not appear here: check with the keyboard.")
+                if element["handlers"] else "")
         cover = facts["hidden"].get(index)
         if cover:
             obscured.failed.append(Node(node.target, node.html, (
@@ -243,19 +241,16 @@ def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
                        "within, and neither Shift+Tab, Escape nor a key combination the page "
                        "names moves it elsewhere. Let Tab and Shift+Tab leave, or say on the "
                        "page which key does.")
-            links = any(elements[i]["link"] for i in cycle)
+            doubt = ""
             # Round the whole page: perhaps a screen that keeps the focus on purpose.
-            whole = len(cycle) >= len(elements)
-            if whole:
-                trap.review.append(Node(node.target, node.html, message + (
-                    " The round takes in every element of the page: check whether the "
-                    "page means to keep the focus (a kiosk screen) and says how to leave.")))
-            elif links or any(elements[i]["dialog"] for i in cycle):
-                trap.review.append(Node(node.target, node.html, message + (
-                    " A link in it may lead out, or a control in the dialog close it: check "
-                    "whether one does.")))
-            else:
-                trap.failed.append(Node(node.target, node.html, message))
+            if len(cycle) >= len(elements):
+                doubt = ("The round takes in every element of the page: check whether the "
+                         "page means to keep the focus (a kiosk screen) and says how to "
+                         "leave.")
+            elif any(elements[i]["link"] or elements[i]["dialog"] for i in cycle):
+                doubt = ("A link in it may lead out, or a control in the dialog close it: "
+                         "check whether one does.")
+            trap.fail(node, message, doubt)
     elif reached:
         trap.passed.append(Node("html", "<html>"))
     return {VISIBLE: visible, OBSCURED: obscured, TRAP: trap}

@@ -6,7 +6,7 @@ still written in the first language (an untranslated fallback).
 
 Kazakhstan's law on languages asks for both; WCAG does not, so the rule is a
 best practice. The links are followed with plain HTTP, reading at most the first
-256 KB of each page, each address once per scan."""
+256 KB of each page within the fetch's deadline, each address once per scan."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import requests
 
 from accessibility_audit.checks.language import primary, weigh
 from accessibility_audit.checks.results import Node, Outcomes
-from accessibility_audit.fetching import Fetcher
+from accessibility_audit.fetching import Body, Fetcher
 
 NAMES = {"kk": "Kazakh", "ru": "Russian"}
 # Path parts that name a language, not a page: /kk/, /ru/index.html …
@@ -67,29 +67,30 @@ def text_language(html: str) -> str | None:
 
 def follow(fetcher: Fetcher, url: str) -> Arrival:
     try:
-        response = fetcher.get(url, stream=True)
+        with fetcher.open(url, max_bytes=READ_LIMIT) as body:
+            response = body.response
+            try:
+                html = _start_of_page(body)
+            except (requests.RequestException, OSError) as error:
+                return Arrival(response.url, response.status_code, error=type(error).__name__)
     except requests.RequestException as error:
         return Arrival(url, error=type(error).__name__)
-    with response:
-        try:
-            html = _start_of_page(response)
-        except (requests.RequestException, OSError) as error:
-            return Arrival(response.url, response.status_code, error=type(error).__name__)
     return Arrival(response.url, response.status_code,
                    language=text_language(html) if html else None)
 
 
-def _start_of_page(response: requests.Response) -> str:
+def _start_of_page(body: Body) -> str:
+    response = body.response
     content_type = response.headers.get("Content-Type", "")
     if not response.ok or "html" not in content_type:
         return ""
-    body = response.raw.read(READ_LIMIT, decode_content=True)
+    start = b"".join(body.chunks(truncate=True))
     # Not requests' guess: HTTP's old default (Latin-1) would garble Cyrillic.
     charset = _CHARSET.search(content_type)
     try:
-        return body.decode(charset.group(1) if charset else "utf-8", errors="replace")
+        return start.decode(charset.group(1) if charset else "utf-8", errors="replace")
     except LookupError:  # a charset Python does not know
-        return body.decode("utf-8", errors="replace")
+        return start.decode("utf-8", errors="replace")
 
 
 def is_home(url: str) -> bool:

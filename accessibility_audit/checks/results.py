@@ -39,6 +39,14 @@ class Outcomes:
     passed: list[Node] = field(default_factory=list)
     review: list[Node] = field(default_factory=list)
 
+    def fail(self, node: Node, message: str, doubt: str = "") -> None:
+        """``node`` fails, told by ``message``; with a ``doubt`` (why it may not fail
+        after all), it needs review instead, told by both."""
+        if doubt:
+            self.review.append(Node(node.target, node.html, f"{message} {doubt}"))
+        else:
+            self.failed.append(Node(node.target, node.html, message))
+
     def extend(self, other: Outcomes) -> None:
         self.failed += other.failed
         self.passed += other.passed

@@ -8,6 +8,7 @@ entry on another host is left out, with a warning."""
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ def _unpacked(url: str, chunks: Iterable[bytes], max_bytes: int) -> Iterator[byt
         return
     unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
     unpacked = 0
-    for chunk in _chain(first, stream):
+    for chunk in itertools.chain((first,), stream):
         data = chunk
         while data and not unpacker.eof:
             try:
@@ -146,11 +147,6 @@ def _unpacked(url: str, chunks: Iterable[bytes], max_bytes: int) -> Iterator[byt
         if unpacker.eof:
             return
     raise SitemapError(f"sitemap {url} is not valid gzip: the file ends too early")
-
-
-def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    yield first
-    yield from rest
 
 
 def _parse(url: str, xml: Iterable[bytes]) -> Element:

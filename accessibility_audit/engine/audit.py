@@ -366,12 +366,13 @@ class PageAuditor:
 
 def _watch(world: AuditWorld) -> None:
     """Start watching the top document for the page changing it under the audit."""
-    world.run(WATCH_SCRIPT + "\n__a11yAuditWatch.start();")
+    world.install("watch", WATCH_SCRIPT)
+    world.run("__a11yAuditWatch.start();")
 
 
 def _watched(world: AuditWorld, page: PageAudit) -> None:
     """Stop watching; a page that interfered gets no result."""
-    found = interference.reason(world.run(WATCH_SCRIPT + "\nreturn __a11yAuditWatch.stop();"))
+    found = interference.reason(world.run("return __a11yAuditWatch.stop();"))
     if found:
         _interfered(page, found)
 

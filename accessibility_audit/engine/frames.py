@@ -113,12 +113,9 @@ class AxeScript:
     def inject(self, world: AuditWorld, frame: str | None = None) -> None:
         """axe-core (and watch.js) in the scanner's world of the top document or
         ``frame``, once per document."""
-        key = ("axe", frame or world.top)
-        if key in world.installed:
-            return
-        world.run("if (!window.axe) {" + self.source + "\n}" + _WHOLE_AAA_CONTRAST
-                  + WATCH_SCRIPT, frame=frame)
-        world.installed.add(key)
+        world.install("axe", "if (!window.axe) {" + self.source + "\n}" + _WHOLE_AAA_CONTRAST,
+                      frame)
+        world.install("watch", WATCH_SCRIPT, frame)
 
 
 def run_everywhere(world: AuditWorld, axe: AxeScript, options: dict[str, Any],

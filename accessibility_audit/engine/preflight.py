@@ -3,7 +3,8 @@
 It tells what a browser hides behind an error page: the DNS or TLS failure, the
 redirect loop, the HTTP status, and whether the address is a document Chromium
 renders (HTML, SVG or another XML document, all of which axe audits) or a PDF or
-a download, without fetching the body."""
+a download, without fetching the body (only the start of an error page's, to tell a
+block page). The look is bounded as every plain fetch is (``Fetcher.open``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 import requests
 
 from accessibility_audit.engine.blocking import blocked_reason
-from accessibility_audit.fetching import MAX_REDIRECTS, Fetcher
+from accessibility_audit.fetching import MAX_REDIRECTS, Body, Fetcher
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Chromium renders these documents itself (SVG drawn, other XML as written or as
@@ -32,7 +33,8 @@ class Problem:
 def check(fetcher: Fetcher, url: str) -> Problem | None:
     """What stops ``url`` being audited as a web page, or None when nothing does."""
     try:
-        response = fetcher.get(url, stream=True, polite=False)
+        with fetcher.open(url, polite=False, max_bytes=SNIFF_BYTES) as body:
+            return _judge(body)
     except requests.TooManyRedirects:
         return Problem("redirect-loop", f"more than {MAX_REDIRECTS} redirects (a redirect loop)")
     except requests.exceptions.SSLError as error:
@@ -46,15 +48,13 @@ def check(fetcher: Fetcher, url: str) -> Problem | None:
         return Problem("timeout", f"no answer within {fetcher.settings.timeout:g} s")
     except requests.RequestException as error:
         return Problem("http", f"HTTP request failed: {_root_cause(error)}")
-    with response:
-        return _judge(response)
 
 
-def _judge(response: requests.Response) -> Problem | None:
+def _judge(body: Body) -> Problem | None:
+    response = body.response
     status = response.status_code
     if status >= 400:
-        body = response.raw.read(SNIFF_BYTES, decode_content=True) or b""
-        html = body.decode("utf-8", "replace")
+        html = _start(body).decode("utf-8", "replace")
         reason = blocked_reason(status, html, len(html))
         if reason:
             return Problem("blocked", reason, status, blocked=True)
@@ -67,6 +67,18 @@ def _judge(response: requests.Response) -> Problem | None:
         return Problem("not-html", f"not a web page: it serves {content_type or 'no type'}",
                        status)
     return None
+
+
+def _start(body: Body) -> bytes:
+    """As much of the first ``SNIFF_BYTES`` of the body as arrives: the status is
+    known already, so a body that stalls or breaks off is judged on what came."""
+    start = bytearray()
+    try:
+        for chunk in body.chunks(truncate=True):
+            start += chunk
+    except requests.RequestException:
+        pass
+    return bytes(start)
 
 
 def is_document(content_type: str) -> bool:

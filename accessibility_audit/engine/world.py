@@ -97,8 +97,10 @@ class AuditWorld:
         # The DevTools session each frame is reached through (the page's by default).
         self._channels: dict[str, Cdp] = {}
         self._sessions: list[FrameSession] = []
-        # What has been installed in which frame's world (axe-core, once per document).
-        self.installed: set[tuple[str, str]] = set()
+        # What has been installed in which frame's world (see install).
+        self._installed: set[tuple[str, str]] = set()
+        # The scripts made functions of the world's (see call), by number.
+        self._functions: dict[str, int] = {}
         try:
             self.top: str = cdp("Page.getFrameTree", {})["frameTree"]["frame"]["id"]
         except WebDriverException as error:
@@ -129,6 +131,25 @@ class AuditWorld:
         """Run ``script`` (a function body reading ``arguments``) in the top document,
         or in ``frame``, and return what it returns."""
         return self._evaluate(function_call(script, arguments), frame, wait=False)
+
+    def call(self, script: str, *arguments: Any, frame: str | None = None) -> Any:
+        """As :meth:`run`, for a script run many times on one page (a gatherer the
+        keyboard walk calls after each step): it is sent and compiled once per document
+        as a function of the world's, and then only called."""
+        number = self._functions.setdefault(script, len(self._functions))
+        self.install(f"function {number}", f"(window.__a11yAuditFunctions ||= [])[{number}] = "
+                     f"function () {{\n{script}\n}};", frame)
+        return self.run(f"return window.__a11yAuditFunctions[{number}].apply(null, arguments);",
+                        *arguments, frame=frame)
+
+    def install(self, name: str, source: str, frame: str | None = None) -> None:
+        """Run ``source`` (which defines what later scripts call: axe-core, watch.js) in
+        the world of the top document or ``frame`` once: the world keeps it for as long
+        as the document lasts."""
+        key = (name, frame or self.top)
+        if key not in self._installed:
+            self.run(source, frame=frame)
+            self._installed.add(key)
 
     def run_async(self, script: str, *arguments: Any, frame: str | None = None,
                   timeout: float | None = None) -> Any:

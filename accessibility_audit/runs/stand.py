@@ -11,6 +11,7 @@ checked."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -101,11 +102,9 @@ class StandAudit:
         pages = _chosen(stand.pages, options.pages, "page")
         languages = _chosen(stand.languages, options.languages, "language")
         modes = _chosen(MODES, options.modes, "mode")
-        for page in pages:
-            for lang in languages:
-                for mode in modes:
-                    found(QueuedPage(stand.address.page_url(lang, page, mode),
-                                     stand.address.base, 0, False))
+        for page, lang, mode in itertools.product(pages, languages, modes):
+            found(QueuedPage(stand.address.page_url(lang, page, mode), stand.address.base, 0,
+                             False))
 
     def record(self) -> tuple[str, dict[str, Any]]:
         assert self.stand is not None and self.matrix is not None

@@ -30,7 +30,7 @@ from kiosk.content.sections import SCHEDULABLE_SECTIONS, scheduled_keys
 from kiosk.formatting import long_date, moment_text
 from kiosk.hours import holiday_calendar
 from kiosk.store import publisher
-from kiosk.store.stamps import announcement_key
+from kiosk.store.stamps import PublicationEntry, announcement_key
 
 
 @dataclass(frozen=True)
@@ -77,15 +77,24 @@ def location_duties(account: Account, lang: str, now: dt.datetime) -> list[Locat
     """Every location ``account`` may see, with its duties at the moment ``now``."""
     calendar = holiday_calendar(current_app)
     stamps = publisher(current_app).stamps
+    visible = [(published, location_id, months_before(now.astimezone(published.content.zone),
+                                                      RECORD_MONTHS))
+               for published, location_id, _base in visible_locations(account)]
+    # One query for every location's record, from the earliest start any of them needs.
+    by_location: dict[str, list[PublicationEntry]] = {}
+    if visible:
+        for entry in stamps.publications([location_id for _p, location_id, _s in visible],
+                                         min(since for _p, _l, since in visible)):
+            by_location.setdefault(entry.location_id, []).append(entry)
     rows = []
-    for published, location_id, _base in visible_locations(account):
+    for published, location_id, since in visible:
         zone = published.content.zone
-        local = now.astimezone(zone)
-        today = local.date()
+        today = now.astimezone(zone).date()
         location = published.location_at(location_id, now)
-        entries = stamps.publications([location_id], months_before(local, RECORD_MONTHS))
         publications = []
-        for entry in entries:
+        for entry in by_location.get(location_id, []):
+            if entry.published_at < since:
+                continue
             judgement = judge(entry.kind, entry.information_on,
                               entry.published_at.astimezone(zone).date(), calendar)
             publications.append(PublicationRow(

@@ -19,7 +19,7 @@ from flask import Flask
 
 from kiosk.admin.call_mail import MailError, compose_all, send
 from kiosk.admin.calls import escalate_after
-from kiosk.auth import alert_recipients
+from kiosk.auth import AlertRecipient, alert_recipients
 from kiosk.clock import clock_of
 from kiosk.store import assistance_desk, store
 
@@ -51,11 +51,13 @@ def check_once(app: Flask) -> PassResult:
     if not app.config["SMTP_HOST"]:
         return result
     lease = mail_lease(app)
+    recipients: list[AlertRecipient] | None = None  # read once a pass, and only if needed
     for call in desk.awaiting_mail(now, lease, MAX_MAIL_ATTEMPTS):
         if not desk.claim_mail(call.id, now, lease):
             continue  # another process has it, or it was answered meanwhile
-        with store(app).sessions() as db:
-            recipients = alert_recipients(db, app.config["DEFAULT_LANGUAGE"])
+        if recipients is None:
+            with store(app).sessions() as db:
+                recipients = alert_recipients(db, app.config["DEFAULT_LANGUAGE"])
         if not recipients:
             desk.mail_failed(call.id, "no enabled administrator has an e-mail address "
                                       "(kiosk user set-email NAME ADDRESS)")

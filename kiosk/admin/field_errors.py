@@ -15,7 +15,6 @@ from flask_babel import gettext as _
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from kiosk.admin.field_labels import language_label
 from kiosk.content.model import Location
 from kiosk.formatting import long_date, time_text
 
@@ -121,10 +120,6 @@ def field_errors(error: ValidationError, prefix: str = "") -> dict[str, list[str
                                                reason=item["msg"])
         found.setdefault(path, []).append(message)
     return found
-
-
-def text_language_label(code: str) -> str:
-    return language_label(code)
 
 
 def location_errors(document: dict[str, Any]) -> dict[str, list[str]]:

@@ -215,8 +215,19 @@ def more_problems(error: ValidationError) -> list[str]:
 def describe_validation(error: ValidationError,
                         locate: Locate | None = None) -> list[str]:
     """One line per fault: ``line N: field.path: what is wrong``."""
-    return [fault.describe() for fault in validation_faults(error, locate)] + \
-        more_problems(error)
+    return _describe(validation_faults(error, locate), error)
+
+
+def _describe(faults: list[Fault], error: ValidationError) -> list[str]:
+    return [fault.describe() for fault in faults] + more_problems(error)
+
+
+def validation_error(source: str, error: ValidationError,
+                     locate: Locate | None = None) -> ContentError:
+    """The content error for ``error``: its lines, and the faults behind them, worded
+    once."""
+    faults = validation_faults(error, locate)
+    return ContentError(source, _describe(faults, error), faults)
 
 
 def language_name(code: str) -> str:

@@ -23,8 +23,7 @@ from kiosk.content.errors import (
     ContentError,
     Loc,
     Locate,
-    describe_validation,
-    validation_faults,
+    validation_error,
 )
 from kiosk.content.file_problems import describe
 from kiosk.content.model import Content
@@ -102,8 +101,7 @@ def validate(data: Any, source: str = "<content>",
     try:
         return Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(source, describe_validation(exc, locate),
-                           validation_faults(exc, locate)) from None
+        raise validation_error(source, exc, locate) from None
 
 
 def load_file(path: str | Path) -> Content:

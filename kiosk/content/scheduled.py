@@ -103,8 +103,7 @@ def later_hours(location: Location) -> list[tuple[dt.date, Hours]]:
 def change_moments(location: Location, zone: ZoneInfo) -> tuple[dt.datetime, ...]:
     """Every moment at which what the location's stands show changes by itself: a
     scheduled change taking effect, an announcement appearing or leaving, in order."""
-    moments = {dt.datetime.combine(change.effective_from, change.effective_time or dt.time(),
-                                   tzinfo=zone) for change in location.scheduled}
+    moments = {change.starts.replace(tzinfo=zone) for change in location.scheduled}
     for item in location.announcements:
         moments.add(dt.datetime.combine(item.display_from, dt.time(), tzinfo=zone))
         moments.add(dt.datetime.combine(item.display_until + dt.timedelta(days=1), dt.time(),

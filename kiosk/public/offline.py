@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
@@ -30,7 +31,7 @@ from kiosk.clock import now_utc
 from kiosk.content.model import Location, ServiceKind
 from kiosk.content.scheduled import effective_location, later_hours
 from kiosk.formatting import full_date, phone_text
-from kiosk.hours import HolidayCalendar, status_at
+from kiosk.hours import HolidayCalendar, Status, status_at
 from kiosk.i18n import CODES
 from kiosk.public.blueprint import STAND_PAGES
 from kiosk.public.modes import ALL_MODES
@@ -88,32 +89,40 @@ def _next_midnight(moment: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=moment.tzinfo)
 
 
-def status_timeline(location: Location, start: dt.datetime, end: dt.datetime,
-                    calendar: HolidayCalendar, lang: str) -> list[list[Any]]:
-    """The open/closed line from ``start`` (local, aware) to ``end``: one entry
-    ``[from, key, text, is_open]`` each time it reads differently.
+def status_moments(location: Location, start: dt.datetime, end: dt.datetime,
+                   calendar: HolidayCalendar) -> list[Status]:
+    """The status at each moment from ``start`` (local, aware) to ``end`` at which the
+    open/closed line may read differently.
 
     The sentence changes only when a period starts or ends, at midnight ("opens
     tomorrow" becomes "opens today"), or when scheduled new hours take effect, so those
-    are the only moments looked at."""
-    entries: list[list[Any]] = []
+    are the only moments looked at. Worked out once for every language."""
+    statuses: list[Status] = []
     # The content's zone: manifest() gives ``start`` in it.
     zone = cast(ZoneInfo, start.tzinfo)
     moment = start
     switches = [change.starts.replace(tzinfo=start.tzinfo) for change in location.scheduled]
+    while moment < end:
+        current = effective_location(location, moment.replace(tzinfo=None))
+        status = status_at(current.hours, moment, zone, calendar, later_hours(current))
+        statuses.append(status)
+        changes = [when for when in (status.closes_at, status.opens_at,
+                                     status.reopens_at, _next_midnight(moment), *switches)
+                   if when is not None and when > moment]
+        moment = min(changes)
+    return statuses
+
+
+def status_timeline(statuses: list[Status], lang: str) -> list[list[Any]]:
+    """The open/closed line in ``lang``: one entry ``[from, key, text, is_open]`` each time
+    it reads differently."""
+    entries: list[list[Any]] = []
     with force_locale(lang):
-        while moment < end:
-            current = effective_location(location, moment.replace(tzinfo=None))
-            status = status_at(current.hours, moment, zone, calendar,
-                               later_hours(current))
+        for status in statuses:
             text = status_sentence(status, lang)
             if not entries or entries[-1][2] != text:
-                entries.append([moment.isoformat(), speech_key(text, lang), text,
+                entries.append([status.now.isoformat(), speech_key(text, lang), text,
                                 status.is_open])
-            changes = [when for when in (status.closes_at, status.opens_at,
-                                         status.reopens_at, _next_midnight(moment), *switches)
-                       if when is not None and when > moment]
-            moment = min(changes)
     return entries
 
 
@@ -145,7 +154,8 @@ def manifest(published: Published, location_id: str) -> dict[str, Any]:
     # scheduled new hours (the pages switch when the stand next reaches the server).
     location = published.content.locations[location_id]
     calendar = current_app.extensions["kiosk.calendar"]
-    live = {lang: {"status": status_timeline(location, now, end, calendar, lang),
+    statuses = status_moments(location, now, end, calendar)
+    live = {lang: {"status": status_timeline(statuses, lang),
                    "date": date_timeline(now, TIMELINE_DAYS, lang)}
             for lang in CODES}
     return {
@@ -167,6 +177,13 @@ def manifest(published: Published, location_id: str) -> dict[str, Any]:
     }
 
 
+@cache
+def _worker_source() -> str:
+    # Read once per process, like the hashes of the other static files (static_assets):
+    # every page a stand opens asks whether its service worker changed.
+    return WORKER_SOURCE.read_text(encoding="utf-8")
+
+
 def worker_script(published: Published | None, location_id: str) -> str:
     """The service worker for one location: its settings, then ``static/js/sw.js``.
 
@@ -186,7 +203,7 @@ def worker_script(published: Published | None, location_id: str) -> str:
         )
     return ("/* Settings of this location's stands, written by the server. */\n"
             f"self.KIOSK_OFFLINE = {json.dumps(settings, sort_keys=True)};\n"
-            + WORKER_SOURCE.read_text(encoding="utf-8"))
+            + _worker_source())
 
 
 def etag(body: str) -> str:

@@ -14,6 +14,7 @@ from kiosk.clock import now_utc
 from kiosk.content.model import Content, Hours, Location, Text
 from kiosk.content.rich_text import links
 from kiosk.content.scheduled import later_hours
+from kiosk.hours import Status, holiday_calendar, status_at
 from kiosk.i18n import CODES
 from kiosk.public.modes import Mode
 from kiosk.public.response_cache import MARKER, cache_marker
@@ -45,6 +46,12 @@ class StandPage:
     def later_hours(self) -> list[tuple[dt.date, Hours]]:
         """Business hours scheduled to apply later, by the first day they apply to."""
         return later_hours(self.location)
+
+    def status(self) -> Status:
+        """Open or closed at the page's moment, and when that changes, scheduled new hours
+        included: what the start page, the hours page and the live poll say."""
+        return status_at(self.location.hours, self.now, self.content.zone,
+                         holiday_calendar(current_app), self.later_hours)
 
     def urgent_news(self) -> list[str]:
         """The urgent announcements shown today: a stand offers a new one to a visitor

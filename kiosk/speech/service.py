@@ -169,12 +169,10 @@ class SpeechService:
             log.error("%s", message)
 
     def _refuse_while_failing(self, lang: str, name: str) -> None:
-        now = time.monotonic()
-        failed = self._failed.get(lang)
-        if failed is not None and now - failed < RETRY_SECONDS:
+        if not self.available(lang):
             raise SpeechUnavailable(f"speech in {lang} failed recently; retrying later")
         crashed = self._failed_texts.get(name)
-        if crashed is not None and now - crashed < RETRY_SECONDS:
+        if crashed is not None and time.monotonic() - crashed < RETRY_SECONDS:
             raise SpeechUnavailable("this text stopped the engine recently; retrying later")
 
     def available(self, lang: str) -> bool:

@@ -10,14 +10,12 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func, or_, select, true, update
-from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.store.database import Database
+from kiosk.store.database import Database, changed_rows
 from kiosk.store.tables import AssistanceRequest
 
 
@@ -173,6 +171,8 @@ class AssistanceDesk:
                 *_UNANSWERED, AssistanceRequest.escalated_at.is_(None),
                 AssistanceRequest.created_at <= created_before,
             ).values(escalated_at=now).returning(AssistanceRequest.id)))
+            if not ids:  # the usual tick: nothing came due
+                return []
             rows = session.scalars(select(AssistanceRequest).where(
                 AssistanceRequest.id.in_(ids)).order_by(AssistanceRequest.created_at))
             return [_call(row) for row in rows]
@@ -195,14 +195,13 @@ class AssistanceDesk:
         """Take the sending of the call's e-mail for ``lease``; False if someone else has
         it, it went out already, or the call has been answered meanwhile."""
         with self.db.sessions.begin() as session:
-            claimed = session.execute(update(AssistanceRequest).where(
+            return changed_rows(session, update(AssistanceRequest).where(
                 AssistanceRequest.id == call_id, *_UNANSWERED,
                 AssistanceRequest.mailed_at.is_(None),
                 or_(AssistanceRequest.mail_attempt_at.is_(None),
                     AssistanceRequest.mail_attempt_at <= now - lease),
             ).values(mail_attempt_at=now,
-                     mail_attempts=AssistanceRequest.mail_attempts + 1))
-            return int(cast(CursorResult[Any], claimed).rowcount) == 1
+                     mail_attempts=AssistanceRequest.mail_attempts + 1)) == 1
 
     def mail_sent(self, call_id: int, now: dt.datetime) -> None:
         with self.db.sessions.begin() as session:

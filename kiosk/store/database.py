@@ -13,8 +13,19 @@ import datetime as dt
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Engine,
+    Update,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -83,6 +94,12 @@ def session_now(session: Session) -> dt.datetime:
     """Now, by the clock of the store that opened ``session``."""
     clock: Clock = session.info.get("clock", system_clock)
     return clock()
+
+
+def changed_rows(session: Session, statement: Update) -> int:
+    """How many rows an UPDATE changed. Its result is a CursorResult, which counts them;
+    ``Session.execute`` is typed for every kind of statement, so it says only Result."""
+    return int(cast(CursorResult[Any], session.execute(statement)).rowcount)
 
 
 class Database:

@@ -11,12 +11,11 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Update, delete, func, select, true, update
+from sqlalchemy import ColumnElement, delete, func, select, true, update
 from sqlalchemy.orm import Session
 
-from kiosk.store.database import Database
+from kiosk.store.database import Database, changed_rows
 from kiosk.store.tables import EngagementFollowUp, EngagementMeeting, VisitorFeedback
 
 # What a visitor may write: a few sentences, not a letter (an appeal has its own way).
@@ -229,7 +228,7 @@ class EngagementRegister:
     def add_feedback_text(self, feedback_id: int, text: str) -> bool:
         """Add the visitor's words to their feedback, once: False if it already has some."""
         with self.db.sessions.begin() as session:
-            return bool(_changed_rows(session, (
+            return bool(changed_rows(session, (
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id == feedback_id, VisitorFeedback.text == "")
                 .values(text=text))))
@@ -259,15 +258,9 @@ class EngagementRegister:
         if not feedback_ids:
             return 0
         with self.db.sessions.begin() as session:
-            return _changed_rows(session, (
+            return changed_rows(session, (
                 update(VisitorFeedback)
                 .where(VisitorFeedback.id.in_(list(feedback_ids)),
                        VisitorFeedback.location_id.in_(list(locations)),
                        VisitorFeedback.created_at < meeting_ended)
                 .values(meeting_id=meeting_id)))
-
-
-def _changed_rows(session: Session, statement: Update) -> int:
-    """How many rows an UPDATE changed. Its result is a CursorResult, which counts them;
-    ``Session.execute`` is typed for every kind of statement, so it says only Result."""
-    return int(cast(CursorResult[Any], session.execute(statement)).rowcount)

@@ -56,7 +56,7 @@ def test_reports_name_the_version_and_a_diff_across_versions_says_so(
     assert rows and {row["axe_core"] for row in rows} == {version}
     suite = ET.fromstring(formats()["junit"](new, context).encode()).find("testsuite")
     properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
-    assert properties == {"axe-core": version, "standard": "wcag22aa"}
+    assert properties == {"axe-core": version, "standard": "wcag22aa", "profile": "default"}
     assert f"with axe-core {version}" in formats()["earl"](new, context)
     assert f"axe-core {version}" in formats()["html"](new, context)
     difference = compare(old, new)

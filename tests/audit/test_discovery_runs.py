@@ -63,6 +63,11 @@ def test_a_slow_hosts_robots_txt_holds_up_only_its_own_pages(
         finished = {row.url: row.scanned for row in db.execute(
             select(t.pages.c.url, t.pages.c.scanned).where(t.pages.c.scan_id == scan_id))}
     assert sorted(finished) == [fast.url("/one"), fast.url("/two")]
+    # The server's thread learns that the scanner left only at its next line, a second on.
+    deadline = time.monotonic() + 5
+    while not gave_up and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert gave_up, "the slow robots.txt was never left"
     slow_end = dt.datetime.fromtimestamp(gave_up[0], dt.UTC)
     for scanned in finished.values():
         scanned = scanned if scanned.tzinfo else scanned.replace(tzinfo=dt.UTC)

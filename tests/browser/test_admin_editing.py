@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -96,7 +97,8 @@ def test_edit_preview_publish_and_the_stand_changes_by_itself(
 
     browser.close()
     browser.switch_to.window(stand_window)
-    WebDriverWait(browser, 60).until(
+    # The stand swaps its page in place, so the <main> just found may be gone when read.
+    WebDriverWait(browser, 60, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda b: "08:05" in b.find_element(By.TAG_NAME, "main").text)
 
 

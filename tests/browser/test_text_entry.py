@@ -197,3 +197,22 @@ def test_in_speech_mode_the_keyboard_says_each_row_it_enters_and_its_ends(
     send = focused(browser)
     assert "feedback-send" in send.get_attribute("class")
     assert said(browser)[before] == send.get_attribute("data-say")
+
+
+def test_touching_the_field_brings_the_keyboard_onto_the_screen_with_it(
+        landscape: WebDriver, feedback_server: SpeakingServer) -> None:  # noqa: F811
+    # A landscape screen in large type: the field alone fills most of what the bar leaves,
+    # and the keys under it were below the screen's edge while the visitor typed.
+    browser = landscape
+    fresh(browser, feedback_server.server.url(
+        receipt_path(feedback_server, "kk") + "?mode=large"))
+    browser.find_element(By.ID, "feedback-text").click()
+    seen = browser.execute_script("""
+        const key = document.querySelector("[data-layout]:not([hidden]) .keyboard-row button");
+        const r = key.getBoundingClientRect();
+        const field = document.getElementById("feedback-text").getBoundingClientRect();
+        return {key: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+                     === key,
+                fieldTop: document.elementFromPoint(field.left + 20, field.top + 10)
+                     ?.id};""")
+    assert seen == {"key": True, "fieldTop": "feedback-text"}

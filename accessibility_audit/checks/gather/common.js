@@ -44,4 +44,8 @@ const a11yOwnHref = (element) => {
     return written;
   }
 };
+// A colour that paints nothing (a background left transparent).
+const a11yOwnTransparent = (color) => color === "transparent" || /rgba\([^)]*,\s*0(\.0+)?\)$/.test(color);
+// What a visitor may close, or the page may mean to keep the focus in.
+const a11yOwnDialog = "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]";
 const a11yOwnNode = (element) => ({ target: a11yOwnSelector(element), html: a11yOwnHtml(element) });

@@ -56,14 +56,13 @@ const inside = (x, y, box) => x >= box.left && x <= box.right && y >= box.top &&
 // or a form control of its own, or its own text there; and no ancestor within the
 // cover makes it transparent. A transparent layer that draws nothing hides nothing, so
 // the stack of elements at the point is looked through below it.
-const transparent = (color) => color === "transparent" || /rgba\([^)]*,\s*0(\.0+)?\)$/.test(color);
 const paints = (hit, cover, x, y) => {
   for (let node = hit; node; node = node.parentElement) {
     if (Number(getComputedStyle(node).opacity) < 0.2) return false;
     if (node === cover) break;
   }
   const style = getComputedStyle(hit);
-  if (!transparent(style.backgroundColor) || style.backgroundImage !== "none" || hit.matches(REPLACED)) {
+  if (!a11yOwnTransparent(style.backgroundColor) || style.backgroundImage !== "none" || hit.matches(REPLACED)) {
     return true;
   }
   for (const child of hit.childNodes) {
@@ -248,7 +247,7 @@ for (const candidate of candidates) {
     ...a11yOwnNode(candidate.element),
     control: candidate.element.matches(CONTROLS),
     cover: { ...a11yOwnNode(cover), position: getComputedStyle(cover).position,
-             dialog: cover.matches("dialog, [role=dialog], [role=alertdialog], [aria-modal=true]") || coverControls > 1 },
+             dialog: cover.matches(a11yOwnDialog) || coverControls > 1 },
     never,
     firstScreen: candidate.coveredAt[0] === 0,
     stops: candidate.coveredAt.length,

@@ -79,10 +79,9 @@ const coverOf = (node) => {
   }
   return null;
 };
-const transparent = (color) => color === "transparent" || /rgba\([^)]*,\s*0(\.0+)?\)$/.test(color);
 const draws = (node) => {
   const style = getComputedStyle(node);
-  return Number(style.opacity) >= 0.2 && (!transparent(style.backgroundColor) || style.backgroundImage !== "none"
+  return Number(style.opacity) >= 0.2 && (!a11yOwnTransparent(style.backgroundColor) || style.backgroundImage !== "none"
     || node.matches("img, svg, video, canvas, iframe, object, embed, input, button, select, textarea")
     || Array.prototype.some.call(node.childNodes, (c) => c.nodeType === 3 && c.data.trim()));
 };
@@ -149,4 +148,4 @@ return elements.map((element) => ({ ...a11yOwnNode(element),
   }),
   link: element.matches("a[href], area[href]"),
   frame: element.matches("iframe, object, embed") || !!element.shadowRoot,
-  dialog: !!element.closest("dialog, [role=dialog], [role=alertdialog], [aria-modal=true]") }));
+  dialog: !!element.closest(a11yOwnDialog) }));

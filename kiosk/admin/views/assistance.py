@@ -14,6 +14,7 @@ every admin page (:func:`escalations`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
@@ -56,15 +57,22 @@ def _lists(account: Account) -> dict[str, Any]:
 
 
 @bp.context_processor
-def escalations() -> dict[str, int]:
-    """How many calls have escalated, for the banner of an administrator's admin pages."""
+def escalations() -> dict[str, Callable[[], int]]:
+    """How many calls have escalated, for the banner of an administrator's admin pages.
+
+    A function the banner calls, so that only a page showing it asks the database: not
+    the assistance page, nor its list that the page script fetches every few seconds."""
+    return {"escalated_calls": _escalated_calls}
+
+
+def _escalated_calls() -> int:
     account = required_account()
     if account is None or account.role is not Role.ADMINISTRATOR:
-        return {}
+        return 0
     try:
-        return {"escalated_calls": escalated_count(account, now_utc())}
+        return escalated_count(account, now_utc())
     except SQLAlchemyError:
-        return {}  # the page that says the database cannot be reached must still render
+        return 0  # the page that says the database cannot be reached must still render
 
 
 def _sound_on(account: Account) -> bool:

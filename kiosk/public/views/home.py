@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response
 
-from kiosk.hours import status_at
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
 
 
 @page_data("home", "home.html")
 def home_data(page: StandPage) -> dict[str, Any]:
-    calendar = current_app.extensions["kiosk.calendar"]
-    status = status_at(page.location.hours, page.now, page.content.zone, calendar,
-                       page.later_hours)
+    status = page.status()
     current = [a for a in page.location.announcements if a.shown_on(page.today)]
     return {"status": status, "announcement_count": len(current)}
 

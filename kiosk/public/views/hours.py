@@ -10,7 +10,7 @@ from typing import Any
 from flask import Response, current_app
 
 from kiosk.content.model import WEEKDAYS, ScheduledChange
-from kiosk.hours import DayKind, DaySchedule, special_days, status_at, week_schedule
+from kiosk.hours import DayKind, DaySchedule, special_days, week_schedule
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import StandPage, page_data, render_stand, stand_page
 
@@ -47,7 +47,7 @@ def hours_data(page: StandPage) -> dict[str, Any]:
     hours = page.location.hours
     later = page.later_hours
     return {
-        "status": status_at(hours, page.now, page.content.zone, calendar, later),
+        "status": page.status(),
         "week": week_schedule(hours, page.today, calendar, later),
         "special": special_days(hours, page.today + dt.timedelta(days=1),
                                 LOOKAHEAD_DAYS, calendar, later),

@@ -10,7 +10,6 @@ from flask.typing import ResponseReturnValue
 
 from kiosk.clock import now_utc
 from kiosk.formatting import full_date, time_text
-from kiosk.hours import status_at
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import stand_page
 from kiosk.public.stand_identity import proven_stand
@@ -34,9 +33,7 @@ def live(location: str, lang: str) -> ResponseReturnValue:
     known_stand = stand in {s.id for s in page.location.stands} and proven_stand(location, stand)
     if known_stand:
         stand_register(current_app).contact(stand, location, page.version, now_utc())
-    calendar = current_app.extensions["kiosk.calendar"]
-    status = status_at(page.location.hours, page.now, page.content.zone, calendar,
-                       page.later_hours)
+    status = page.status()
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),
              "status": status_sentence(status, lang)}
     # Each text comes with the key of its audio, so a stand can speak the new clock too.

@@ -12,6 +12,11 @@
   if (!field) { return; }
   keyboard.hidden = false;
 
+  /* The field and the keys under it belong together: when the field takes the focus, it
+     goes to the top of the page's region, so the keyboard is on the screen below it (on a
+     landscape screen in large type the field alone would fill what the bar leaves). */
+  field.addEventListener("focus", function () { field.scrollIntoView({ block: "start" }); });
+
   /* A key takes the focus from the field: remember where the caret was. */
   var caret = { start: field.value.length, end: field.value.length };
   function remember() { caret = { start: field.selectionStart, end: field.selectionEnd }; }
@@ -43,9 +48,7 @@
     current.hidden = true;
     next.hidden = false;
     /* The focus stays where the visitor is: on the switch of the layout now shown. */
-    var voice = speech();
-    var key = next.querySelector("[data-key-action='switch']");
-    if (voice) { voice.moveTo(key); } else { key.focus(); }
+    focusKey(next.querySelector("[data-key-action='switch']"));
   }
 
   /* ---- Moving by rows and columns. */
@@ -68,9 +71,14 @@
     return window.kioskSpeech && window.kioskSpeech.state.on ? window.kioskSpeech : null;
   }
 
-  function go(key) {
+  /* In speech mode the focus moves as speech moves it, saying the key (and its row). */
+  function focusKey(key) {
     var voice = speech();
     if (voice) { voice.moveTo(key); } else { key.focus(); }
+  }
+
+  function go(key) {
+    focusKey(key);
     key.scrollIntoView({ block: "nearest" });
   }
 

@@ -149,12 +149,17 @@
     try { sessionStorage.setItem(VISIT, "1"); } catch (error) { /* storage may be disabled */ }
   }
 
+  /* Words typed and not sent: offline.js asks this too, before it reloads a page. */
+  function typed() {
+    return Array.prototype.some.call(document.querySelectorAll("textarea, input[type='text']"),
+      function (field) { return field.value !== ""; });
+  }
+  window.kioskStand = { typed: typed };
+
   function busy() {
     var speaking = document.documentElement.dataset.speaking ||
       (window.kioskSpeech && window.kioskSpeech.reading());
-    var typed = Array.prototype.some.call(document.querySelectorAll("textarea, input[type='text']"),
-      function (field) { return field.value !== ""; });
-    return idleOpen() || Boolean(speaking) || typed;
+    return idleOpen() || Boolean(speaking) || typed();
   }
 
   function mayReload() {

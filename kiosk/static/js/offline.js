@@ -67,10 +67,8 @@
       }).catch(function () { /* the next poll of kiosk.js tries again */ });
   }
 
-  function typing() {
-    return Array.prototype.some.call(document.querySelectorAll("textarea, input[type='text']"),
-      function (field) { return field.value !== ""; });
-  }
+  /* kiosk.js, loaded before this script on every page that has it, knows. */
+  function typing() { return Boolean(window.kioskStand && window.kioskStand.typed()); }
 
   /* Back to live content: a copied page, or one that lost its connection, is reloaded
      from the server (never over a visitor's unsent words, nor under the "more time?"

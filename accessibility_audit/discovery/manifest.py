@@ -9,8 +9,14 @@ from collections.abc import Callable
 
 import requests
 
+from accessibility_audit.fetching import Fetcher, HttpSettings
 from accessibility_audit.physical.coverage import BadManifest, Matrix
 from accessibility_audit.physical.texts import Say, _
+from accessibility_audit.politeness import HostGate, user_agent
+
+# A manifest is a few kilobytes; a terminal waits on it.
+QUICK_SECONDS = 10.0
+QUICK_MAX_BYTES = 1024 * 1024
 
 
 class NoManifest(ValueError):
@@ -58,5 +64,11 @@ def fetch_manifest(base: str, get: Callable[[str], requests.Response]) -> Matrix
 
 
 def quick_get(url: str) -> requests.Response:
-    """One GET with a short wait, for a question the terminal is waiting on."""
-    return requests.get(url, timeout=10, allow_redirects=False)
+    """One GET for a question the terminal is waiting on: bounded in time and size as
+    every fetch of the scanner is (Fetcher), with a short deadline and a small cap."""
+    fetcher = Fetcher(HttpSettings(user_agent(None), {}, {}, timeout=QUICK_SECONDS),
+                      HostGate(0.0))
+    try:
+        return fetcher.get(url, polite=False, max_bytes=QUICK_MAX_BYTES)
+    finally:
+        fetcher.close()

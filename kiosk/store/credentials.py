@@ -16,12 +16,10 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, cast
 
 from sqlalchemy import Update, select, update
-from sqlalchemy.engine import CursorResult
 
-from kiosk.store.database import Database
+from kiosk.store.database import Database, changed_rows
 from kiosk.store.tables import StandCredential
 
 CACHE_SECONDS = 10.0
@@ -63,8 +61,8 @@ class StandCredentials:
     def revoke(self, location_id: str, stand_id: str, by: str, now: dt.datetime) -> bool:
         """End the stand's credential; False if it had none."""
         with self.db.sessions.begin() as session:
-            done = cast(CursorResult[Any], session.execute(
-                _active(location_id, stand_id).values(revoked_at=now, revoked_by=by))).rowcount
+            done = changed_rows(session, _active(location_id, stand_id)
+                                .values(revoked_at=now, revoked_by=by))
         self._forget(location_id, stand_id)
         return bool(done)
 

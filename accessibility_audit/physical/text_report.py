@@ -12,6 +12,7 @@ from accessibility_audit.physical.texts import (
     VERDICTS,
     _,
     allowed_range,
+    cited,
     measured,
     sayer,
 )
@@ -37,7 +38,7 @@ def physical_lines(report: StandReport, language: str) -> list[str]:
         given = measured(answer.value, result.item.unit, language) if answer.value is not None \
             else say(CHOICES[answer.choice]) if answer.choice else "—"
         wanted = allowed_range(result.minimum, result.maximum, result.item.unit, language)
-        reference = ", ".join(r.clause for r in result.item.references)
+        reference = ", ".join(cited(r, say) for r in result.item.references)
         lines.append(f"  [{say(VERDICTS[result.verdict])}] {say(result.item.question)} → {given}"
                      + (f" ({wanted})" if wanted else "") + f" — {reference}")
     return lines

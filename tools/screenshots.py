@@ -26,7 +26,7 @@ from kiosk import create_app
 from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import load_file
-from kiosk.store import store
+from kiosk.store import stand_credentials, store
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -44,7 +44,8 @@ ADMIN_PASSWORD = "screenshots only 2026"
 
 
 def admin_shots(driver: WebDriver, base: str) -> None:
-    """The admin area as an editor meets it: a form with an error, then the location page."""
+    """The admin area as an editor meets it: a form with an error, the location page and
+    the stands with their credentials."""
     set_viewport(driver, *ADMIN_SIZE)
     driver.get(f"{base}/admin/language/kk")
     driver.find_element(By.ID, "username").send_keys("aigerim")
@@ -58,6 +59,8 @@ def admin_shots(driver: WebDriver, base: str) -> None:
     _save(driver, "admin-edit-hours-error-kk")
     driver.get(f"{base}/admin/language/ru?next=/admin/locations/main/")
     _save(driver, "admin-location-ru")
+    driver.get(f"{base}/admin/language/kk?next=/admin/stands")
+    _save(driver, "admin-stands-kk")
 
 
 def _issue(rule: str, impact: str, criteria: str, html: str, outcome: str = "violation") -> Issue:
@@ -166,6 +169,8 @@ def main() -> int:
             add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
             add_user(db, "asel", ADMIN_PASSWORD, Role.AUDITOR, "Әсел Нұрланқызы")
         audit_scans(audit_store(app))
+        # One stand registered, the other not yet: the stands page shows both states.
+        stand_credentials(app).register("main", "main-hall", "aigerim", MOMENT)
         database = app.config["DATABASE_URL"]
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()

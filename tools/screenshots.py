@@ -40,6 +40,10 @@ SHOTS = (
     ("hours-kk-large-contrast", "/stand/main/kk/hours?mode=large-contrast", (1920, 1080)),
 )
 ADMIN_SIZE = (1280, 900)
+# The location page down to its table of sections, under the draft's publishing form.
+LOCATION_SIZE = (1280, 1200)
+# The certificate down to its coverage and findings: the evidence behind the verdict.
+CERTIFICATE_SIZE = (1280, 1150)
 ADMIN_PASSWORD = "screenshots only 2026"
 
 
@@ -57,8 +61,10 @@ def admin_shots(driver: WebDriver, base: str) -> None:
     driver.find_element(By.CSS_SELECTOR, "button[name='op'][value='save']").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
     _save(driver, "admin-edit-hours-error-kk")
+    set_viewport(driver, *LOCATION_SIZE)
     driver.get(f"{base}/admin/language/ru?next=/admin/locations/main/")
     _save(driver, "admin-location-ru")
+    set_viewport(driver, *ADMIN_SIZE)
     driver.get(f"{base}/admin/language/kk?next=/admin/stands")
     _save(driver, "admin-stands-kk")
 
@@ -147,7 +153,7 @@ def certify_stand(base: str, db_url: str, workdir: Path) -> str:
 
 def certificate_shot(driver: WebDriver, base: str, stand: str) -> None:
     """The joined stand report an auditor reads (signed in by audit_shots)."""
-    set_viewport(driver, *ADMIN_SIZE)
+    set_viewport(driver, *CERTIFICATE_SIZE)
     driver.get(f"{base}/audit/stands/{stand_key(stand)}")
     _save(driver, "stand-certificate-kk")
 

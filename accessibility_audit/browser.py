@@ -18,6 +18,10 @@ from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
 # Browser errors that mean the browser itself is gone, not the page.
+# Audio and video a scan does not fetch unless asked (--load-media): the browser blocks
+# these addresses, and a check that must hear a clip lifts the block for it.
+MEDIA_PATTERNS = ("*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v",
+                  "*.mp3", "*.ogg", "*.oga", "*.wav", "*.m4a", "*.flac", "*.aac")
 BROWSER_GONE = ("invalid session id", "session deleted", "disconnected", "tab crashed",
                 "chrome not reachable", "no such window", "target window already closed",
                 "Connection refused", "Max retries exceeded", "RemoteDisconnected",

@@ -5,8 +5,9 @@
 - Only tests marked ``browser`` may start Chromium (tests/chromium_guard.py), so that
   ``make test-fast`` (``-m "not browser"``) needs no browser and stays fast.
 - Under pytest-xdist (``make test``): the tests of a module with module-scoped fixtures
-  share a worker (``--dist loadgroup``), and tests marked ``alone`` run while no other
-  test runs in any worker.
+  share a worker (``--dist loadgroup``), tests marked ``alone`` run while no other
+  test runs in any worker, and those and the tests marked ``long`` are handed out first
+  (tests/scheduling.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests import database_templates, rendered_pages
+from tests import database_templates, rendered_pages, scheduling
 from tests.chromium_guard import ChromiumGuard
 
 LOCK_KEY = "kiosk_alone_lock"
@@ -37,6 +38,7 @@ class SuiteRules:
             else Path(worker_input[LOCK_KEY]) if LOCK_KEY in worker_input else None
         self.lock = self.lock_path.open("a") if worker_input is not None and self.lock_path \
             else None
+        self.worker: str | None = worker_input["workerid"] if worker_input else None
 
     # -- the run ------------------------------------------------------------------------
 
@@ -60,14 +62,26 @@ class SuiteRules:
                                       items: list[pytest.Item]) -> None:
         """Under ``--dist loadgroup``, the tests of a module with a module-scoped fixture (a
         live server, a browser without JavaScript, an app loaded with scans) run in one
-        worker, so that the fixture is made once rather than once in each worker."""
-        for item in items:
-            definitions = getattr(item, "_fixtureinfo", None)
-            if definitions is None:
-                continue
-            if any(definition.scope == "module"
-                   for chain in definitions.name2fixturedefs.values() for definition in chain):
-                item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        worker, so that the fixture is made once rather than once in each worker; the
+        ``alone`` and ``long`` tests run first, in one worker (tests/scheduling.py)."""
+        grouped = scheduling.groups(items, _module_group)
+        for item, group in grouped.items():
+            item.add_marker(pytest.mark.xdist_group(group))
+        scheduling.first_in_line(items, grouped)
+
+    @pytest.hookimpl(tryfirst=True)  # before the worker tells the controller its tests
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        if self.worker is not None and self.lock_path is not None:
+            scheduling.write_groups(self.lock_path.parent, self.worker, session.items)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config,
+                                    log: Any) -> scheduling.FirstUnitFirst | None:
+        """pytest-xdist's controller: ``--dist loadgroup`` by the workers' groups, the
+        ``first`` unit first; any other mode is left as pytest-xdist makes it."""
+        if config.getvalue("dist") != "loadgroup":
+            return None
+        return scheduling.FirstUnitFirst(config, log, self.folder)
 
     # -- each test ----------------------------------------------------------------------
 
@@ -131,6 +145,17 @@ class SuiteRules:
                         "@pytest.mark.browser (or pytestmark = pytest.mark.browser), so that "
                         "`make test-fast` leaves it out.\nRefused: " + "; ".join(started),
                         pytrace=False)
+
+
+def _module_group(item: pytest.Item) -> str | None:
+    """The item's module, if the item uses a module-scoped fixture."""
+    definitions = getattr(item, "_fixtureinfo", None)
+    if definitions is None:
+        return None
+    if any(definition.scope == "module"
+           for chain in definitions.name2fixturedefs.values() for definition in chain):
+        return str(item.module.__name__)
+    return None
 
 
 def _check_rendered_pages(item: pytest.Item, when: str) -> None:

@@ -2,8 +2,9 @@
 at, a way to show it at another, plain HTTP for what lies beyond it, a memory of what
 the scan learnt already, and its time budget.
 
-Scripts and key presses go through :class:`PageContext` (``run_script``, ``press``),
-the one seam between the checks and the browser. Scripts run in the scanner's
+Scripts, key presses and DevTools commands go through :class:`PageContext`
+(``run_script``, ``press``, ``cdp``), the one seam between the checks and the
+browser. Scripts run in the scanner's
 isolated world in the page (``world``, see ``accessibility_audit.engine.world``): the
 page's own scripts cannot replace or patch what a gatherer calls, and a gatherer's
 globals (``window.__name``) stay between its calls, hidden from the page."""
@@ -30,7 +31,15 @@ from accessibility_audit.model import Viewport
 class ScriptWorld(Protocol):
     """Where gathering scripts run: the engine's isolated world in the page."""
 
+    # DevTools commands to the page, through the channel the world itself uses.
+    cdp: Callable[[str, dict[str, Any]], Any]
+
     def call(self, script: str, *arguments: Any) -> Any: ...
+
+    def context(self, frame: str | None = None) -> int:
+        """The world's execution context in ``frame`` (the top document's by default),
+        for DevTools commands that run in it."""
+        ...
 
 _GATHER = files("accessibility_audit.checks").joinpath("gather")
 # The helpers each family of scripts shares, put in front of each script.
@@ -96,6 +105,9 @@ class PageContext:
     # The scanner's isolated world in the page (the engine gives one); without it,
     # scripts run among the page's own (a page the scanner does not audit).
     world: ScriptWorld | None = None
+    # Whether the browser blocks audio and video (``MEDIA_PATTERNS``), as a scan's do
+    # unless --load-media.
+    media_blocked: bool = False
 
     def check_time(self) -> None:
         """Raise :class:`OutOfTime` once the check's budget is spent."""
@@ -127,6 +139,12 @@ class PageContext:
         if holding:
             actions.key_up(holding)
         actions.perform()
+
+    def cdp(self, command: str, params: dict[str, Any] | None = None) -> Any:
+        """A DevTools command to the browser (as the engine sends them: through
+        chromedriver locally, through the Grid remotely)."""
+        return self.driver.execute("executeCdpCommand",
+                                   {"cmd": command, "params": params or {}})["value"]
 
     def screenshot(self) -> bytes:
         """The viewport as a PNG: the same pixels give the same bytes."""

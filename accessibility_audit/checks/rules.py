@@ -39,6 +39,36 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "the audited viewports, and that only tables, maps, images and code scroll "
           "sideways in a box of their own"),
          understanding("reflow")),
+    Rule("text-spacing-important", "serious", ("wcag21aa", "wcag1412", "cat.structure"),
+         N_("Text spacing below WCAG's must not be set !important in a style attribute"),
+         ("Checks that no style attribute keeps letter spacing under 0.12 times the font "
+          "size, word spacing under 0.16 times or the line height of wrapping text under "
+          "1.5 times with !important, which a reader's own spacing cannot replace"),
+         understanding("text-spacing")),
+    Rule("text-spacing-clipped", "serious", ("wcag21aa", "wcag1412", "cat.structure"),
+         N_("Text must not be cut off when a reader widens its spacing"),
+         ("Sets WCAG's text spacing (line height 1.5, letter spacing 0.12 em, word spacing "
+          "0.16 em, paragraph spacing 2 em) as a reader's style sheet does and checks that "
+          "no box that hides its overflow cuts text off"),
+         understanding("text-spacing"), audits=("site",)),
+    Rule("orientation-locked", "serious", ("wcag21aa", "wcag134", "cat.structure"),
+         N_("Content must not be turned to show in one screen orientation only"),
+         ("Shows the page in portrait and in landscape and checks that the page, its body "
+          "and the elements holding it are not turned a quarter turn in one of them"),
+         understanding("orientation"), audits=("site",)),
+    Rule("text-zoom-clipped", "serious", ("wcag2aa", "wcag144", "cat.sensory-and-visual-cues"),
+         N_("Text zoomed to 200 % must not be cut off by its box"),
+         ("Shows the page as a browser zoomed to 200 % lays it out (half the width and "
+          "height in CSS pixels) and checks that no box that hides its overflow cuts "
+          "text off"),
+         understanding("resize-text"), audits=("site",)),
+    Rule("autoplay-audio-control", "serious", ("wcag2a", "wcag142", "cat.time-and-media"),
+         N_("Audio that plays on its own for more than 3 seconds must have a control to "
+            "pause, stop or mute it"),
+         ("Plays a copy of each audio and video that starts by itself unmuted, to learn "
+          "its length and whether it has sound, and checks that one longer than 3 seconds "
+          "has native controls or a pause, stop or mute control beside it"),
+         understanding("audio-control")),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "
@@ -56,6 +86,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Presses Tab through the page; where the focus goes round without leaving, tries "
           "Shift+Tab, Escape and the key combinations the page names"),
          understanding("no-keyboard-trap"), costly=True),
+    Rule("click-keyboard-reachable", "serious", ("wcag2a", "wcag211", "cat.keyboard"),
+         N_("Every element that acts on a click must be reachable with the keyboard"),
+         ("Lists the page's click, mouse and pointer listeners through the browser's "
+          "debugger and checks that each element listened on is in the Tab order, inside "
+          "a control that is, or holds one"),
+         understanding("keyboard")),
     # No criterion names covered text; a control under a cover fails 2.4.11 once it has
     # the focus, which focus-not-obscured checks by pressing Tab.
     Rule("content-obscured", "serious", ("best-practice", "cat.sensory-and-visual-cues"),

@@ -178,8 +178,8 @@ BROWSERS = OptionGroup(options(
                  "(e.g. http://grid.local:4444) instead of on this machine."),
     contact_option,
     click.option("--load-media", is_flag=True,
-                 help="Also download audio and video (skipped by default: not needed to "
-                 "audit)."),
+                 help="Also download audio and video (skipped by default, but for the "
+                 "clips that start by themselves, which the audio control check plays)."),
 ), _browsers)
 
 GROUPS = (PAGES, CRAWL, REQUESTS, RULES, BROWSERS)

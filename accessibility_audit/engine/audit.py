@@ -276,7 +276,7 @@ class PageAuditor:
             return {}
         context = PageContext(browser.driver, url, site, viewport, self.fetcher,
                               lambda other: self._show(browser, world, other), self.memo,
-                              world=world)
+                              world=world, media_blocked=browser.settings.block_media)
         return runner.run(checks, context, page.errors)
 
     def _once(self, runner: CheckRunner, check: Check, browser: Browser, world: AuditWorld,

@@ -19,7 +19,12 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chromium.remote_connection import ChromiumRemoteConnection
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from accessibility_audit.browser import chromium_options, find_executable, performance_log
+from accessibility_audit.browser import (
+    MEDIA_PATTERNS,
+    chromium_options,
+    find_executable,
+    performance_log,
+)
 from accessibility_audit.engine import processes
 from accessibility_audit.engine.world import WORLD_GUARD_SCRIPT, WORLD_NAME
 from accessibility_audit.model import Viewport
@@ -28,8 +33,6 @@ from accessibility_audit.politeness import user_agent
 PROFILE_PREFIX = "a11y-audit-browser-"
 # Sound and video need not be fetched to audit a page: the elements are in the DOM
 # either way. Fonts and images stay, as they change layout and contrast.
-MEDIA_PATTERNS = ["*.mp4", "*.webm", "*.ogv", "*.mov", "*.avi", "*.mkv", "*.m4v",
-                  "*.mp3", "*.ogg", "*.oga", "*.wav", "*.m4a", "*.flac", "*.aac"]
 # Memory: each page starts clean anyway, so no back-forward cache and no spare
 # renderer waiting; one renderer and the GPU thread inside the browser process;
 # V8 tuned for size with a small young generation (axe makes many short-lived
@@ -178,7 +181,7 @@ class Browser:
         if self.settings.headers:
             self.cdp("Network.setExtraHTTPHeaders", {"headers": dict(self.settings.headers)})
         if self.settings.block_media:
-            self.cdp("Network.setBlockedURLs", {"urls": MEDIA_PATTERNS})
+            self.cdp("Network.setBlockedURLs", {"urls": list(MEDIA_PATTERNS)})
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": GUARD_SCRIPT})
         self.cdp("Page.addScriptToEvaluateOnNewDocument",
                  {"source": WORLD_GUARD_SCRIPT, "worldName": WORLD_NAME})

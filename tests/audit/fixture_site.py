@@ -10,8 +10,11 @@ misbehave (redirect loops, walls, downloads, endless loading …) are made here.
 from __future__ import annotations
 
 import gzip
+import io
+import math
 import threading
 import time
+import wave
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,6 +25,25 @@ PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 HUGE_ELEMENTS = 31_000
+
+
+def _wav(seconds: float, loud: bool) -> bytes:
+    """A mono WAV of a 440 Hz tone (or of silence), 8 kHz, 8 bits: small but real."""
+    rate = 8000
+    frames = bytes(128 + (round(90 * math.sin(2 * math.pi * 440 * n / rate)) if loud else 0)
+                   for n in range(int(seconds * rate)))
+    body = io.BytesIO()
+    with wave.open(body, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(rate)
+        out.writeframes(frames)
+    return body.getvalue()
+
+
+# Sound for the audio control check: /sound-5s.wav, /sound-2s.wav, /silence-5s.wav.
+SOUNDS = {"sound-5s.wav": _wav(5, True), "sound-2s.wav": _wav(2, True),
+          "silence-5s.wav": _wav(5, False)}
 
 
 def _urlset(urls: list[str]) -> bytes:
@@ -92,6 +114,8 @@ class _Handler(BaseHTTPRequestHandler):
                           .replace("/", "__"), None)
         if special is not None:
             special()
+        elif path.strip("/") in SOUNDS:
+            self._send(200, "audio/wav", SOUNDS[path.strip("/")])
         elif path.startswith(("/pixel.png", "/media/")):
             self._send(200, "image/png", PIXEL)
         else:

@@ -1,7 +1,9 @@
 // What makes the page wider than the viewport: the outermost elements reaching
 // past its right edge, and boxes that scroll sideways on their own, with whether
-// their wide content needs two dimensions (tables, maps, images, code).
-const TWO_D = "table, [role=grid], [role=table], canvas, svg, img, picture, video, iframe, object, embed, map, pre, [role=application], [role=img]";
+// their wide content needs two dimensions (data tables, maps, images, video, code):
+// WCAG's Understanding 1.4.10 exempts such content from reflowing. A table that only
+// lays out the page (role none or presentation) is no data table.
+const TWO_D = "table:not([role=none]):not([role=presentation]), [role=grid], [role=table], canvas, svg, img, picture, video, iframe, object, embed, map, pre, [role=application], [role=img]";
 const width = document.documentElement.clientWidth;
 const root = document.scrollingElement || document.documentElement;
 const outermost = [];

@@ -40,6 +40,16 @@ const defaultSize = (element) => {
   probe.remove();
   return [box.width, box.height];
 };
+// Unstyled when its box is the browser's size; a flex or grid container stretches a
+// control across its line (a radio button as tall as its label's text) without the
+// author sizing it, which leaves the other dimension the browser's.
+const same = (a, b) => Math.abs(a - b) < 0.5;
+const unstyled = (element, box, [width, height]) => {
+  if (same(width, box.width) && same(height, box.height)) return true;
+  const parent = element.parentElement;
+  if (!parent || !/flex|grid/.test(getComputedStyle(parent).display)) return false;
+  return (same(width, box.width) && box.height >= height) || (same(height, box.height) && box.width >= width);
+};
 const found = [];
 try {
   for (const element of document.querySelectorAll(TARGETS)) {
@@ -48,14 +58,13 @@ try {
     // Off-screen (skip links until focused) is not where a finger can touch it.
     if (box.right <= 0 || box.bottom + window.scrollY <= 0) continue;
     const native = element.matches(NATIVE) && getComputedStyle(element).appearance !== "none";
-    const [width, height] = native ? defaultSize(element) : [-1, -1];
     found.push({
       ...a11yOwnNode(element),
       width: box.width, height: box.height,
       name: nameOf(element).toLowerCase(),
       href: a11yOwnHref(element),
       inSentence: inSentence(element),
-      userAgent: native && Math.abs(width - box.width) < 0.5 && Math.abs(height - box.height) < 0.5,
+      userAgent: native && unstyled(element, box, defaultSize(element)),
     });
   }
 } finally {

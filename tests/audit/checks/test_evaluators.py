@@ -37,6 +37,14 @@ def test_a_page_scrolling_sideways_names_its_outermost_wide_elements() -> None:
     assert not outcomes.passed
 
 
+def test_images_video_and_data_tables_may_widen_the_page() -> None:
+    # Understanding 1.4.10 exempts content that needs two dimensions.
+    image = {"target": "#plan", "html": "<img>", "right": 900, "twoD": True}
+    outcomes = reflow.evaluate(_overflow(900, [image], []), "320 CSS px wide")
+    assert not outcomes.failed and not outcomes.review
+    assert [n.target for n in outcomes.passed] == ["#plan"]
+
+
 def test_tables_and_maps_may_scroll_in_a_box_of_their_own_but_text_may_not() -> None:
     table = {"target": "#table", "html": "<div>", "twoD": True}
     text = {"target": "#text", "html": "<div>", "twoD": False}

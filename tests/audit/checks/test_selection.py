@@ -34,16 +34,22 @@ def _ids(rules: tuple) -> list[str]:
 
 
 def test_levels_select_the_own_rules() -> None:
-    assert _ids(own_rules(AA)) == ["page-language-matches-text", "part-language-matches-text",
-                                   "reflow"]
-    # Covered content is found by scrolling, quickly: in the default profile.
+    assert _ids(own_rules(AA)) == [
+        "page-language-matches-text", "part-language-matches-text", "reflow",
+        "text-spacing-important", "text-spacing-clipped", "orientation-locked",
+        "text-zoom-clipped", "autoplay-audio-control", "click-keyboard-reachable"]
+    # Covered content is found by scrolling, quickly, and click listeners by reading them:
+    # in the default profile.
     assert _ids(own_rules(AAA)) == [
         "page-language-matches-text", "part-language-matches-text", "target-size-enhanced",
-        "reflow", "content-obscured"]
+        "reflow", "text-spacing-important", "text-spacing-clipped", "orientation-locked",
+        "text-zoom-clipped", "autoplay-audio-control", "click-keyboard-reachable",
+        "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
-        "target-size-enhanced", "reflow", "focus-visible", "focus-not-obscured",
-        "keyboard-trap", "content-obscured"]
+        "target-size-enhanced", "reflow", "text-spacing-important", "text-spacing-clipped",
+        "orientation-locked", "text-zoom-clipped", "autoplay-audio-control", "focus-visible",
+        "focus-not-obscured", "keyboard-trap", "click-keyboard-reachable", "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:
@@ -52,8 +58,10 @@ def test_only_and_skip_select_own_and_axe_rules_alike() -> None:
     assert axe_selection(AA, only=("target-size-enhanced", "image-alt")) == {
         "runOnly": {"type": "rule", "values": ["image-alt"]}}
     assert axe_selection(AA, only=("reflow",)) is None
-    assert _ids(own_rules(AA, skip=("reflow",))) == ["page-language-matches-text",
-                                                      "part-language-matches-text"]
+    assert _ids(own_rules(AA, skip=("reflow",))) == [
+        "page-language-matches-text", "part-language-matches-text", "text-spacing-important",
+        "text-spacing-clipped", "orientation-locked", "text-zoom-clipped",
+        "autoplay-audio-control", "click-keyboard-reachable"]
     assert axe_selection(AA, skip=("reflow", "region")) == {
         "runOnly": {"type": "tag", "values": list(AA)}, "rules": {"region": {"enabled": False}}}
 

@@ -37,7 +37,9 @@ from accessibility_audit.physical.report import (
     stand_by_key,
     stand_report,
 )
+from accessibility_audit.physical.stand_audits import recorded_stands
 from accessibility_audit.physical.stands import BadStandUrl, stand_key, stand_url
+from accessibility_audit.physical.stands import split as split_stand
 from accessibility_audit.physical.storage import (
     StoredChecklist,
     StoredPhoto,
@@ -94,6 +96,7 @@ __all__ = [
     "photo_data", "problem_with_line", "process_photo", "read_checklist_file",
     "remember_stand", "save_checklist", "stand_by_key", "stand_key", "stand_report",
     "stand_url", "stored_photo", "CHECKLIST_FILE_LIMITS", "read_checklist_bytes",
+    "recorded_stands", "split_stand",
     # YAML within bounds
     "BoundedYamlLoader", "YamlLimits", "YamlRefused", "decode_yaml", "excerpt", "load_yaml",
     "read_bounded",

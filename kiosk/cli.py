@@ -507,6 +507,89 @@ def user_sign_out(username: str) -> None:
     click.echo(f"{username} is signed out everywhere.")
 
 
+@main.group()
+def stand() -> None:
+    """Register stands (a credential each, to prove which stand they are) and revoke them.
+
+    \b
+    kiosk stand register main main-hall --server http://stands.akimat.local:8080
+    kiosk stand list
+    kiosk stand revoke main main-hall
+    """
+
+
+def _content_stand(app, location: str, stand_id: str):  # type: ignore[no-untyped-def]
+    from kiosk.admin.stand_registration import content_stands
+
+    known = list(content_stands(app))
+    found = next((s for s in known if (s.location_id, s.stand_id) == (location, stand_id)),
+                 None)
+    if found is None:
+        listed = ", ".join(f"{s.location_id} {s.stand_id}" for s in known)
+        raise click.ClickException(
+            f"the content has no stand {stand_id!r} at location {location!r}; its stands "
+            f"are: {listed or 'none (add them to a location in the admin area)'}")
+    return found
+
+
+@stand.command("register")
+@click.argument("location")
+@click.argument("stand_id", metavar="STAND")
+@click.option("--server", default="http://127.0.0.1:8080", show_default=True,
+              help="The server's address as the stands reach it, for STAND_URL.")
+def stand_register(location: str, stand_id: str, server: str) -> None:
+    """Give a stand a new credential (any earlier one stops working) and print the
+    STAND_URL its launcher opens. The credential is shown this once only."""
+    from kiosk.admin.stand_registration import stand_start_url
+    from kiosk.clock import now_utc
+    from kiosk.store import stand_credentials
+
+    app = _app()
+    _ready_store(app)
+    with app.app_context():
+        _content_stand(app, location, stand_id)
+        secret = stand_credentials(app).register(location, stand_id, "kiosk stand register",
+                                                 now_utc())
+    click.echo(f"STAND_URL={stand_start_url(server, location, stand_id, secret)}")
+    click.echo("Put this line in the stand's ~/.config/kiosk-stand.env; the credential "
+               "(after #stand-key=) is not shown again.", err=True)
+
+
+@stand.command("revoke")
+@click.argument("location")
+@click.argument("stand_id", metavar="STAND")
+def stand_revoke(location: str, stand_id: str) -> None:
+    """End a stand's credential: its check-ins are no longer recorded as its own."""
+    from kiosk.clock import now_utc
+    from kiosk.store import stand_credentials
+
+    app = _app()
+    _ready_store(app)
+    with app.app_context():
+        if not stand_credentials(app).revoke(location, stand_id, "kiosk stand revoke",
+                                             now_utc()):
+            raise click.ClickException(f"stand {stand_id!r} at {location!r} has no "
+                                       "credential to revoke (see 'kiosk stand list')")
+    click.echo(f"The credential of {location} {stand_id} is revoked.")
+
+
+@stand.command("list")
+def stand_list() -> None:
+    """Every stand of the content, and whether it has a credential."""
+    from kiosk.admin.stand_registration import content_stands
+    from kiosk.store import stand_credentials
+
+    app = _app()
+    _ready_store(app)
+    with app.app_context():
+        active = stand_credentials(app).active()
+        for found in content_stands(app):
+            credential = active.get((found.location_id, found.stand_id))
+            state = (f"registered {credential.issued_at:%Y-%m-%d %H:%M} UTC by "
+                     f"{credential.issued_by}" if credential else "not registered")
+            click.echo(f"{found.location_id}\t{found.stand_id}\t{state}")
+
+
 @main.command("settings")
 def settings_command() -> None:
     """List every setting with its default and meaning."""

@@ -21,6 +21,7 @@ from kiosk.store import store
 from kiosk.store.tables import User
 from tests.admin_session import add_users
 from tests.conftest import SQLITE_ONLY, make_app
+from tests.stand_credentials import stand_client
 
 PASSWORD = "correct horse battery"
 
@@ -231,9 +232,11 @@ def test_stands_report_through_their_polls(app: Flask, demo_content) -> None:
 
     admin = app.test_client()
     sign_in(admin, "admin")
-    assert stands_table(admin) == {"main-hall": "never", "main-floor2": "never",
-                                   "reception-lobby": "never"}
-    stand = app.test_client()
+    # No stand has a credential yet: none can check in, and the overview says why.
+    assert stands_table(admin) == {"main-hall": "unregistered", "main-floor2": "unregistered",
+                                   "reception-lobby": "unregistered"}
+    stand = stand_client(app, "main-hall")
+    assert stands_table(admin)["main-hall"] == "never"
     stand.get("/stand/main/kk/live.json?stand=main-hall")
     stand.get("/stand/main/kk/live.json?stand=somebody-elses")  # not a stand of main: ignored
     assert stands_table(admin)["main-hall"] == "ok"
@@ -265,11 +268,12 @@ def test_a_stand_that_stops_polling_is_flagged(tmp_path: Path, demo_content,
     app = make_app(tmp_path, demo_content, database_url)
     with store(app).sessions.begin() as db:
         add_user(db, "editor", PASSWORD, Role.EDITOR, "Editor", ("main",))
-    app.test_client().get("/stand/main/kk/live.json?stand=main-floor2")
+    stand_client(app, "main-floor2").get("/stand/main/kk/live.json?stand=main-floor2")
     app.config["NOW"] = DEMO_NOW + dt.timedelta(minutes=6)
     editor = app.test_client()
     sign_in(editor, "editor")
     table = stands_table(editor)
-    assert table == {"main-hall": "never", "main-floor2": "silent"}  # only their location
+    # Only their location; main-hall was never registered.
+    assert table == {"main-hall": "unregistered", "main-floor2": "silent"}
     html = editor.get("/admin/").get_data(as_text=True)
     assert "5 минуттан астам байланыс жоқ" in html

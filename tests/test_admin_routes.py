@@ -19,7 +19,7 @@ OPEN = {"auth.login", "auth.language", "admin.static"}
 # A value for every route parameter; a new parameter must be added here to be tested.
 SAMPLE = {"location": "main", "section": "hours", "lang": "kk", "page": "home",
           "number": "1", "org_id": "koktal-akimat", "call_id": "1", "meeting_id": "1",
-          "index": "0", "username": "editor"}
+          "index": "0", "username": "editor", "stand": "main-hall"}
 # What everyone who may see an organisation may read in its engagement register.
 ENGAGEMENT_READ = {"admin.engagement", "admin.engagement_register", "admin.meeting",
                    "admin.visitor_feedback", "admin.engagement_export",
@@ -115,5 +115,5 @@ def test_editors_of_another_location_are_refused(app: Flask) -> None:
     _refused_for(app, "other", {"admin.dashboard", "admin.assistance", "admin.duties",
                                 "admin.duties_export",
                                 "admin.assistance_state", "admin.new_meeting",
-                                "admin.mark_feedback_considered", *ENGAGEMENT_READ,
-                                *OWN_SETTINGS})
+                                "admin.mark_feedback_considered", "admin.stands",
+                                *ENGAGEMENT_READ, *OWN_SETTINGS})

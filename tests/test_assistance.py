@@ -22,10 +22,17 @@ from kiosk.store.assistance import Need, State
 from kiosk.store.tables import AssistanceRequest
 from tests.conftest import DEMO_NOW, make_app
 from tests.html_checks import assert_stand_page
+from tests.stand_credentials import stand_client
 from tests.test_admin import PASSWORD, sign_in
 from tests.test_admin import token as csrf
 
 LANGS = ("kk", "ru", "en")
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """The stand main-hall, with its credential: calls from it are attributed to it."""
+    return stand_client(app, "main-hall")
 
 
 @pytest.fixture
@@ -387,7 +394,7 @@ def test_names_from_the_content_are_escaped(tmp_path: Path, demo_content: Conten
     app = make_app(tmp_path, content)
     with store(app).sessions.begin() as db:
         add_user(db, "admin", PASSWORD, Role.ADMINISTRATOR)
-    press(app.test_client())
+    press(stand_client(app, "main-hall"))
     admin = signed_in(app, "admin")
     assert "Зал &lt;b&gt;1&lt;/b&gt;" in admin.get("/admin/assistance").get_data(as_text=True)
     assert "Зал &lt;b&gt;1&lt;/b&gt;" in admin.get("/admin/assistance.json").json["html"]

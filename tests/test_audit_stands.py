@@ -3,6 +3,7 @@ upload) and the joined stand report, as an auditor uses them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.stands import stand_key
 from accessibility_audit.store import tables as t
 from kiosk.audit.storage import audit_store
+from kiosk.content import Content
 from tests.admin_forms import filled
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.checklist_data import filled_template, jpeg_with_location
@@ -25,13 +27,14 @@ from tests.conftest import make_app
 from tests.html_checks import page_facts
 from tests.stand_audits import add_stand_audit
 
-STAND = "http://127.0.0.1:8080/stand/main/"
+STAND = "http://127.0.0.1:8080/stand/main/?stand=main-hall"
 KEY = stand_key(STAND)
+NOW = dt.datetime(2026, 11, 27, 6, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    app = make_app(tmp_path, None)
+def app(tmp_path: Path, demo_content: Content) -> Flask:
+    app = make_app(tmp_path, demo_content)
     add_accounts(app)
     return app
 
@@ -42,7 +45,7 @@ def auditor(app: Flask) -> FlaskClient:
 
 
 
-def add_stand(client: FlaskClient, url: str = "http://127.0.0.1:8080/stand/main",
+def add_stand(client: FlaskClient, url: str = "http://127.0.0.1:8080/stand/main?stand=main-hall",
               label: str = "Entrance hall, left"):
     return client.post("/audit/stands", data={"csrf_token": csrf(client, "/audit/stands"),
                                               "url": url, "label": label})
@@ -225,3 +228,119 @@ def test_auditors_find_the_stands_in_the_auditors_menu(app: Flask) -> None:
                      auditor.get("/audit/").get_data(as_text=True), re.S)[0]
     assert 'href="/audit/stands"' in menu
     assert 'href="/audit/"' not in signed_in(app, "editor").get("/admin/").get_data(as_text=True)
+
+
+def test_a_stand_unknown_to_the_content_is_refused_with_the_stands_there_are(
+        app: Flask, auditor: FlaskClient) -> None:
+    for url, said in [
+            ("http://127.0.0.1:8080/stand/main/?stand=main-hal",
+             "The location has no stand “main-hal”. Its stands: main-hall, main-floor2."),
+            ("http://127.0.0.1:8080/stand/main/", "This location has several stands"),
+            ("http://127.0.0.1:8080/stand/mian/?stand=main-hall",
+             "There is no location “mian” on this server")]:
+        response = add_stand(auditor, url=url)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400, url
+        assert said in html.replace("&#8220;", "“").replace("&#8221;", "”"), url
+    assert rows(app, t.stands) == 0
+
+
+def test_the_stands_of_one_location_are_listed_apart(app: Flask,
+                                                     auditor: FlaskClient) -> None:
+    add_stand_audit(audit_store(app), STAND, broken=False)
+    floor2 = "http://127.0.0.1:8080/stand/main/?stand=main-floor2"
+    add_stand(auditor, url=floor2, label="Floor 2")
+    listing = auditor.get("/audit/stands").get_data(as_text=True)
+    assert "Location main, stand main-hall" in listing
+    assert "Location main, stand main-floor2" in listing
+    assert f'href="/audit/stands/{stand_key(floor2)}"' in listing
+
+
+def test_the_report_says_partial_evidence_and_a_certificate_goes_stale(
+        app: Flask, auditor: FlaskClient, demo_content: Content) -> None:
+    import kiosk.store.reading as reading
+    from accessibility_audit.physical import storage
+    from accessibility_audit.physical.coverage import Matrix
+    from kiosk.store import reader, store
+    from tests.checklist_data import TODAY, everything_passing
+    from tests.stand_audits import manifest
+
+    with app.app_context():
+        shown = reader(app).for_location("main").base_version("main")
+    audits = audit_store(app)
+    storage.save(audits, storage.Submission(STAND, "Hall", "A", TODAY, "yaml",
+                                            answers=everything_passing()), NOW)
+    wider = Matrix(shown, ("hours", "home"), ("kk", "ru", "en"), ("standard", "large"),
+                   ("portrait",), ("main-hall", "main-floor2"))
+    add_stand_audit(audits, STAND, broken=False, matrix=wider)
+    html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    assert "Partial evidence" in html and "6 of the 12 page views the stand shows" in html
+    assert '<p class="overall-verdict">Partial evidence' in html
+
+    add_stand_audit(audits, STAND, broken=False, matrix=manifest(STAND, revision=shown))
+    html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    assert '<p class="overall-verdict">Meets the requirements</p>' in html
+    assert f"Revision {shown}" in html
+
+    org = demo_content.organisation
+    renamed = org.model_copy(update={"name": org.name.model_copy(update={"en": "Renamed"})})
+    store(app).publisher.publish(demo_content.model_copy(update={"organisation": renamed}),
+                                 author="t")
+    reading.CHECK_SECONDS, saved = 0.0, reading.CHECK_SECONDS
+    try:
+        html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    finally:
+        reading.CHECK_SECONDS = saved
+    assert '<p class="overall-verdict">Audited an earlier version' in html
+    assert "this audit was of an earlier version" in html
+
+
+def test_a_stand_says_what_it_shows(app: Flask) -> None:
+    """The manifest a stand audit learns the whole matrix from."""
+    from kiosk.store import reader
+
+    client = app.test_client()
+    response = client.get("/stand/main/manifest.json")
+    assert response.headers["Cache-Control"] == "no-store"
+    data = response.get_json()
+    with app.app_context():
+        assert data["revision"] == reader(app).for_location("main").base_version("main")
+    assert set(data["pages"]) == {"home", "hours", "appeals", "contacts", "accessibility",
+                                  "announcements", "assistance", "feedback"}
+    assert (data["languages"], data["modes"], data["orientations"]) == (
+        ["kk", "ru", "en"], ["standard", "large", "contrast", "large-contrast"],
+        ["portrait", "landscape"])
+    assert [s["id"] for s in data["stands"]] == ["main-hall", "main-floor2"]
+    assert data["stands"][0]["name"]["kk"] == "1-қабат, кіреберіс фойе"
+    assert client.get("/stand/mian/manifest.json").status_code == 404
+
+
+def test_a_checklist_for_a_stand_the_server_does_not_have_is_refused(
+        app: Flask, tmp_path: Path) -> None:
+    """Before any stand audit, the import asks the running stand which stands it has."""
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import serve
+    from tests.checklist_data import filled_template
+
+    script = Path(sys.executable).parent / "a11y-audit"
+    filled = tmp_path / "stand.yaml"
+    filled.write_text(filled_template(), encoding="utf-8")
+    db = tmp_path / "scans.sqlite3"
+
+    def imported(stand: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(script), "checklist", "import", str(filled), "--stand",
+                               stand, "--db", str(db)], capture_output=True, text=True,
+                              timeout=60)
+
+    for server in serve(app, tmp_path):
+        phantom = imported(server.url("/stand/mian/?stand=main-hall"))
+        assert phantom.returncode == 1
+        assert "is not a stand: " in phantom.stderr and "answered 404" in phantom.stderr
+        typo = imported(server.url("/stand/main/?stand=main-hal"))
+        assert typo.returncode == 1
+        assert f"has no stand 'main-hal'. Its stands: {server.url('/stand/main/')}" \
+               "?stand=main-hall" in typo.stderr
+        good = imported(server.url("/stand/main/?stand=main-floor2"))
+        assert good.returncode == 0, good.stderr

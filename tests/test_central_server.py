@@ -3,6 +3,7 @@ as they run behind nginx (deploy/nginx-kiosk.conf)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import http.cookiejar
 import os
@@ -193,10 +194,23 @@ def served_from_memory_after_publishing(database: str, demo_content: Content, tm
         time.sleep(0.2)
 
 
-def test_stands_and_managers_may_reach_any_process(servers: list[Server]) -> None:
+def test_stands_and_managers_may_reach_any_process(servers: list[Server],
+                                                  database: str) -> None:
+    from kiosk.public.stand_identity import COOKIE
+    from kiosk.store.credentials import StandCredentials
+
     first, second = servers
+    # A stand registered in one process proves itself to another: its credential is in
+    # the database, not in a process.
+    content_store = ContentStore(database)
+    try:
+        secret = StandCredentials(content_store).register("main", "main-hall", "test",
+                                                          dt.datetime.now(dt.UTC))
+    finally:
+        content_store.dispose()
     # A stand's polls go to one process; its manager signs in through the other.
-    second.get("/stand/main/kk/live.json?stand=main-hall")
+    second.get("/stand/main/kk/live.json?stand=main-hall",
+               {"Cookie": f"{COOKIE}=main-hall.{secret}"})
     jar = http.cookiejar.CookieJar()  # 127.0.0.1's cookies, whatever the port
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login = browser.open(first.base + "/admin/login", timeout=10).read().decode()

@@ -17,6 +17,7 @@ from kiosk.speech.warm import page_paths
 from kiosk.store import drafts, publisher, reader, store
 from kiosk.store.tables import User
 from tests.conftest import DEMO_NOW, make_app
+from tests.stand_credentials import stand_client
 
 LATER = DEMO_NOW + dt.timedelta(days=40)
 
@@ -39,7 +40,7 @@ def test_the_store_stamps_what_it_writes_with_the_settings_clock(
 
 def test_the_pages_and_the_store_agree_on_now(tmp_path: Path, demo_content: Content) -> None:
     app = make_app(tmp_path, demo_content)
-    stand = app.test_client()
+    stand = stand_client(app, "main-hall")
     stand.get("/stand/main/kk/live.json?stand=main-hall")
     contact = app.extensions["kiosk.stands"].contacts()["main-hall"]
     assert contact.last_seen == DEMO_NOW

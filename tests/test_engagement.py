@@ -33,11 +33,18 @@ from tests.admin_forms import filled
 from tests.admin_session import add_accounts, signed_in
 from tests.conftest import DEMO_NOW, make_app
 from tests.html_checks import assert_stand_page
+from tests.stand_credentials import stand_client
 
 ORG = "koktal-akimat"
 LANGS = ("kk", "ru", "en")
 REGISTER = f"/admin/engagement/{ORG}"
 NEW_MEETING = f"{REGISTER}/meetings/new"
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """The stand main-hall, with its credential: feedback from it is attributed to it."""
+    return stand_client(app, "main-hall")
 
 
 def register_of(app: Flask) -> EngagementRegister:

@@ -26,7 +26,7 @@ from kiosk import create_app
 from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import load_file
-from kiosk.store import store
+from kiosk.store import stand_credentials, store
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -40,11 +40,16 @@ SHOTS = (
     ("hours-kk-large-contrast", "/stand/main/kk/hours?mode=large-contrast", (1920, 1080)),
 )
 ADMIN_SIZE = (1280, 900)
+# The location page down to its table of sections, under the draft's publishing form.
+LOCATION_SIZE = (1280, 1200)
+# The certificate down to its coverage and findings: the evidence behind the verdict.
+CERTIFICATE_SIZE = (1280, 1150)
 ADMIN_PASSWORD = "screenshots only 2026"
 
 
 def admin_shots(driver: WebDriver, base: str) -> None:
-    """The admin area as an editor meets it: a form with an error, then the location page."""
+    """The admin area as an editor meets it: a form with an error, the location page and
+    the stands with their credentials."""
     set_viewport(driver, *ADMIN_SIZE)
     driver.get(f"{base}/admin/language/kk")
     driver.find_element(By.ID, "username").send_keys("aigerim")
@@ -56,8 +61,12 @@ def admin_shots(driver: WebDriver, base: str) -> None:
     driver.find_element(By.CSS_SELECTOR, "button[name='op'][value='save']").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
     _save(driver, "admin-edit-hours-error-kk")
+    set_viewport(driver, *LOCATION_SIZE)
     driver.get(f"{base}/admin/language/ru?next=/admin/locations/main/")
     _save(driver, "admin-location-ru")
+    set_viewport(driver, *ADMIN_SIZE)
+    driver.get(f"{base}/admin/language/kk?next=/admin/stands")
+    _save(driver, "admin-stands-kk")
 
 
 def _issue(rule: str, impact: str, criteria: str, html: str, outcome: str = "violation") -> Issue:
@@ -127,7 +136,7 @@ def certify_stand(base: str, db_url: str, workdir: Path) -> str:
     """A real stand audit of the demo stand and a checklist filled in on site, made with
     the same commands an auditor types; returns the stand's address."""
     script = str(Path(sys.executable).with_name("a11y-audit"))
-    stand = f"{base}/stand/main/"
+    stand = f"{base}/stand/main/?stand=main-hall"
     subprocess.run([script, "stand", stand, "--db", db_url, "--quiet"], check=True,
                    stdout=subprocess.DEVNULL)
     text = subprocess.run([script, "checklist", "template", "--lang", "kk", "--label",
@@ -144,7 +153,7 @@ def certify_stand(base: str, db_url: str, workdir: Path) -> str:
 
 def certificate_shot(driver: WebDriver, base: str, stand: str) -> None:
     """The joined stand report an auditor reads (signed in by audit_shots)."""
-    set_viewport(driver, *ADMIN_SIZE)
+    set_viewport(driver, *CERTIFICATE_SIZE)
     driver.get(f"{base}/audit/stands/{stand_key(stand)}")
     _save(driver, "stand-certificate-kk")
 
@@ -166,6 +175,8 @@ def main() -> int:
             add_user(db, "aigerim", ADMIN_PASSWORD, Role.EDITOR, "Айгерім Сейітқызы", ("main",))
             add_user(db, "asel", ADMIN_PASSWORD, Role.AUDITOR, "Әсел Нұрланқызы")
         audit_scans(audit_store(app))
+        # One stand registered, the other not yet: the stands page shows both states.
+        stand_credentials(app).register("main", "main-hall", "aigerim", MOMENT)
         database = app.config["DATABASE_URL"]
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()

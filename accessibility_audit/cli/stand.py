@@ -33,6 +33,9 @@ from accessibility_audit.urls import BadUrl
 
 @click.command(epilog=STAND_EXIT_CODE_HELP)
 @click.argument("url")
+@click.option("--stand-id", metavar="ID",
+              help="Which stand of the location (its id in the content, e.g. main-hall); "
+              "or give it in URL as ?stand=ID. Needed where a location has several stands.")
 @click.option("--page", "pages", multiple=True, metavar="NAME",
               help="Audit only this page (home, hours, contacts …; repeatable).")
 @click.option("--language", "languages", multiple=True, metavar="CODE",
@@ -57,7 +60,8 @@ from accessibility_audit.urls import BadUrl
 def stand(**values: Any) -> None:
     """Audit a running information stand end to end and keep it as a scan.
 
-    URL is the stand's address, e.g. http://127.0.0.1:8080/stand/main/. Every page found
+    URL is the stand's address with its id, e.g.
+    http://127.0.0.1:8080/stand/main/?stand=main-hall. Every page found
     through its links (GET only: no form is ever sent), in every language of its language
     switcher and every display mode, at portrait and landscape: axe-core and the own
     checks (WCAG 2.2 A/AA and best practice; 44 px targets; 7:1 contrast in the
@@ -65,9 +69,10 @@ def stand(**values: Any) -> None:
     keypad reach and traps, speech keys and their audio, the idle warning, and requests
     leaving the stand's server. Any violation fails the audit (--fail-on minor).
     """
+    url, stand_id = _stand_address(values["url"], values["stand_id"])
     store = open_store(values["db"])
     gate = Gate.take(values)
-    options = StandOptions(url=values["url"], pages=values["pages"],
+    options = StandOptions(url=url, stand_id=stand_id, pages=values["pages"],
                            languages=values["languages"], modes=values["modes"],
                            orientations=values["orientations"] or tuple(ORIENTATIONS),
                            max_pages=values["max_pages"], workers=values["workers"],
@@ -87,3 +92,17 @@ def stand(**values: Any) -> None:
     summary = evaluate(store, scan_id)
     write(summary, store, values["format_"], values["lang"], output, text_too=True)
     finish(summary, gate)
+
+
+def _stand_address(url: str, stand_id: str | None) -> tuple[str, str | None]:
+    """The address to start from (without ?stand=, which is no page's) and the id."""
+    base, _, query = url.partition("?")
+    pairs = dict(p.partition("=")[::2] for p in query.split("&") if p)
+    in_url = pairs.pop("stand", None)
+    if pairs:
+        raise Failure(f"{url}: a stand's address takes only ?stand=<id>, not "
+                      f"{', '.join(pairs)}")
+    if in_url and stand_id and in_url != stand_id:
+        raise Failure(f"the address names stand {in_url!r} but --stand-id says "
+                      f"{stand_id!r}: give the id once")
+    return base, in_url or stand_id

@@ -12,8 +12,10 @@ from accessibility_audit.physical.model import Checklist, Item
 
 Choice = Literal["yes", "no", "n/a"]
 Verdict = Literal["pass", "fail", "not-applicable", "not-checked"]
-# One word for a stand, a checklist or a software audit.
-Overall = Literal["meets", "does-not-meet", "incomplete"]
+# One word for a stand, a checklist or a software audit. "partial": a stand audit that
+# did not cover the stand's whole matrix; "stale": evidence of an earlier content
+# revision than the stand shows now. Neither is a verdict.
+Overall = Literal["meets", "does-not-meet", "incomplete", "partial", "stale"]
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,13 @@ def evaluate(checklist: Checklist, answers: Mapping[str, Answer]) -> ChecklistRe
 
 def combine(*verdicts: Overall | None) -> Overall:
     """A stand meets only when every part meets; a missing part (None) leaves it
-    incomplete, and any failing part makes it fail."""
+    incomplete, and any failing part makes it fail. Partial or stale evidence is said
+    as such: it never becomes "meets"."""
     if "does-not-meet" in verdicts:
         return "does-not-meet"
     if None in verdicts or "incomplete" in verdicts:
         return "incomplete"
+    for weaker in ("partial", "stale"):
+        if weaker in verdicts:
+            return weaker
     return "meets"

@@ -18,6 +18,8 @@ SOURCE = files("accessibility_audit.physical").joinpath("checklist.yaml")
 class Reference:
     clause: str
     verified: bool
+    # A guideline (RNIB, NDA Ireland), not a norm: said so after the clause.
+    good_practice: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ def _item(data: dict[str, Any], group: str) -> Item:
         id=data["id"], group=group, kind=data["kind"], question=data["question"],
         how=data["how"], unit=data.get("unit"), min=data.get("min"), max=data.get("max"),
         optional=data.get("optional", False),
-        references=tuple(Reference(r["clause"], r["status"] == "verified")
+        references=tuple(Reference(r["clause"], r["status"] == "verified",
+                                     r.get("good_practice", False))
                          for r in data["references"]),
         reduced_max=ReducedMax(reduced["item"], reduced["from"], reduced["max"])
         if reduced else None,

@@ -1,5 +1,6 @@
 """One stand, both sides: the latest stand audit of its software and the latest physical
-checklist, and the verdict that joins them."""
+checklist, and the verdict that joins them. A certificate is of the content revision its
+stand audit audited: once the stand shows a later one, it is stale until audited again."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from accessibility_audit.physical.stand_audits import (
     latest_stand_audit,
     stand_scans,
 )
-from accessibility_audit.physical.stands import stand_key
+from accessibility_audit.physical.stands import location, split, stand_key
 from accessibility_audit.physical.storage import StoredChecklist, labelled_stands, latest
 from accessibility_audit.store import Store
 
@@ -24,22 +25,46 @@ class StandReport:
     software: SoftwareResult | None
     checklist: StoredChecklist | None
     physical: ChecklistResult | None
+    # The revision the stand shows now, if whoever asks could find out (None: unknown).
+    current_revision: int | None = None
 
     @property
     def key(self) -> str:
         return stand_key(self.url)
 
     @property
+    def location(self) -> str:
+        return location(split(self.url)[0])
+
+    @property
+    def stand_id(self) -> str:
+        return split(self.url)[1]
+
+    @property
+    def stale(self) -> bool:
+        """The stand audit was of an earlier revision than the stand shows now."""
+        audited = self.software.revision if self.software else None
+        return None not in (audited, self.current_revision) and audited != self.current_revision
+
+    @property
+    def software_verdict(self) -> Overall | None:
+        if self.software is None:
+            return None
+        verdict = self.software.verdict
+        return "stale" if verdict == "meets" and self.stale else verdict
+
+    @property
     def verdict(self) -> Overall:
-        return combine(self.software.verdict if self.software else None,
-                       self.physical.verdict if self.physical else None)
+        return combine(self.software_verdict, self.physical.verdict if self.physical else None)
 
 
-def stand_report(store: Store, url: str, label: str = "") -> StandReport:
+def stand_report(store: Store, url: str, label: str = "",
+                 current_revision: int | None = None) -> StandReport:
     filled = latest(store, url)
     label = label or (filled.label if filled else "") or labelled_stands(store).get(url, "")
     return StandReport(url, label, latest_stand_audit(store, url), filled,
-                       evaluate(checklist(), filled.answers) if filled else None)
+                       evaluate(checklist(), filled.answers) if filled else None,
+                       current_revision)
 
 
 def known_stands(store: Store) -> list[str]:

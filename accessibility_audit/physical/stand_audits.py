@@ -1,5 +1,9 @@
 """The software side of a stand: its latest stand audit (a scan whose options say
-``"kind": "stand"``, see the stand-audit contract), counted by page, language and mode."""
+``"kind": "stand"``, see the stand-audit contract), counted by page, language and mode,
+and how much of the stand's matrix (its manifest, recorded with the scan) it covered.
+
+Only an audit that covered the whole matrix, every view audited and none violating,
+meets the requirements; a narrower run is partial evidence whatever it found passing."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy import select
 
 from accessibility_audit.evaluation import Finding, evaluate
+from accessibility_audit.physical.coverage import BadManifest, Coverage, Matrix, View, coverage
 from accessibility_audit.physical.evaluation import Overall
 from accessibility_audit.physical.stands import BadStandUrl, stand_url
 from accessibility_audit.store import Store
@@ -50,6 +55,19 @@ class SoftwareResult:
     by_language: dict[str, Tally]
     by_mode: dict[str, Tally]
     by_orientation: dict[str, Tally]
+    # What the stand said it shows when audited; None for an audit made before stands
+    # said so, whose coverage cannot be known.
+    matrix: Matrix | None = None
+    coverage: Coverage | None = None
+
+    @property
+    def revision(self) -> int | None:
+        """The content revision audited: the certificate is of this one."""
+        return self.matrix.revision if self.matrix else None
+
+    @property
+    def complete(self) -> bool:
+        return self.coverage is not None and self.coverage.complete
 
     @property
     def verdict(self) -> Overall:
@@ -57,6 +75,8 @@ class SoftwareResult:
             return "does-not-meet"
         if self.status != "finished" or self.problem_rows or not self.rows:
             return "incomplete"
+        if not self.complete:
+            return "partial"
         return "meets"
 
 
@@ -105,10 +125,45 @@ def software_result(store: Store, scan_id: int, stand: str) -> SoftwareResult:
             entry.violations += count
     statuses = Counter(page.status for page in summary.pages)
     scan = summary.scan
+    audited: set[View] = set()
+    for page in summary.pages:
+        if page.status == "audited":
+            where = place(page.url, stand)
+            audited.add((where.page, where.language, where.mode, page.viewport))
+    matrix = recorded_matrix(scan.options)
     return SoftwareResult(
         scan_id=scan.id, started=scan.started, status=scan.status,
         tool_version=scan.tool_version, axe_version=scan.axe_version,
         rows=len(summary.pages), problem_rows=len(summary.pages) - statuses["audited"],
         violations=summary.violations, needs_review=len(summary.needs_review),
         by_page=tallies[0], by_language=tallies[1], by_mode=tallies[2],
-        by_orientation=tallies[3])
+        by_orientation=tallies[3], matrix=matrix,
+        coverage=coverage(matrix, audited) if matrix else None)
+
+
+def recorded_matrix(options: object) -> Matrix | None:
+    """The manifest a stand audit recorded, or None (an older audit, or one altered)."""
+    if not isinstance(options, dict) or "manifest" not in options:
+        return None
+    try:
+        return Matrix.from_json(options["manifest"])
+    except BadManifest:
+        return None
+
+
+def recorded_stands(store: Store, base: str) -> tuple[str, ...] | None:
+    """The stand ids of the location at ``base``, as its latest stand audit recorded
+    them (None: no stand audit of it has a manifest)."""
+    found = None
+    with store.engine.connect() as db:
+        for (options,) in db.execute(select(t.scans.c.options).order_by(t.scans.c.id)):
+            if not isinstance(options, dict) or options.get("kind") != "stand":
+                continue
+            try:
+                audited = stand_url(str(options.get("stand", ""))).partition("?")[0]
+            except BadStandUrl:
+                continue
+            matrix = recorded_matrix(options)
+            if audited == base and matrix is not None:
+                found = matrix.stands
+    return found

@@ -12,6 +12,7 @@ from accessibility_audit.physical.texts import (
     VERDICTS,
     _,
     allowed_range,
+    cited,
     measured,
     sayer,
 )
@@ -37,7 +38,7 @@ def physical_lines(report: StandReport, language: str) -> list[str]:
         given = measured(answer.value, result.item.unit, language) if answer.value is not None \
             else say(CHOICES[answer.choice]) if answer.choice else "—"
         wanted = allowed_range(result.minimum, result.maximum, result.item.unit, language)
-        reference = ", ".join(r.clause for r in result.item.references)
+        reference = ", ".join(cited(r, say) for r in result.item.references)
         lines.append(f"  [{say(VERDICTS[result.verdict])}] {say(result.item.question)} → {given}"
                      + (f" ({wanted})" if wanted else "") + f" — {reference}")
     return lines
@@ -56,8 +57,30 @@ def render(report: StandReport, language: str = "en") -> str:
                            "language, mode and orientation).")) % {
             "scan": software.scan_id, "verdict": say(OVERALL[software.verdict]),
             "violations": len(software.violations), "rows": software.rows})
+        lines += coverage_lines(report, language)
     lines += ["", *physical_lines(report, language)]
     return "\n".join(lines) + "\n"
+
+
+def coverage_lines(report: StandReport, language: str) -> list[str]:
+    """How much of the stand the audit covered, and of which content revision."""
+    say = sayer(language)
+    software = report.software
+    assert software is not None
+    if software.coverage is None or software.matrix is None:
+        return [say(_("Coverage unknown: this stand audit did not record what the stand "
+                      "shows, so it is partial evidence; audit the stand again."))]
+    lines = [say(_("Covered %(covered)s of the %(expected)s page views the stand shows at "
+                   "content revision %(revision)s.")) % {
+        "covered": software.coverage.covered, "expected": software.coverage.expected,
+        "revision": software.matrix.revision}]
+    if report.stale:
+        lines.append(say(_("The stand now shows content revision %(current)s: this "
+                           "certificate is of an earlier version.")) % {
+            "current": report.current_revision})
+    elif report.current_revision is None:
+        lines.append(say(_("The stand's current content revision could not be checked.")))
+    return lines
 
 
 def stand_addendum(store: Store, stand: str, language: str = "en") -> list[str]:

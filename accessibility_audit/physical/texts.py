@@ -13,6 +13,7 @@ from typing import Any
 from babel.support import NullTranslations, Translations
 
 from accessibility_audit.i18n import LANGUAGES, TRANSLATIONS
+from accessibility_audit.physical.model import Reference
 
 Say = Callable[[str], str]
 
@@ -32,11 +33,25 @@ OVERALL = {
     "meets": _("Meets the requirements"),
     "does-not-meet": _("Does not meet the requirements"),
     "incomplete": _("Incomplete: not everything was checked"),
+    "partial": _("Partial evidence: the stand audit did not cover the whole stand, "
+                 "so there is no verdict"),
+    "stale": _("Audited an earlier version: the stand's content was published again "
+               "since, so audit it again"),
 }
 CHOICES = {"yes": _("yes"), "no": _("no"), "n/a": _("not applicable")}
 # Translators: units of measurement, as written after a number.
 UNITS = {"mm": _("mm"), "N": _("N"), "dB": _("dB"), "dBA": _("dBA")}
 NOT_VERIFIED = _("not verified: no figures for stands were found in this norm")
+# Translators: after a reference to a guideline that is not a norm (RNIB, NDA Ireland).
+GOOD_PRACTICE = _("good practice")
+
+
+def cited(reference: Reference, say: Say) -> str:
+    """A reference as the reports write it: its clause, and in brackets whether it is a
+    guideline or a norm whose figures could not be verified."""
+    notes = ([say(GOOD_PRACTICE)] if reference.good_practice else []) \
+        + ([] if reference.verified else [say(NOT_VERIFIED)])
+    return reference.clause + "".join(f" ({note})" for note in notes)
 
 
 @functools.cache
@@ -93,6 +108,7 @@ def vocabulary(language: str) -> dict[str, Any]:
         "choice_names": {k: say(v) for k, v in CHOICES.items()},
         "unit_names": {k: say(v) for k, v in UNITS.items()},
         "not_verified": say(NOT_VERIFIED),
+        "good_practice": say(GOOD_PRACTICE),
         "allowed_range": lambda low, high, unit: allowed_range(low, high, unit, language),
         "measured": lambda value, unit: measured(value, unit, language),
         "number": lambda value: number(value, language),

@@ -20,7 +20,7 @@ from accessibility_audit.physical.parsing import (
     parse_answer,
     parse_date,
 )
-from accessibility_audit.physical.texts import NOT_VERIFIED, _, allowed_range, sayer
+from accessibility_audit.physical.texts import UNITS, _, allowed_range, cited, sayer
 
 TOP_KEYS = ("label", "auditor", "date", "notes", "items")
 # A filled-in checklist is about 20 KB and 300 values, four levels deep.
@@ -72,11 +72,11 @@ def _explained(item: Item, language: str) -> list[str]:
             else say(_("Answer: yes or no"))
     else:
         answer = say(_("Answer: a number in %(unit)s; allowed: %(range)s")) % {
-            "unit": item.unit, "range": allowed_range(item.min, item.max, item.unit, language)}
+            "unit": say(UNITS.get(item.unit or "", item.unit or "")),
+            "range": allowed_range(item.min, item.max, item.unit, language)}
         if item.optional:
             answer += " " + say(_("(or n/a)"))
-    references = "; ".join(r.clause + ("" if r.verified else f" ({say(NOT_VERIFIED)})")
-                           for r in item.references)
+    references = "; ".join(cited(r, say) for r in item.references)
     return [say(item.question), say(item.how), answer, f"{say(_('Reference'))}: {references}"]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from accessibility_audit import wcag
+from accessibility_audit.discovery.manifest import NoManifest, fetch_manifest
 from accessibility_audit.discovery.stand import MODES, NotAStand, StandMap, discover, locate
 from accessibility_audit.engine.audit import AuditSettings, PageAuditor
 from accessibility_audit.engine.frames import AxeScript
@@ -25,6 +26,8 @@ from accessibility_audit.engine.launch import BrowserSettings
 from accessibility_audit.engine.pool import PoolSettings, Task
 from accessibility_audit.fetching import Fetcher, HttpSettings
 from accessibility_audit.model import PageAudit, Viewport
+from accessibility_audit.physical.coverage import Matrix
+from accessibility_audit.physical.stands import STAND_ID
 from accessibility_audit.politeness import user_agent
 from accessibility_audit.store.repository import QueuedPage
 
@@ -52,12 +55,18 @@ class StandOptions:
     page_timeout: float = 30.0
     contact: str | None = None
     grid_url: str | None = None
+    # Which stand of the location (its id in the content); None: the only one there is.
+    stand_id: str | None = None
 
-    def to_json(self, stand: StandMap) -> dict[str, Any]:
+    def to_json(self, stand: StandMap, matrix: Matrix, stand_id: str) -> dict[str, Any]:
         data = asdict(self)
-        data.update(kind="stand", stand=stand.address.base, standard=STANDARD,
+        name = f"{stand.address.base}?stand={stand_id}" if stand_id else stand.address.base
+        # The manifest is what the verdict compares the audited page views with, and its
+        # revision is the content the certificate is of.
+        data.update(kind="stand", stand=name, stand_id=stand_id, standard=STANDARD,
                     best_practice=True, viewports=list(self.orientations),
-                    found={"pages": list(stand.pages), "languages": list(stand.languages)})
+                    found={"pages": list(stand.pages), "languages": list(stand.languages)},
+                    manifest=matrix.to_json())
         return data
 
 
@@ -65,6 +74,8 @@ class StandOptions:
 class StandAudit:
     options: StandOptions
     stand: StandMap | None = field(default=None, init=False)
+    matrix: Matrix | None = field(default=None, init=False)
+    stand_id: str = field(default="", init=False)
     # One's own stand: no polite delay.
     delay: float = field(default=0.0, init=False)
     # A stand is audited as it is now: run again, never resumed.
@@ -80,6 +91,13 @@ class StandAudit:
     def discover(self, fetcher: Fetcher, warnings: list[str],
                  found: Callable[[QueuedPage], None]) -> None:
         self.stand = stand = discover(self.options.url, fetcher.get, self.options.max_pages)
+        try:
+            self.matrix = fetch_manifest(stand.address.base, fetcher.get)
+        except NoManifest as error:
+            raise NotAStand(f"{error}; a stand audit needs it to know the whole stand "
+                            "it certifies") from error
+        self.stand_id = which_stand(stand.address.base, self.options.stand_id,
+                                    self.matrix.stands)
         options = self.options
         pages = _chosen(stand.pages, options.pages, "page")
         languages = _chosen(stand.languages, options.languages, "language")
@@ -89,8 +107,8 @@ class StandAudit:
                              False))
 
     def record(self) -> tuple[str, dict[str, Any]]:
-        assert self.stand is not None
-        return STANDARD, self.options.to_json(self.stand)
+        assert self.stand is not None and self.matrix is not None
+        return STANDARD, self.options.to_json(self.stand, self.matrix, self.stand_id)
 
     def resume(self, fetcher: Fetcher, done: list[QueuedPage],
                pending: list[QueuedPage]) -> None:
@@ -119,6 +137,24 @@ class StandAudit:
 
     def pool_settings(self) -> PoolSettings:
         return PoolSettings(workers=self.options.workers)
+
+
+def which_stand(base: str, wanted: str | None, known: tuple[str, ...]) -> str:
+    """The stand id the audit is of, checked against the location's stands in the
+    content: refused, with the ids there are, when unknown or when a location with
+    several stands is given none (each stand is certified on its own)."""
+    listed = ", ".join(known)
+    if wanted:
+        if not STAND_ID.match(wanted) or wanted not in known:
+            raise NotAStand(f"{base} has no stand {wanted!r}; its stands are: "
+                            + (listed or "none (add them to the location in the admin area)"))
+        return wanted
+    if len(known) == 1:
+        return known[0]
+    if known:
+        raise NotAStand(f"{base} has several stands ({listed}): say which one you certify, "
+                        f"e.g. {base}?stand={known[0]} or --stand-id {known[0]}")
+    return ""
 
 
 def _chosen(found: tuple[str, ...], wanted: tuple[str, ...], what: str) -> tuple[str, ...]:

@@ -74,15 +74,21 @@ class CallRow:
     escalation_announcement: str = ""
 
 
+def _unidentified() -> str:
+    # A call from a page without a stand's credential is the location's: staff should not
+    # trust an id anyone can type, so they are told to look around the location.
+    return _("Stand not identified (no stand credential): somewhere at this location")
+
+
 def place(call: Call, lang: str) -> tuple[str, str, dt.tzinfo]:
     """The stand's and the location's names in ``lang``, and the location's time zone."""
     published = reader(current_app).for_location(call.location_id)
     if published is None or call.location_id not in published.content.locations:
-        return call.stand_id or _("Stand not known"), call.location_id, _FALLBACK_ZONE
+        return call.stand_id or _unidentified(), call.location_id, _FALLBACK_ZONE
     location = published.content.locations[call.location_id]
     stand = next((s for s in location.stands if s.id == call.stand_id), None)
     stand_text = (f"{stand.name.get(lang)[0]} ({stand.id})" if stand
-                  else call.stand_id or _("Stand not known"))
+                  else call.stand_id or _unidentified())
     return stand_text, location.name.get(lang)[0], published.content.zone
 
 

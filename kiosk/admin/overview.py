@@ -15,7 +15,7 @@ from kiosk.auth import Account, Role
 from kiosk.content.model import Location
 from kiosk.content.sections import SECTIONS
 from kiosk.formatting import moment_text
-from kiosk.store import publisher, reader, stand_register
+from kiosk.store import publisher, reader, stand_credentials, stand_register
 from kiosk.store.reading import Published
 from kiosk.store.stands import Contact
 
@@ -41,7 +41,7 @@ class StandRow:
     id: str
     location: str
     last_contact: str
-    state: str  # "ok", "silent", "never" or "outdated"
+    state: str  # "ok", "silent", "never", "outdated" or "unregistered"
 
 
 def _stand_state(contact: Contact | None, current_revision: int, now: dt.datetime) -> str:
@@ -66,12 +66,15 @@ def visible_locations(account: Account) -> Iterator[tuple[Published, str, Locati
 
 def stand_rows(account: Account, lang: str, now: dt.datetime) -> list[StandRow]:
     contacts = stand_register(current_app).contacts()
+    registered = stand_credentials(current_app).active()
     rows = []
     for published, location_id, location in visible_locations(account):
         for stand in location.stands:
             contact = contacts.get(stand.id)
             seen = moment_text(contact.last_seen, published.content.zone, lang) if contact else ""
-            state = _stand_state(contact, published.version(location_id, now), now)
+            # A stand without a credential cannot check in: say why, not just "never".
+            state = (_stand_state(contact, published.version(location_id, now), now)
+                     if (location_id, stand.id) in registered else "unregistered")
             rows.append(StandRow(stand.id, location.name.get(lang)[0], seen, state))
     return rows
 
@@ -99,4 +102,6 @@ def stand_state_text(state: str) -> str:
     return {"ok": _("Shows the current information"),
             "outdated": _("Shows older information: it has not picked up the last publication"),
             "silent": _("Out of contact for more than 5 minutes: check the stand"),
-            "never": _("Has never made contact")}[state]
+            "never": _("Has never made contact"),
+            "unregistered": _("Not registered: it has no credential, so its contact is not "
+                              "recorded (Stands)")}[state]

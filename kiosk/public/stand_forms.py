@@ -12,6 +12,7 @@ from flask import Flask, Response, abort, current_app, make_response, request
 
 from kiosk.public.rate_limit import RateLimit
 from kiosk.public.stand import StandPage
+from kiosk.public.stand_identity import proven_stand
 
 # A person presses these buttons: a dozen sends a minute from one stand is already odd.
 SENDS_PER_MINUTE = 12
@@ -37,10 +38,17 @@ def refuse(form: str, code: int) -> NoReturn:
 
 
 def known_stand(page: StandPage, value: str | None) -> str | None:
-    """A stand of this location, "" for none given, or None for an id not in the content."""
+    """A stand of this location that proved it is one (its credential), "" for none given
+    or one that did not prove it, or None for an id not in the content.
+
+    A visitor is never refused help: a call or feedback from a stand without its
+    credential is the location's, not attributed to any stand, so nobody can make calls
+    appear to come from a stand they are not at."""
     if not value:
         return ""
-    return value if value in {stand.id for stand in page.location.stands} else None
+    if value not in {stand.id for stand in page.location.stands}:
+        return None
+    return value if proven_stand(page.location_id, value) else ""
 
 
 def uncached(html: str) -> Response:

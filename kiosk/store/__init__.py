@@ -5,8 +5,9 @@
 - :mod:`~kiosk.store.publishing` — publications and their history, with the editors'
   :mod:`~kiosk.store.drafts` before them and the duty :mod:`~kiosk.store.stamps` after;
 - :mod:`~kiosk.store.assistance`, :mod:`~kiosk.store.engagement`,
-  :mod:`~kiosk.store.stands` — calls for assistance, the engagement register with
-  visitors' feedback, and stand heartbeats;
+  :mod:`~kiosk.store.stands`, :mod:`~kiosk.store.credentials` — calls for assistance,
+  the engagement register with visitors' feedback, stand heartbeats and the credentials
+  stands prove themselves with;
 - :mod:`~kiosk.store.tables` and ``kiosk/migrations/`` — the schema.
 
 Nothing here knows about requests or templates; views reach the store through the
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 from kiosk.clock import Clock, clock_of, system_clock
 from kiosk.store.assistance import AssistanceDesk
+from kiosk.store.credentials import StandCredentials
 from kiosk.store.database import Database, default_url
 from kiosk.store.drafts import DraftStore
 from kiosk.store.engagement import EngagementRegister
@@ -50,6 +52,7 @@ def init_app(app: Flask) -> None:
     app.extensions["kiosk.assistance"] = AssistanceDesk(content_store)
     app.extensions["kiosk.engagement"] = EngagementRegister(content_store)
     app.extensions["kiosk.stands"] = StandRegister(content_store)
+    app.extensions["kiosk.stand_credentials"] = StandCredentials(content_store)
 
 
 def store(app: Flask) -> ContentStore:
@@ -78,3 +81,7 @@ def engagement_register(app: Flask) -> EngagementRegister:
 
 def stand_register(app: Flask) -> StandRegister:
     return cast(StandRegister, app.extensions["kiosk.stands"])
+
+
+def stand_credentials(app: Flask) -> StandCredentials:
+    return cast(StandCredentials, app.extensions["kiosk.stand_credentials"])

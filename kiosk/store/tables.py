@@ -109,6 +109,24 @@ class StandContact(Base):
     revision_id: Mapped[int] = mapped_column(Integer)
 
 
+class StandCredential(Base):
+    """A stand's credential: the secret it proves itself with, kept as its SHA-256 only
+    (the secret is random and long, so a slow password hash would add nothing but the
+    cost of checking it on every poll). Revoked ones stay, for the record."""
+
+    __tablename__ = "stand_credentials"
+    __table_args__ = (Index("ix_stand_credentials_stand", "location_id", "stand_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    location_id: Mapped[str] = mapped_column(String(40))
+    stand_id: Mapped[str] = mapped_column(String(40))
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    issued_by: Mapped[str] = mapped_column(String(80))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+
+
 class LocationIndex(Base):
     """Which organisation a location id belongs to, so /stand/<location> routes in one look-up."""
 

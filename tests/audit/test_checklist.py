@@ -25,7 +25,7 @@ from accessibility_audit.physical.yaml_file import FileProblems, read, template
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as t
 from tests.checklist_data import TODAY, everything_passing, filled_template, jpeg_with_location
-from tests.stand_audits import add_stand_audit
+from tests.stand_audits import add_stand_audit, manifest
 
 SCRIPT = Path(sys.executable).parent / "a11y-audit"
 STAND = "http://127.0.0.1:8080/stand/main/"
@@ -158,14 +158,24 @@ def checklist_rows(db: Path) -> int:
         return connection.scalar(select(func.count()).select_from(t.checklists))
 
 
+HALL = f"{STAND}?stand=main-hall"
+
+
+def checklist_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), "checklist", *args, "--db", str(db)],
+                          capture_output=True, text=True, timeout=60)
+
+
 def test_import_from_the_command_line_is_all_or_nothing(tmp_path: Path) -> None:
     db = tmp_path / "audit.sqlite3"
+    store = Store(str(db))
+    add_stand_audit(store, HALL, broken=False,
+                    matrix=manifest(HALL, stands=("main-hall", "main-floor2")))
+    store.close()
     bad = tmp_path / "bad.yaml"
     bad.write_text(filled_template(**{"operable-highest": "1250", "glare": "perhaps"}),
                    encoding="utf-8")
-    result = subprocess.run([str(SCRIPT), "checklist", "import", str(bad), "--stand",
-                             "http://127.0.0.1:8080/stand/main", "--db", str(db)],
-                            capture_output=True, text=True, timeout=60)
+    result = checklist_cli("import", str(bad), "--stand", HALL, db=db)
     assert result.returncode == 1
     glare_line = bad.read_text().splitlines().index("    answer: perhaps") + 1
     assert f"{bad}:{glare_line}: “perhaps” is not an answer" in result.stderr
@@ -175,26 +185,31 @@ def test_import_from_the_command_line_is_all_or_nothing(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     good.write_text(filled_template(**{"operable-highest": "1250", "glare": "yes"}),
                     encoding="utf-8")
-    result = subprocess.run([str(SCRIPT), "checklist", "import", str(good), "--stand",
-                             "http://127.0.0.1:8080/stand/main", "--db", str(db)],
-                            capture_output=True, text=True, timeout=60)
+    result = checklist_cli("import", str(good), "--stand", "http://127.0.0.1:8080/stand/main",
+                           "--stand-id", "main-hall", db=db)
     assert result.returncode == 0, result.stderr
     assert checklist_rows(db) == 1
-    report = subprocess.run([str(SCRIPT), "checklist", "report", "--stand", STAND, "--db",
-                             str(db)], capture_output=True, text=True, timeout=60)
+    report = checklist_cli("report", "--stand", HALL, db=db)
     assert "Overall: Does not meet the requirements" in report.stdout
     assert "[does not meet] Height of the highest operable part above the floor → " \
            "1,250 mm (at most 1,220 mm)" in report.stdout
 
-    # A mistyped address is reported, not silently taken for a new stand's.
-    mistyped = subprocess.run([str(SCRIPT), "checklist", "import", str(good), "--stand",
-                               "http://127.0.0.1:8080/stand/mian/", "--db", str(db)],
-                              capture_output=True, text=True, timeout=60)
-    assert "http://127.0.0.1:8080/stand/mian/ is a stand this database did not know" in \
-        mistyped.stderr and f"stands known: {STAND}" in mistyped.stderr
-    unknown = subprocess.run([str(SCRIPT), "checklist", "report", "--stand",
-                              "http://127.0.0.1:8080/stand/nope/", "--db", str(db)],
-                             capture_output=True, text=True, timeout=60)
+    # A mistyped stand id or location is refused with the stands there are: no phantom
+    # stand is made.
+    mistyped = checklist_cli("import", str(good), "--stand", f"{STAND}?stand=main-hal", db=db)
+    assert mistyped.returncode == 1
+    assert f"{STAND} has no stand 'main-hal'. Its stands: {HALL}, {STAND}?stand=main-floor2" \
+        in mistyped.stderr
+    unnamed = checklist_cli("import", str(good), "--stand", STAND, db=db)
+    assert unnamed.returncode == 1 and "has several stands" in unnamed.stderr
+    # Nothing answers at 127.0.0.1:8080 in the tests, and no audit knows "mian".
+    phantom = checklist_cli("import", str(good), "--stand",
+                            "http://127.0.0.1:8080/stand/mian/?stand=main-hall", db=db)
+    assert phantom.returncode == 1
+    assert "cannot tell whether http://127.0.0.1:8080/stand/mian/?stand=main-hall is a stand" \
+        in phantom.stderr and f"Stands known: {HALL}" in phantom.stderr
+    assert checklist_rows(db) == 1
+    unknown = checklist_cli("report", "--stand", "http://127.0.0.1:8080/stand/nope/", db=db)
     assert unknown.returncode == 1
     assert "nothing is known about http://127.0.0.1:8080/stand/nope/" in unknown.stderr
     # Problems in the file are told in the auditor's language.

@@ -18,6 +18,7 @@ from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
 from accessibility_audit.evaluation import summarise
 from accessibility_audit.physical import storage as checklist_storage
+from accessibility_audit.physical.coverage import Matrix
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.photos import process
 from accessibility_audit.physical.stands import stand_key
@@ -36,8 +37,9 @@ from tests.stand_audits import add_stand_audit
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
-STAND = "http://127.0.0.1:8080/stand/main/"
-OTHER_STAND = "http://127.0.0.1:8080/stand/reception/"
+STAND = "http://127.0.0.1:8080/stand/main/?stand=main-hall"
+PARTLY_AUDITED = "http://127.0.0.1:8080/stand/main/?stand=main-floor2"
+OTHER_STAND = "http://127.0.0.1:8080/stand/reception/?stand=reception-lobby"
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +132,7 @@ def test_admin_pages_have_no_axe_violations(landscape: WebDriver, admin_server: 
     found += engagement_violations(browser, admin_server)
     found += duties_violations(browser, admin_server)
     found += accounts_violations(browser)
+    found += stand_registration_violations(browser)
     # What an auditor reads: the meeting as facts, the feedback without the marking form.
     browser.delete_all_cookies()
     browser.get(admin_server.url(f"/admin/language/{lang}"))
@@ -159,13 +162,30 @@ def accounts_violations(browser: WebDriver) -> list:
     return found + violations(browser)
 
 
+def stand_registration_violations(browser: WebDriver) -> list:
+    """The stands to register, a credential shown once, and the list after revoking it."""
+    browser.find_element(By.CSS_SELECTOR, ".admin-nav a[href='/admin/stands']").click()
+    WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/stands"))
+    found = violations(browser)
+    browser.find_element(By.CSS_SELECTOR,
+                         "form[action='/admin/stands/main/main-hall/register'] button").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "pre.credential"))
+    assert "#stand-key=" in browser.find_element(By.CSS_SELECTOR, "pre.credential").text
+    found += violations(browser)
+    browser.get(browser.current_url.split("/admin/")[0] + "/admin/stands")
+    browser.find_element(By.CSS_SELECTOR,
+                         "form[action='/admin/stands/main/main-hall/revoke'] button").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
+    return found + violations(browser)
+
+
 NARROW_PAGES = ("/admin/", "/admin/assistance", "/admin/content", "/admin/locations/main/",
                 "/admin/locations/main/edit/general", "/admin/locations/main/edit/hours",
                 "/admin/locations/main/edit/announcements", "/admin/locations/main/history",
                 "/admin/engagement/koktal-akimat", "/admin/engagement/koktal-akimat/meetings/1",
-                "/admin/engagement/koktal-akimat/feedback", "/admin/accounts", "/audit/",
-                "/audit/trends", "/audit/stands", "/admin/duties", "/admin/locations/reception/",
-                "/admin/locations/reception/scheduled/new",
+                "/admin/engagement/koktal-akimat/feedback", "/admin/accounts", "/admin/stands",
+                "/audit/", "/audit/trends", "/audit/stands", "/admin/duties",
+                "/admin/locations/reception/", "/admin/locations/reception/scheduled/new",
                 "/admin/locations/reception/scheduled/0")
 
 
@@ -350,6 +370,10 @@ def stands_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
         add_user(db, "auditor", PASSWORD, Role.AUDITOR, "Айгүл Серікова")
     audits = audit_store(app)
     add_stand_audit(audits, STAND, broken=True)
+    # A stand audited in part: its report says it is partial evidence.
+    add_stand_audit(audits, PARTLY_AUDITED, broken=False, matrix=Matrix(
+        1, ("hours", "home"), ("kk", "ru", "en"), ("standard", "large"), ("portrait",),
+        ("main-hall", "main-floor2")))
     answers = everything_passing()
     answers["operable-highest"] = Answer(1250, note="Language buttons at the top")
     answers["glare"] = Answer(choice="no", note="Afternoon sun on the screen")
@@ -375,7 +399,10 @@ def test_stands_pages_have_no_axe_violations(landscape: WebDriver, stands_server
     WebDriverWait(browser, 5).until(lambda b: b.current_url.endswith("/admin/"))
     found = []
     browser.get(stands_server.url("/audit/stands"))
-    assert len(browser.find_elements(By.CSS_SELECTOR, "table.stands tbody tr")) == 2
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.stands tbody tr")) == 3
+    found += violations(browser)
+    browser.get(stands_server.url(f"/audit/stands/{stand_key(PARTLY_AUDITED)}"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".verdict-partial")
     found += violations(browser)
     browser.get(stands_server.url(f"/audit/stands/{stand_key(STAND)}"))
     photo = browser.find_element(By.CSS_SELECTOR, "img.photo")

@@ -22,6 +22,7 @@ from kiosk.store.assistance import Need
 from tests.browser.conftest import LANDSCAPE, PORTRAIT
 from tests.browser.test_speech import SpeakingServer, fresh, press, said, speaking_server
 from tests.conftest import DEMO_NOW
+from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -100,7 +101,7 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
     assert not staff_browser.find_elements(By.CSS_SELECTOR, "[data-call-id]")
 
     # The stand was started with its id; a visitor switches speech mode on.
-    fresh(stand, server.url("/stand/main/?stand=main-hall"))
+    fresh(stand, start_address(desk_server.app, server.base_url, "main-hall"))
     stand.get(server.url("/stand/main/en/hours"))
     press(stand, Keys.F2)
     call_link = stand.find_element(By.CSS_SELECTOR, "a.assist-link")
@@ -160,7 +161,7 @@ def test_a_call_goes_to_staff_and_their_answer_comes_back_spoken(
 def test_a_call_stays_on_the_stand_after_the_visitor_moves_on(
         landscape: WebDriver, desk_server: SpeakingServer) -> None:
     stand, server = landscape, desk_server.server
-    fresh(stand, server.url("/stand/main/?stand=main-floor2"))
+    fresh(stand, start_address(desk_server.app, server.base_url, "main-floor2"))
     stand.get(server.url("/stand/main/ru/assistance?stand=main-floor2"))
     stand.find_element(By.CSS_SELECTOR, "button[value='entrance']").click()
     WebDriverWait(stand, 5).until(lambda b: "/stand/main/ru/assistance/" in b.current_url)

@@ -18,6 +18,7 @@ from kiosk.public.form_tokens import ticket
 from kiosk.public.modes import ALL_MODES
 from tests.browser.conftest import LANDSCAPE, PORTRAIT, LiveServer, serve
 from tests.conftest import DEMO_NOW, make_app
+from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +68,10 @@ def test_idle_dialog_has_no_axe_violations(browser: WebDriver, live_server: Live
     assert not violations(browser)
 
 
+# Each calls server's start address of its registered stand main-hall.
+STARTS: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def calls_server(tmp_path_factory: pytest.TempPathFactory,
                  demo_content: Content) -> Iterator[tuple[LiveServer, dict[str, str]]]:
@@ -87,12 +92,14 @@ def calls_server(tmp_path_factory: pytest.TempPathFactory,
             ("waiting", waiting), ("acknowledged", acknowledged), ("done", done),
             ("withdrawn", withdrawn))}
     for server in serve(app, tmp_path_factory.mktemp("calls-serve")):
+        # The stand main-hall, registered: its open call shows on its pages.
+        STARTS[server.base_url] = start_address(app, server.base_url, "main-hall")
         yield server, tickets
 
 
 def show_banner(browser: WebDriver, server: LiveServer, path: str) -> None:
     """A page of a stand whose call is open: its script shows the banner."""
-    browser.get(server.url("/stand/main/?stand=main-hall"))
+    browser.get(STARTS[server.base_url])
     browser.get(server.url(path))
     WebDriverWait(browser, 5).until(
         lambda b: b.find_element(By.CSS_SELECTOR, "[data-assistance='banner']").is_displayed())

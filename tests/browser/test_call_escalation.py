@@ -18,10 +18,12 @@ from accessibility_audit.browser import start_chromium
 from kiosk.admin import start_escalation_watch
 from kiosk.auth import Role, add_user, set_alert_contact
 from kiosk.content import Content
+from kiosk.public.stand_identity import COOKIE
 from kiosk.store import assistance_desk, store
 from tests.browser.conftest import LANDSCAPE, LiveServer, serve
 from tests.conftest import DEMO_NOW, make_app
 from tests.smtp_server import SmtpServer, smtp  # noqa: F401 - the fixture
+from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -114,7 +116,10 @@ def test_a_call_left_unacknowledged_escalates_and_its_email_arrives(
     notify_state = staff.find_element(By.CSS_SELECTOR, "[data-assistance='notify-state']")
     assert "System notifications: on" in notify_state.text
 
-    # A visitor at the stand calls for an interpreter.
+    # The stand was started as a registered stand (its credential in the start address);
+    # a visitor at it calls for an interpreter.
+    landscape.get(start_address(app, server.base_url, "main-hall"))  # type: ignore[arg-type]
+    WebDriverWait(landscape, 10).until(lambda b: b.get_cookie(COOKIE))
     landscape.get(server.url("/stand/main/en/assistance?stand=main-hall"))
     landscape.find_element(By.CSS_SELECTOR, "button[value='interpreter']").click()
     WebDriverWait(landscape, 10).until(lambda b: "/stand/main/en/assistance/" in b.current_url)

@@ -25,6 +25,7 @@ from tests.browser.conftest import LANDSCAPE, PORTRAIT
 from tests.browser.test_keypad import arrow_to, wait_for_url
 from tests.browser.test_speech import SpeakingServer, fresh, press, said, speaking_server
 from tests.conftest import DEMO_NOW
+from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 LANGS = ("kk", "ru", "en")
@@ -75,7 +76,7 @@ def no_script_browser() -> Iterator[WebDriver]:
 def test_a_keypad_alone_leaves_feedback_from_the_start_page(
         landscape: WebDriver, feedback_server: SpeakingServer) -> None:
     browser, server = landscape, feedback_server.server
-    fresh(browser, server.url("/stand/main/?stand=main-floor2"))
+    fresh(browser, start_address(feedback_server.app, server.base_url, "main-floor2"))
     wait_for_url(browser, "/stand/main/kk/?stand=main-floor2")
     arrow_to(browser, lambda el: (el.get_attribute("href") or "").endswith(
         "/stand/main/kk/feedback?stand=main-floor2"))

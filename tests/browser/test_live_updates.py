@@ -20,6 +20,7 @@ from kiosk.store import store
 from tests.browser.conftest import PORTRAIT, LiveServer, serve
 from tests.browser.test_speech import fresh, press, said
 from tests.conftest import DEMO_NOW, make_app
+from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 QUIET = 3
@@ -59,8 +60,11 @@ def test_a_stand_reports_itself_by_the_id_it_was_started_with(
         landscape: WebDriver, polling_app: Flask, polling_server: LiveServer) -> None:
     browser = landscape
     register = polling_app.extensions["kiosk.stands"]
-    browser.get(polling_server.url("/stand/main/?stand=main-floor2"))
+    # A registered stand: its credential in the start address's fragment.
+    browser.get(start_address(polling_app, polling_server.base_url, "main-floor2"))
+    # The page script keeps it as a cookie and takes it out of the address.
     assert browser.current_url.endswith("/stand/main/kk/?stand=main-floor2")
+    assert browser.get_cookie("kiosk_stand")["value"].startswith("main-floor2.")
     WebDriverWait(browser, 10).until(lambda b: "main-floor2" in register.contacts())
     # Pages the visitor opens carry no id, yet the stand goes on reporting itself.
     reported = []
@@ -72,6 +76,21 @@ def test_a_stand_reports_itself_by_the_id_it_was_started_with(
     finally:
         register.contact = original
     assert browser.execute_script("return localStorage.getItem('kiosk-stand')") == "main-floor2"
+
+
+def test_a_stand_started_without_its_credential_is_not_recorded(
+        landscape: WebDriver, polling_app: Flask, polling_server: LiveServer) -> None:
+    """Anyone may type a stand's id into an address; only the credential makes it that
+    stand's check-in."""
+    browser = landscape
+    browser.delete_all_cookies()
+    register = polling_app.extensions["kiosk.stands"]
+    browser.get(polling_server.url("/stand/main/?stand=main-hall"))
+    # Several polls (one a second here) later, nothing was recorded as main-hall's.
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter(entry => entry.name.includes('live.json')).length >= 3"))
+    assert "main-hall" not in register.contacts()
 
 
 def renamed(content: Content, name: str, **announcement: object) -> Content:

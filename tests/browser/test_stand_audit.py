@@ -27,6 +27,7 @@ from accessibility_audit.store import Store
 from kiosk.content import Content
 from kiosk.security import CONTENT_SECURITY_POLICY
 from tests.browser.conftest import LANDSCAPE, LiveServer, serve
+from tests.checklist_data import filled_template
 from tests.conftest import make_app
 
 pytestmark = pytest.mark.browser
@@ -34,6 +35,16 @@ pytestmark = pytest.mark.browser
 SCRIPT = Path(sys.executable).parent / "a11y-audit"
 BROKEN_PAGE = "/stand/main/kk/contacts"
 MISSING_KEY = "0" * 24  # well formed, but no page of this stand ever said it
+# Every item of the physical checklist within its reference.
+PASSING = {
+    "approach-route": "yes", "clear-floor-width": "900", "clear-floor-depth": "1400",
+    "floor-level-change": "0", "knee-clearance-width": "800", "obstruction-depth": "250",
+    "operable-highest": "1100", "operable-lowest": "800", "key-force": "3.5",
+    "one-hand": "yes", "display-seated": "yes", "glare": "yes", "character-height": "5.2",
+    "cap-height-large": "9.1", "headphone-jack": "yes", "speaker-volume": "72",
+    "volume-range": "24", "volume-without-sight": "yes", "volume-reset": "yes",
+    "tactile-keypad": "yes", "key-five": "yes", "speech-start-tactile": "yes",
+    "signage": "yes", "quiet-place": "yes", "staff-help": "yes", "installation-guide": "yes"}
 
 
 def audit(*args: str, db: Path, timeout: float = 400) -> subprocess.CompletedProcess[str]:
@@ -136,28 +147,62 @@ def broken_stand(tmp_path_factory: pytest.TempPathFactory, demo_content: Content
     yield from serve(app, tmp_path)
 
 
+def checklist(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), "checklist", *args, "--db", str(db)],
+                          capture_output=True, text=True, timeout=60)
+
+
 @pytest.mark.long  # 192 page views: minutes
 def test_the_demo_stand_passes_the_stand_audit(live_server: LiveServer,
                                                tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"
-    result = audit(live_server.url("/stand/main/"), "--workers", "2", "-q",
+    hall = live_server.url("/stand/main/?stand=main-hall")
+    result = audit(hall, "--workers", "2", "-q",
                    "--format", "json", "-o", str(tmp_path / "stand.json"),
                    db=db)
     assert result.returncode == Exit.OK, result.stdout + result.stderr
     report = json.loads((tmp_path / "stand.json").read_text())
     assert report["findings"] == []
-    assert report["scan"]["options"]["kind"] == "stand"
-    assert report["scan"]["options"]["stand"] == live_server.url("/stand/main/")
+    options = report["scan"]["options"]
+    assert options["kind"] == "stand"
+    assert options["stand"] == hall and options["stand_id"] == "main-hall"
+    # What the stand said it shows is kept with the scan: the certificate's evidence.
+    assert options["manifest"]["stands"] == ["main-hall", "main-floor2"]
+    assert isinstance(options["manifest"]["revision"], int)
     cells = report["stand"]["matrix"]
     pages = {cell["page"] for cell in cells}
-    assert {"home", "hours", "appeals", "contacts", "accessibility", "announcements",
-            "assistance", "feedback"} <= pages
+    assert pages == set(options["manifest"]["pages"]) == {
+        "home", "hours", "appeals", "contacts", "accessibility", "announcements",
+        "assistance", "feedback"}
     assert {cell["language"] for cell in cells} == {"kk", "ru", "en"}
     assert {cell["mode"] for cell in cells} == {"standard", "large", "contrast",
                                                 "large-contrast"}
     assert {cell["orientation"] for cell in cells} == {"portrait", "landscape"}
-    assert len(cells) == len(pages) * 3 * 4 * 2
+    assert len(cells) == len(pages) * 3 * 4 * 2 == 192
     assert {cell["outcome"] for cell in cells} == {"pass"}
+
+    # With a passing checklist, the whole stand audited: a certificate.
+    filled = tmp_path / "stand.yaml"
+    filled.write_text(filled_template(**PASSING), encoding="utf-8")
+    imported = checklist("import", str(filled), "--stand", hall, db=db)
+    assert imported.returncode == 0, imported.stderr
+    certified = checklist("report", "--stand", hall, db=db).stdout
+    assert "Overall: Meets the requirements" in certified
+    assert "Covered 192 of the 192 page views" in certified
+    # The sequence: one page, language, mode and orientation audited again
+    # after the full audit is partial evidence, not a verdict.
+    partial = audit(hall, "--page", "home", "--language", "kk", "--mode", "standard",
+                    "--orientation", "portrait", "-q", db=db)
+    assert partial.returncode == Exit.OK, partial.stdout + partial.stderr
+    report_text = checklist("report", "--stand", hall, db=db).stdout
+    assert "Overall: Partial evidence" in report_text
+    assert "Covered 1 of the 192 page views" in report_text
+    assert "Meets the requirements" not in report_text.split("Physical checklist")[0]
+    # The other stand of the location is a stand of its own: not certified by these.
+    other = checklist("report", "--stand", live_server.url("/stand/main/?stand=main-floor2"),
+                      db=db)
+    assert other.returncode == 1 and "nothing is known about" in other.stderr
+
     # Every stand check ran on every page view, and found nothing.
     scan = Store(str(db)).load(1)
     stand_rules = {"stand-keypad-reach", "stand-keypad-trap", "stand-speech-key",
@@ -172,7 +217,8 @@ def test_a_broken_stand_fails_with_exactly_the_planted_findings(
         broken_stand: LiveServer, live_server: LiveServer, browser: WebDriver,
         tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"
-    result = audit(broken_stand.url("/stand/main/kk/"), "--page", "contacts",
+    result = audit(broken_stand.url("/stand/main/kk/"), "--stand-id", "main-hall",
+                   "--page", "contacts",
                    "--page", "hours", "--language", "kk", "--mode", "standard",
                    "--orientation", "portrait", "--format", "html", "--lang", "kk",
                    "-o", str(tmp_path / "stand.html"), db=db)
@@ -210,15 +256,23 @@ def test_bad_stand_addresses_exit_1_with_a_clear_message(live_server: LiveServer
     not_stand = audit(live_server.url("/admin/"), db=db)
     assert not_stand.returncode == Exit.TOOL_FAILED
     assert "is not a stand address" in not_stand.stderr
-    no_page = audit(live_server.url("/stand/main/"), "--page", "menu", db=db)
+    no_page = audit(live_server.url("/stand/main/?stand=main-hall"), "--page", "menu", db=db)
     assert no_page.returncode == Exit.TOOL_FAILED
     assert "the stand has no page 'menu'" in no_page.stderr
+    # A stand is one of its location's, named by its id: a typo is refused with the list.
+    typo = audit(live_server.url("/stand/main/?stand=mian-hall"), db=db)
+    assert typo.returncode == Exit.TOOL_FAILED
+    assert "has no stand 'mian-hall'; its stands are: main-hall, main-floor2" in typo.stderr
+    unnamed = audit(live_server.url("/stand/main/"), db=db)
+    assert unnamed.returncode == Exit.TOOL_FAILED and "several stands" in unnamed.stderr
+    assert not db.exists() or not Store(str(db)).scan_ids()
 
 
 def test_traps_unspoken_text_overflow_and_a_missing_extend_control_are_found(
         trapped_stand: LiveServer, tmp_path: Path) -> None:
     db = tmp_path / "scans.sqlite3"
-    result = audit(trapped_stand.url("/stand/main/"), "--page", "hours", "--language", "kk",
+    result = audit(trapped_stand.url("/stand/main/?stand=main-hall"), "--page", "hours",
+                   "--language", "kk",
                    "--mode", "large", "--orientation", "landscape", "-q", db=db)
     assert result.returncode == Exit.VIOLATIONS, result.stdout + result.stderr
     [page] = Store(str(db)).load(1).pages

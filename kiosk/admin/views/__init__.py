@@ -17,6 +17,7 @@ from kiosk.admin.views import (  # noqa: F401 - importing a view module register
     publish,
     response_times,
     scheduled,
+    stands,
     transfer,
     visitor_feedback,
 )

@@ -93,7 +93,8 @@ def feedback_row(item: Feedback, holder: Holder, meetings: dict[int, dt.date],
     considered = meetings.get(item.meeting_id) if item.meeting_id else None
     return FeedbackRow(
         item.id, f"{long_date(local.date(), lang)}, {time_text(local)}",
-        holder.locations.get(item.location_id, item.location_id), item.stand_id or "—",
+        holder.locations.get(item.location_id, item.location_id),
+        item.stand_id or _("not identified"),
         item.lang, names.get(item.lang, item.lang), difficulty_name(item.category), item.text,
         long_date(considered, lang) if considered else "")
 

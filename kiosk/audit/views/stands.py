@@ -3,7 +3,7 @@ checklist, one joined report per stand, and the photos of its checklist."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -16,7 +16,9 @@ from accessibility_audit import (
     checklist_vocabulary,
     known_stands,
     photo_data,
+    recorded_stands,
     remember_stand,
+    split_stand,
     stand_by_key,
     stand_key,
     stand_report,
@@ -26,6 +28,7 @@ from kiosk.audit.blueprint import auditor_required, bp
 from kiosk.audit.storage import audit_store
 from kiosk.auth import current_account
 from kiosk.clock import now_utc
+from kiosk.store import reader
 
 
 @bp.get("/stands")
@@ -42,17 +45,63 @@ def add_stand() -> ResponseReturnValue:
     try:
         url = stand_url(url)
     except BadStandUrl:
-        error = _("Give the stand's base address, for example "
-                  "http://127.0.0.1:8080/stand/main/ .")
+        error = _("Give the stand's address with its id from the content, for example "
+                  "http://127.0.0.1:8080/stand/main/?stand=main-hall .")
+        return _stands_page(error=error, url=url, label=label), 400
+    error = _unknown_stand(url)
+    if error:
         return _stands_page(error=error, url=url, label=label), 400
     remember_stand(audit_store(), url, label[:200], now_utc())
     flash(_("The stand was added. Fill in its checklist on site."))
     return redirect(url_for("audit.stand_checklist", key=stand_key(url)))
 
 
+def _location_stands(location: str) -> list[str] | None:
+    """The stand ids of a location in this server's content (None: no such location)."""
+    published = reader(current_app).for_location(location)
+    if published is None:
+        return None
+    return [stand.id for stand in published.content.locations[location].stands]
+
+
+def _unknown_stand(url: str) -> str:
+    """Why ``url`` names no stand, with the stands there are; empty when it names one.
+
+    The content says which stands a location has (or, for another server's stand, the
+    latest stand audit of it); anything else would be a phantom stand."""
+    base, stand_id = split_stand(url)
+    location = base.rstrip("/").rsplit("/", 1)[1]
+    known = _location_stands(location)
+    if known is None:
+        recorded = recorded_stands(audit_store(), base)
+        known = list(recorded) if recorded is not None else None
+    if known is None:
+        return _("There is no location “%(location)s” on this server, and no stand audit "
+                 "of %(address)s. Check the location in the address.",
+                 location=location, address=base)
+    if stand_id in known or (not stand_id and not known):
+        return ""
+    listed = ", ".join(known) or _("none")
+    if not stand_id:
+        return _("This location has several stands: add “?stand=” and the stand's id to the "
+                 "address. Its stands: %(stands)s.", stands=listed)
+    return _("The location has no stand “%(stand)s”. Its stands: %(stands)s.",
+             stand=stand_id, stands=listed)
+
+
+def current_revision(url: str) -> int | None:
+    """The content revision the stand at ``url`` shows now, if it is one of this server's
+    locations (None otherwise: then staleness cannot be told)."""
+    location = split_stand(url)[0].rstrip("/").rsplit("/", 1)[1]
+    published = reader(current_app).for_location(location)
+    # The published revision, as the manifest gives it (kiosk/public/views/manifest.py).
+    return published.base_version(location) if published is not None else None
+
+
 def _stands_page(error: str | None = None, url: str = "", label: str = "") -> str:
     store = audit_store()
-    reports = [stand_report(store, found) for found in known_stands(store)]
+    reports = [stand_report(store, found, current_revision=current_revision(found))
+               for found in known_stands(store)]
     return render_template("audit/stands.html", reports=reports, error=error, url=url,
                            label=label, account=current_account(), **checklist_vocabulary(_lang()))
 
@@ -85,7 +134,7 @@ def _report(key: str) -> StandReport:
     url = stand_by_key(store, key)
     if url is None:
         abort(404)
-    return stand_report(store, url)
+    return stand_report(store, url, current_revision=current_revision(url))
 
 
 def _lang() -> str:

@@ -17,5 +17,6 @@ from kiosk.public.views import (  # noqa: F401 - importing a view module registe
     home,
     hours,
     live,
+    manifest,
     offline,
 )

@@ -12,6 +12,7 @@ from kiosk.clock import now_utc
 from kiosk.formatting import full_date, time_text
 from kiosk.public.blueprint import bp
 from kiosk.public.stand import stand_page
+from kiosk.public.stand_identity import proven_stand
 from kiosk.public.status_text import status_sentence
 from kiosk.store import assistance_desk, stand_register
 
@@ -26,9 +27,11 @@ def open_call_state(location: str, stand: str) -> str | None:
 def live(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
     stand = request.args.get("stand", "")
-    known_stand = stand in {s.id for s in page.location.stands}
+    # The poll doubles as the stand's heartbeat, recorded only for a stand of the content
+    # that carries its credential: an id in an address proves nothing, and anyone could
+    # otherwise make a stand that never ran look alive.
+    known_stand = stand in {s.id for s in page.location.stands} and proven_stand(location, stand)
     if known_stand:
-        # The poll doubles as the stand's heartbeat; ids not in the content are ignored.
         stand_register(current_app).contact(stand, location, page.version, now_utc())
     status = page.status()
     texts = {"time": time_text(page.now), "date": full_date(page.today, lang),

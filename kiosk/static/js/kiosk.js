@@ -94,6 +94,17 @@
     standId = localStorage.getItem("kiosk-stand");
   } catch (error) { /* storage may be disabled */ }
 
+  /* A registered stand is started with its credential in the address's fragment
+     (#stand-key=…), which no server ever sees. It is kept as a cookie for the session,
+     so polls, links and forms all prove which stand they come from, and taken out of
+     the address, so it is never shown or copied from the screen. */
+  var keyMatch = /(?:^#|&)stand-key=([A-Za-z0-9_-]{20,100})(?:&|$)/.exec(window.location.hash);
+  if (keyMatch && standId) {
+    document.cookie = "kiosk_stand=" + standId + "." + keyMatch[1] +
+      "; path=/stand/; SameSite=Strict" + (window.location.protocol === "https:" ? "; Secure" : "");
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+
   /* A call for assistance names the stand it comes from, so staff know where to go, and
      feedback where it was hard: every way to those pages carries the id (links, and the
      GET forms of the modes). */

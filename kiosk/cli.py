@@ -144,9 +144,10 @@ def _start_rendering(app: Flask) -> None:
     here, from the main thread, so that it ends with the server."""
     if not app.config["RENDER_PROCESS"]:
         return
+    from kiosk import create_app
     from kiosk.public.render_process import RenderProcess
 
-    process = RenderProcess()
+    process = RenderProcess(create_app)
     try:
         process.start()
     except OSError as exc:

@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from io import BytesIO
 from typing import Any
@@ -48,12 +49,14 @@ class RenderProcess:
 
     _started: Future[bool]
 
-    def __init__(self) -> None:
+    def __init__(self, factory: Callable[[], Flask]) -> None:
         # spawn, not fork: the server has threads by now, and a fork copies their locks
-        # in whatever state they are.
+        # in whatever state they are. ``factory`` (the application factory, handed down
+        # by the command that serves) goes to the child by name.
         self._pool = ProcessPoolExecutor(max_workers=1,
                                          mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start, initargs=(os.getpid(),))
+                                         initializer=_start,
+                                         initargs=(os.getpid(), factory))
 
     def start(self) -> None:
         """Start the child now, from the calling thread, which should be the server's
@@ -82,16 +85,14 @@ class RenderProcess:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _start(parent: int) -> None:
+def _start(parent: int, factory: Callable[[], Flask]) -> None:
     global _app
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(0)
     os.nice(NICE)
-    from kiosk import create_app
-
-    _app = create_app()
+    _app = factory()
 
 
 def _ready() -> bool:

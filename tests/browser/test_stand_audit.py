@@ -47,7 +47,7 @@ PASSING = {
     "signage": "yes", "quiet-place": "yes", "staff-help": "yes", "installation-guide": "yes"}
 
 
-def audit(*args: str, db: Path, timeout: float = 400) -> subprocess.CompletedProcess[str]:
+def audit(*args: str, db: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     # The browsers' profiles go in a folder of this command's own, and go with it. Not in
     # tmp_path: Chromium keeps a Unix socket in its temporary folder, whose path may have
     # at most 107 bytes, and tmp_path under pytest-xdist (.../popen-gw0/test_.../) is

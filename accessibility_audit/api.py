@@ -21,6 +21,7 @@ from __future__ import annotations
 from accessibility_audit.charts import Bar, Column, bar_chart, stacked_columns
 from accessibility_audit.evaluation import Finding, Summary, evaluate, history, summarise
 from accessibility_audit.model import IMPACTS
+from accessibility_audit.physical.coverage import Publication
 from accessibility_audit.physical.evaluation import Answer
 from accessibility_audit.physical.model import Checklist, checklist
 from accessibility_audit.physical.model import Item as ChecklistItem
@@ -96,7 +97,7 @@ __all__ = [
     "photo_data", "problem_with_line", "process_photo", "read_checklist_file",
     "remember_stand", "save_checklist", "stand_by_key", "stand_key", "stand_report",
     "stand_url", "stored_photo", "CHECKLIST_FILE_LIMITS", "read_checklist_bytes",
-    "recorded_stands", "split_stand",
+    "recorded_stands", "split_stand", "Publication",
     # YAML within bounds
     "BoundedYamlLoader", "YamlLimits", "YamlRefused", "decode_yaml", "excerpt", "load_yaml",
     "read_bounded",

@@ -304,7 +304,12 @@ def test_a_stand_says_what_it_shows(app: Flask) -> None:
     assert response.headers["Cache-Control"] == "no-store"
     data = response.get_json()
     with app.app_context():
-        assert data["revision"] == reader(app).for_location("main").base_version("main")
+        published = reader(app).for_location("main")
+        assert data["revision"] == published.base_version("main")
+        # The admin area's name for the same publication, and when (with its offset).
+        assert data["revision_number"] == published.number
+        assert dt.datetime.fromisoformat(data["published_at"]) == published.published_at
+        assert dt.datetime.fromisoformat(data["published_at"]).utcoffset() is not None
     assert set(data["pages"]) == {"home", "hours", "appeals", "contacts", "accessibility",
                                   "announcements", "assistance", "feedback"}
     assert (data["languages"], data["modes"], data["orientations"]) == (
@@ -344,3 +349,65 @@ def test_a_checklist_for_a_stand_the_server_does_not_have_is_refused(
                "?stand=main-hall" in typo.stderr
         good = imported(server.url("/stand/main/?stand=main-floor2"))
         assert good.returncode == 0, good.stderr
+
+
+def _admin_sentence(lang: str) -> re.Pattern[str]:
+    """The admin area's "Published revision N: DATE by WHO." in ``lang``, as a pattern
+    that catches N and DATE."""
+    from babel.support import Translations
+
+    said = Translations.load("kiosk/translations", [lang]).gettext(
+        "Published revision %(number)d: %(when)s by %(who)s.")
+    return re.compile(re.escape(said).replace(re.escape("%(number)d"), r"(?P<number>\d+)")
+                      .replace(re.escape("%(when)s"), r"(?P<when>[^<]+)")
+                      .replace(re.escape("%(who)s"), r"[^<,]*"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_certificate_names_the_revision_the_admin_area_shows(app: Flask,
+                                                                 lang: str) -> None:
+    """Issue 12: an auditor or manager matches the certificate to a publication by the
+    number and date the admin area gives it, not by the content's fingerprint."""
+    import dataclasses
+
+    from babel.support import Translations
+
+    from accessibility_audit.physical import storage
+    from accessibility_audit.physical.coverage import Matrix
+    from tests.checklist_data import TODAY, everything_passing
+    from tests.stand_audits import manifest
+
+    shown = Matrix.from_json(app.test_client().get("/stand/main/manifest.json").get_json())
+    assert shown.publication is not None
+    audits = audit_store(app)
+    storage.save(audits, storage.Submission(STAND, "Hall", "A", TODAY, "yaml",
+                                            answers=everything_passing()), NOW)
+    add_stand_audit(audits, STAND, broken=False, matrix=dataclasses.replace(
+        manifest(STAND, revision=shown.revision), publication=shown.publication))
+
+    admin_page = signed_in(app, "admin", lang).get("/admin/locations/main/")
+    found = _admin_sentence(lang).search(admin_page.get_data(as_text=True))
+    assert found, f"the admin area names no published revision in {lang}"
+    certificate = signed_in(app, "auditor", lang).get(f"/audit/stands/{KEY}")
+    html = certificate.get_data(as_text=True)
+    said = Translations.load("kiosk/translations", [lang]).gettext(
+        "Revision %(number)s of %(date)s") % {"number": found["number"],
+                                              "date": found["when"]}
+    assert said in html
+    assert str(shown.revision) in html  # the fingerprint, second, for support staff
+
+
+def test_a_stand_audit_recorded_before_publications_were_named_still_reads(
+        app: Flask, auditor: FlaskClient) -> None:
+    """An audit recorded with the fingerprint alone: its certificate names that, as
+    before, and nothing breaks."""
+    from accessibility_audit.physical import storage
+    from tests.checklist_data import TODAY, everything_passing
+    from tests.stand_audits import manifest
+
+    audits = audit_store(app)
+    storage.save(audits, storage.Submission(STAND, "Hall", "A", TODAY, "yaml",
+                                            answers=everything_passing()), NOW)
+    add_stand_audit(audits, STAND, broken=False, matrix=manifest(STAND, revision=267019413))
+    html = auditor.get(f"/audit/stands/{KEY}").get_data(as_text=True)
+    assert "Revision 267019413" in html

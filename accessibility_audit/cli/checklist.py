@@ -176,5 +176,6 @@ def report_command(stand: str, stand_id: str | None, lang: str, db: str) -> None
                               "checklist. Stands known: %(known)s")) % {
             "stand": stand, "known": _known(store, say)}, lang)
     live, _reason = _live(stand)
-    click.echo(render(stand_report(store, stand, current_revision=live.revision
-                                   if live else None), lang), nl=False)
+    click.echo(render(stand_report(
+        store, stand, current_revision=live.revision if live else None,
+        current_publication=live.publication if live else None), lang), nl=False)

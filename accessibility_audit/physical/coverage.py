@@ -7,6 +7,7 @@ standard mode says nothing about the Russian contacts page in large type."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +21,42 @@ class BadManifest(ValueError):
 
 
 @dataclass(frozen=True)
+class Publication:
+    """A publication as the admin area names it: its revision number and when it was
+    published (aware). People match a certificate to a publication by these; the
+    manifest's ``revision`` fingerprint only tells whether the content changed."""
+
+    number: int
+    at: dt.datetime
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Publication | None:
+        """The manifest's ``revision_number`` and ``published_at``; None when it has
+        neither (a stand, or a recorded audit, from before they were given)."""
+        number, at = data.get("revision_number"), data.get("published_at")
+        if number is None and at is None:
+            return None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise BadManifest("the manifest's \"revision_number\" is not a whole number")
+        try:
+            when = dt.datetime.fromisoformat(at) if isinstance(at, str) else None
+        except ValueError:
+            when = None
+        if when is None or when.tzinfo is None:
+            raise BadManifest("the manifest's \"published_at\" is not a date and time "
+                              "with its offset (ISO 8601)")
+        return cls(number, when)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"revision_number": self.number, "published_at": self.at.isoformat()}
+
+
+@dataclass(frozen=True)
 class Matrix:
-    """Everything a stand shows at one content revision, and the stands of its location."""
+    """Everything a stand shows at one content revision, and the stands of its location.
+
+    ``revision`` is the content's fingerprint, compared to tell a stale certificate;
+    ``publication`` names the same content as the admin area does (None: not recorded)."""
 
     revision: int
     pages: tuple[str, ...]
@@ -29,6 +64,7 @@ class Matrix:
     modes: tuple[str, ...]
     orientations: tuple[str, ...]
     stands: tuple[str, ...] = ()
+    publication: Publication | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> Matrix:
@@ -50,12 +86,14 @@ class Matrix:
         ids = tuple(s["id"] if isinstance(s, Mapping) else s for s in stands)
         if not all(isinstance(i, str) and i for i in ids):
             raise BadManifest("a stand in the manifest has no id")
-        return cls(revision, stands=ids, **lists)
+        return cls(revision, stands=ids, publication=Publication.from_json(data), **lists)
 
     def to_json(self) -> dict[str, Any]:
-        return {"revision": self.revision, "pages": list(self.pages),
-                "languages": list(self.languages), "modes": list(self.modes),
-                "orientations": list(self.orientations), "stands": list(self.stands)}
+        return {"revision": self.revision,
+                **(self.publication.to_json() if self.publication else {}),
+                "pages": list(self.pages), "languages": list(self.languages),
+                "modes": list(self.modes), "orientations": list(self.orientations),
+                "stands": list(self.stands)}
 
     def views(self) -> set[View]:
         return {(p, lang, m, o) for p in self.pages for lang in self.languages

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accessibility_audit.physical.coverage import Publication
 from accessibility_audit.physical.evaluation import ChecklistResult, Overall, combine, evaluate
 from accessibility_audit.physical.model import checklist
 from accessibility_audit.physical.stand_audits import (
@@ -27,6 +28,8 @@ class StandReport:
     physical: ChecklistResult | None
     # The revision the stand shows now, if whoever asks could find out (None: unknown).
     current_revision: int | None = None
+    # The same, as the admin area names it (None: unknown, or a server that does not say).
+    current_publication: Publication | None = None
 
     @property
     def key(self) -> str:
@@ -59,12 +62,13 @@ class StandReport:
 
 
 def stand_report(store: Store, url: str, label: str = "",
-                 current_revision: int | None = None) -> StandReport:
+                 current_revision: int | None = None,
+                 current_publication: Publication | None = None) -> StandReport:
     filled = latest(store, url)
     label = label or (filled.label if filled else "") or labelled_stands(store).get(url, "")
     return StandReport(url, label, latest_stand_audit(store, url), filled,
                        evaluate(checklist(), filled.answers) if filled else None,
-                       current_revision)
+                       current_revision, current_publication)
 
 
 def known_stands(store: Store) -> list[str]:

@@ -14,6 +14,7 @@ from accessibility_audit.physical.texts import (
     allowed_range,
     cited,
     measured,
+    moment,
     sayer,
 )
 from accessibility_audit.store import Store
@@ -70,11 +71,27 @@ def coverage_lines(report: StandReport, language: str) -> list[str]:
     if software.coverage is None or software.matrix is None:
         return [say(_("Coverage unknown: this stand audit did not record what the stand "
                       "shows, so it is partial evidence; audit the stand again."))]
-    lines = [say(_("Covered %(covered)s of the %(expected)s page views the stand shows at "
-                   "content revision %(revision)s.")) % {
-        "covered": software.coverage.covered, "expected": software.coverage.expected,
-        "revision": software.matrix.revision}]
-    if report.stale:
+    matrix, covered = software.matrix, software.coverage
+    if matrix.publication is not None:
+        # The admin area's number and date first; the fingerprint for support staff.
+        lines = [say(_("Covered %(covered)s of the %(expected)s page views the stand shows "
+                       "at revision %(number)s of %(date)s (content fingerprint "
+                       "%(fingerprint)s).")) % {
+            "covered": covered.covered, "expected": covered.expected,
+            "number": matrix.publication.number,
+            "date": moment(matrix.publication.at, language), "fingerprint": matrix.revision}]
+    else:
+        # Recorded before stands named their publication: the fingerprint is all there is.
+        lines = [say(_("Covered %(covered)s of the %(expected)s page views the stand shows "
+                       "at content revision %(revision)s.")) % {
+            "covered": covered.covered, "expected": covered.expected,
+            "revision": matrix.revision}]
+    if report.stale and report.current_publication is not None:
+        lines.append(say(_("The stand now shows revision %(number)s of %(date)s: this "
+                           "certificate is of an earlier version.")) % {
+            "number": report.current_publication.number,
+            "date": moment(report.current_publication.at, language)})
+    elif report.stale:
         lines.append(say(_("The stand now shows content revision %(current)s: this "
                            "certificate is of an earlier version.")) % {
             "current": report.current_revision})

@@ -6,9 +6,11 @@ report says the same in the browser and in the terminal."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.support import NullTranslations, Translations
 
@@ -92,6 +94,19 @@ def allowed_range(low: float | None, high: float | None, unit: str | None,
         "unit": say(UNITS.get(unit or "", unit or ""))}
 
 
+# Where the stands are: a publication's time is said as the admin area says it.
+TIME_ZONE = ZoneInfo("Asia/Almaty")
+
+
+def moment(when: dt.datetime, language: str) -> str:
+    """A moment as the admin area writes it: "27 қараша 2026 ж., 11:00" (Almaty time)."""
+    from babel.dates import format_date
+
+    local = when.astimezone(TIME_ZONE)
+    return f"{format_date(local.date(), 'long', locale=language)}, " \
+        f"{local.hour:02d}:{local.minute:02d}"
+
+
 def measured(value: float, unit: str | None, language: str) -> str:
     say = sayer(language)
     return f"{number(value, language)} {say(UNITS.get(unit or '', unit or ''))}".strip()
@@ -112,4 +127,5 @@ def vocabulary(language: str) -> dict[str, Any]:
         "allowed_range": lambda low, high, unit: allowed_range(low, high, unit, language),
         "measured": lambda value, unit: measured(value, unit, language),
         "number": lambda value: number(value, language),
+        "moment": lambda when: moment(when, language),
     }

@@ -5,6 +5,7 @@ stands of one location are certified apart."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from accessibility_audit.discovery.stand import NotAStand
 from accessibility_audit.physical import storage
-from accessibility_audit.physical.coverage import BadManifest, Matrix, coverage
+from accessibility_audit.physical.coverage import BadManifest, Matrix, Publication, coverage
 from accessibility_audit.physical.report import known_stands, stand_report
 from accessibility_audit.physical.stands import BadStandUrl, split, stand_url
 from accessibility_audit.physical.text_report import render
@@ -143,3 +144,52 @@ def test_the_stand_audit_takes_a_stand_of_the_location_only() -> None:
         which_stand(BASE, "mian-hall", DEMO.stands)
     with pytest.raises(NotAStand, match="several stands"):
         which_stand(BASE, None, DEMO.stands)
+
+
+PUBLISHED = Publication(3, dt.datetime(2026, 11, 27, 6, 30, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize(("lang", "audited", "now_shows"), [
+    # CLDR writes a narrow no-break space before "ж." and "г."; Almaty is UTC+5.
+    ("kk", "3 нұсқасында (2026\u202fж. 27 қараша, 11:30)",
+     "4 нұсқасын (2026\u202fж. 1 желтоқсан, 09:00)"),
+    ("ru", "редакции 3 от 27 ноября 2026\u202fг., 11:30",
+     "редакцию 4 от 1 декабря 2026\u202fг., 09:00"),
+    ("en", "revision 3 of November 27, 2026, 11:30", "revision 4 of December 1, 2026, 09:00"),
+])
+def test_a_certificate_names_the_publication_as_the_admin_area_does(
+        tmp_path: Path, lang: str, audited: str, now_shows: str) -> None:
+    """Revision number and date (Almaty time) first; the fingerprint only beside them."""
+    store = Store(str(tmp_path / "audit.sqlite3"))
+    add_stand_audit(store, HALL, broken=False, matrix=dataclasses.replace(
+        manifest(HALL, revision=267019413), publication=PUBLISHED))
+    passing_checklist(store, HALL)
+    text = render(stand_report(store, HALL, current_revision=267019413,
+                               current_publication=PUBLISHED), lang)
+    assert audited in text and "267019413" in text
+    later = Publication(4, dt.datetime(2026, 12, 1, 4, tzinfo=dt.UTC))
+    stale = render(stand_report(store, HALL, current_revision=5,
+                                current_publication=later), lang)
+    assert now_shows in stale
+
+
+def test_a_publication_survives_the_stored_manifest_and_bad_ones_are_refused() -> None:
+    with_it = dataclasses.replace(DEMO, publication=PUBLISHED)
+    assert Matrix.from_json(with_it.to_json()) == with_it
+    assert Matrix.from_json(DEMO.to_json()).publication is None
+    with pytest.raises(BadManifest, match="published_at"):
+        Matrix.from_json({**DEMO.to_json(), "revision_number": 3,
+                          "published_at": "2026-11-27 06:30"})
+    with pytest.raises(BadManifest, match="revision_number"):
+        Matrix.from_json({**DEMO.to_json(), "revision_number": "3",
+                          "published_at": PUBLISHED.at.isoformat()})
+
+
+def test_an_old_record_without_the_publication_still_renders(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "audit.sqlite3"))
+    add_stand_audit(store, HALL, broken=False, matrix=manifest(HALL, revision=267019413))
+    passing_checklist(store, HALL)
+    for lang in ("kk", "ru", "en"):
+        text = render(stand_report(store, HALL, current_revision=5,
+                                   current_publication=PUBLISHED), lang)
+        assert "267019413" in text

@@ -22,6 +22,7 @@ from accessibility_audit import violations
 from accessibility_audit.browser import set_viewport
 from accessibility_audit.evaluation import summarise
 from accessibility_audit.exitcodes import Exit
+from accessibility_audit.physical.stand_audits import recorded_matrix
 from accessibility_audit.reporters import ReportContext, formats
 from accessibility_audit.store import Store
 from kiosk.content import Content
@@ -235,6 +236,10 @@ def test_a_broken_stand_fails_with_exactly_the_planted_findings(
     }
     assert {page.url.removeprefix(broken_stand.base_url) for page in scan.pages} == {
         BROKEN_PAGE, "/stand/main/kk/hours"}
+    # The stand's publication, as its admin area names it, is recorded with the audit.
+    recorded = recorded_matrix(scan.options)
+    assert recorded is not None and recorded.publication is not None
+    assert recorded.publication.number >= 1 and recorded.publication.at.tzinfo is not None
     assert "FAIL" in result.stdout and "stand-outside-request" in result.stdout
     assert f"{live_server.base_url}/static/icons.svg" in result.stdout
     html = (tmp_path / "stand.html").read_text()

@@ -3,6 +3,8 @@ checklist, one joined report per stand, and the photos of its checklist."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
@@ -10,6 +12,7 @@ from flask_babel import gettext as _
 
 from accessibility_audit import (
     BadStandUrl,
+    Publication,
     StandReport,
     checklist,
     checklist_history,
@@ -89,18 +92,22 @@ def _unknown_stand(url: str) -> str:
              stand=stand_id, stands=listed)
 
 
-def current_revision(url: str) -> int | None:
-    """The content revision the stand at ``url`` shows now, if it is one of this server's
-    locations (None otherwise: then staleness cannot be told)."""
+def current_revision(url: str) -> dict[str, Any]:
+    """The content the stand at ``url`` shows now, as ``stand_report`` takes it: its
+    fingerprint and its publication, if it is one of this server's locations (empty
+    otherwise: then staleness cannot be told)."""
     location = split_stand(url)[0].rstrip("/").rsplit("/", 1)[1]
     published = reader(current_app).for_location(location)
+    if published is None:
+        return {}
     # The published revision, as the manifest gives it (kiosk/public/views/manifest.py).
-    return published.base_version(location) if published is not None else None
+    return {"current_revision": published.base_version(location),
+            "current_publication": Publication(published.number, published.published_at)}
 
 
 def _stands_page(error: str | None = None, url: str = "", label: str = "") -> str:
     store = audit_store()
-    reports = [stand_report(store, found, current_revision=current_revision(found))
+    reports = [stand_report(store, found, **current_revision(found))
                for found in known_stands(store)]
     return render_template("audit/stands.html", reports=reports, error=error, url=url,
                            label=label, account=current_account(), **checklist_vocabulary(_lang()))
@@ -134,7 +141,7 @@ def _report(key: str) -> StandReport:
     url = stand_by_key(store, key)
     if url is None:
         abort(404)
-    return stand_report(store, url, current_revision=current_revision(url))
+    return stand_report(store, url, **current_revision(url))
 
 
 def _lang() -> str:

@@ -1,6 +1,7 @@
 """What a location's stands show, as data: the machine-readable manifest a stand audit
 reads to learn the whole matrix it must cover (every page, language, display mode and
-orientation), the content revision it audits, and the stands the location has.
+orientation), the content revision it audits (as a fingerprint, and as the admin area's
+revision number and publication time), and the stands the location has.
 
 A certificate is only as good as the evidence behind it, and the stand itself is the one
 that knows what it shows: the auditor's tool compares what it audited with this, so a
@@ -32,6 +33,10 @@ def manifest(location: str) -> ResponseReturnValue:
         # taking effect or an announcement coming and going is content already audited,
         # and must not make every certificate stale overnight.
         revision=published.base_version(location),
+        # The same publication as the admin area names it ("revision 3", and when), so
+        # a certificate can be matched to it; the fingerprint above only detects change.
+        revision_number=published.number,
+        published_at=published.published_at.isoformat(),
         # By the name the stand audit gives a page (its path; "home" for the start page).
         # The offline stand-ins for the forms are not among them: the stand shows them
         # only when its server cannot be reached.

@@ -6,7 +6,8 @@ A page fails when it scrolls sideways; the findings name the outermost elements
 that reach past the right edge. A box that scrolls sideways on its own fails too.
 Neither fails when what is wide needs two dimensions — a data table, a map, an
 image, a video, code — which is the criterion's exception (Understanding 1.4.10:
-"images, maps, diagrams, video, games, presentations, data tables")."""
+"images, maps, diagrams, video, games, presentations, data tables"). A frame is judged
+by what it shows; one of another origin, which cannot be looked into, needs review."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ def evaluate(gathered: dict[str, Any], where: str) -> Outcomes:
             # criterion's exception lets the page scroll sideways for it.
             outcomes.passed.append(Node(element["target"], element["html"]))
             continue
+        if element["twoD"] is None:
+            outcomes.review.append(Node(element["target"], element["html"], (
+                f"At {where} the page scrolls sideways ({gathered['scrollWidth']} CSS px "
+                f"wide for {gathered['width']}) for this frame of another site, which "
+                "cannot be looked into: if it shows a video, a map or other content that "
+                "needs two dimensions it may; otherwise let it shrink")))
+            continue
         outcomes.failed.append(Node(element["target"], element["html"], (
             f"At {where} the page scrolls sideways ({gathered['scrollWidth']} CSS px wide "
             f"for {gathered['width']}): this element reaches {element['right']:.0f} px; let it "
@@ -44,6 +52,11 @@ def evaluate(gathered: dict[str, Any], where: str) -> Outcomes:
         node = Node(box["target"], box["html"])
         if box["twoD"]:
             outcomes.passed.append(node)
+        elif box["twoD"] is None:
+            outcomes.review.append(Node(node.target, node.html, (
+                f"At {where} this box scrolls sideways for a frame of another site, which "
+                "cannot be looked into: if it shows content that needs two dimensions "
+                "(a video, a map) it may; otherwise let it wrap")))
         else:
             outcomes.failed.append(Node(node.target, node.html, (
                 f"At {where} this box scrolls sideways, but its content needs no two "

@@ -92,6 +92,9 @@ def _start(parent: int, factory: Callable[[], Flask]) -> None:
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(0)
     os.nice(NICE)
+    # The serving process owns speech and says its faults (a cache folder in the way,
+    # say); this child shares its settings and folder, so it would say each twice.
+    logging.getLogger("kiosk.speech").setLevel(logging.CRITICAL)
     _app = factory()
 
 

@@ -2,15 +2,34 @@
 // past its right edge, and boxes that scroll sideways on their own, with whether
 // their wide content needs two dimensions (data tables, maps, images, video, code):
 // WCAG's Understanding 1.4.10 exempts such content from reflowing. A table that only
-// lays out the page (role none or presentation) is no data table.
-const TWO_D = "table:not([role=none]):not([role=presentation]), [role=grid], [role=table], canvas, svg, img, picture, video, iframe, object, embed, map, pre, [role=application], [role=img]";
+// lays out the page (role none or presentation) is no data table. A frame is only a
+// window on another document: it needs two dimensions when what it shows does (a
+// video, a map); a frame of another origin cannot be looked into (null: unknown).
+const TWO_D = "table:not([role=none]):not([role=presentation]), [role=grid], [role=table], canvas, svg, img, picture, video, object, embed, map, pre, [role=application], [role=img]";
+const frameNeedsTwoD = (frame) => {
+  let inner = null;
+  try { inner = frame.contentDocument; } catch (error) { inner = null; }
+  if (!inner || !inner.documentElement) return null;
+  return Array.prototype.some.call(inner.querySelectorAll(TWO_D),
+    (element) => element.getBoundingClientRect().width >= frame.clientWidth / 2);
+};
+const needsTwoD = (box) => {
+  if (box.matches("iframe, frame")) return frameNeedsTwoD(box);
+  if (box.matches(TWO_D)) return true;
+  let unknown = false;
+  for (const inner of box.querySelectorAll(TWO_D + ", iframe, frame")) {
+    if (inner.getBoundingClientRect().width <= box.clientWidth + 1) continue;
+    const needs = inner.matches("iframe, frame") ? frameNeedsTwoD(inner) : true;
+    if (needs === true) return true;
+    if (needs === null) unknown = true;
+  }
+  return unknown ? null : false;
+};
 const width = document.documentElement.clientWidth;
 const root = document.scrollingElement || document.documentElement;
 const outermost = [];
 const boxes = [];
 const scrolls = (style) => style.overflowX === "auto" || style.overflowX === "scroll";
-const needsTwoD = (box) => box.matches(TWO_D) || Array.prototype.some.call(
-  box.querySelectorAll(TWO_D), (inner) => inner.getBoundingClientRect().width > box.clientWidth + 1);
 const visit = (element, depth) => {
   for (const child of element.children) {
     if (depth > 200 || outermost.length + boxes.length >= 50) return;

@@ -72,3 +72,13 @@ def test_outcomes_become_axe_entries() -> None:
     assert len(entries["passes"]["nodes"]) == 1
     assert rule_results(rule, Outcomes()) == {"inapplicable": {**entries["passes"],
                                                                "impact": None, "nodes": []}}
+
+
+def test_a_frame_of_another_site_that_widens_the_page_needs_review_not_a_pass() -> None:
+    # What it shows cannot be looked into: a video may widen the page, a form may not.
+    frame = {"target": "#widget", "html": "<iframe>", "right": 400, "twoD": None}
+    form = {"target": "#form", "html": "<iframe>", "right": 400, "twoD": False}
+    outcomes = reflow.evaluate(_overflow(400, [frame, form], []), "320 CSS px wide")
+    assert [n.target for n in outcomes.review] == ["#widget"]
+    assert "frame of another site" in outcomes.review[0].message
+    assert [n.target for n in outcomes.failed] == ["#form"] and not outcomes.passed

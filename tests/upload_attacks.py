@@ -26,7 +26,8 @@ from tests.admin_forms import filled
 from tests.admin_session import add_accounts, csrf, signed_in
 from tests.conftest import DEMO, make_app
 
-STAND = "http://127.0.0.1:8080/stand/main/"
+# The demo location has two stands: a stand is named by its id.
+STAND = "http://127.0.0.1:8080/stand/main/?stand=main-hall"
 KEY = stand_key(STAND)
 _SUMMARY = re.compile(r'<div class="error-summary".*?</div>', re.DOTALL)
 

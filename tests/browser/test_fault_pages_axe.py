@@ -24,7 +24,8 @@ from tests.read_only import read_only_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
-STAND = "http://127.0.0.1:8080/stand/main/"
+# The demo location has two stands: a stand is named by its id.
+STAND = "http://127.0.0.1:8080/stand/main/?stand=main-hall"
 
 
 @pytest.fixture(scope="module")

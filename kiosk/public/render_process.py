@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
-import gzip
 import logging
 import multiprocessing
 import os
@@ -104,7 +103,7 @@ def _ready() -> bool:
 
 def _render(strings: dict[str, str], revision_id: int | None, at: dt.datetime | None
             ) -> Rendered | None:
-    from kiosk.public.response_cache import RENDER_AT, RENDER_REVISION, ResponseCache
+    from kiosk.public.response_cache import RENDER_AT, RENDER_REVISION, ResponseCache, render_wsgi
     from kiosk.store import reader
 
     assert _app is not None
@@ -121,17 +120,5 @@ def _render(strings: dict[str, str], revision_id: int | None, at: dt.datetime | 
     if at is not None:
         environ[RENDER_AT] = at
     cache: ResponseCache = _app.extensions["kiosk.response_cache"]
-    captured: dict[str, Any] = {}
-
-    def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
-        captured.update(status=status, headers=headers)
-
     # The application inside the child's own cache: this page is the server's to keep.
-    result = cache.app(environ, capture)
-    try:
-        body = b"".join(result)
-    finally:
-        close = getattr(result, "close", None)
-        if close:
-            close()
-    return captured["status"], list(captured["headers"]), body, gzip.compress(body, 6)
+    return render_wsgi(cache.app, environ)

@@ -357,19 +357,7 @@ class ResponseCache:
         return entry
 
     def _render_here(self, environ: dict[str, Any]) -> Rendered:
-        captured: dict[str, Any] = {}
-
-        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
-            captured.update(status=status, headers=headers)
-
-        result = self.app(environ, capture)
-        try:
-            body = b"".join(result)
-        finally:
-            close = getattr(result, "close", None)
-            if close:
-                close()
-        return captured["status"], captured["headers"], body, gzip.compress(body, 6)
+        return render_wsgi(self.app, environ)
 
     def _render_elsewhere(self, environ: dict[str, Any], location: str) -> Rendered | None:
         """Render in the child process, from the revision named here (the one being
@@ -500,3 +488,21 @@ class ResponseCache:
         while len(self._items) > self.size:
             evicted, _entry = self._items.popitem(last=False)
             self._next.pop(evicted, None)
+
+
+def render_wsgi(app: Any, environ: dict[str, Any]) -> Rendered:
+    """Call the WSGI application ``app`` for ``environ``: its status, headers, body and
+    the body gzipped (as the cache keeps a page)."""
+    captured: dict[str, Any] = {}
+
+    def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        captured.update(status=status, headers=headers)
+
+    result = app(environ, capture)
+    try:
+        body = b"".join(result)
+    finally:
+        close = getattr(result, "close", None)
+        if close:
+            close()
+    return captured["status"], list(captured["headers"]), body, gzip.compress(body, 6)

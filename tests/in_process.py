@@ -10,8 +10,9 @@ tests/test_hostile_files.py)."""
 from __future__ import annotations
 
 import subprocess
+import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import click
 from click.testing import CliRunner
@@ -30,3 +31,45 @@ def run(command: click.Command, prog_name: str, *args: str,
         stderr += "".join(traceback.format_exception(result.exception))
     return subprocess.CompletedProcess([prog_name, *args], result.exit_code, result.stdout,
                                        stderr)
+
+
+def run_script(function: Callable[[], None], prog_name: str, *args: str,
+               env: Mapping[str, str] | None = None, stdin: str = ""
+               ) -> subprocess.CompletedProcess[str]:
+    """A console script's function (one that reads ``sys.argv`` and ends with
+    ``sys.exit``, such as ``a11y-audit``'s, which chooses its own exit codes) run as
+    ``prog_name ARGS``."""
+    with CliRunner(env=dict(env or {})).isolation(input=stdin) as (stdout, stderr, _output):
+        saved, sys.argv = sys.argv, [prog_name, *args]
+        try:
+            function()
+            code = 0
+        except SystemExit as ended:
+            code = _exit_status(ended.code)
+        except Exception as error:  # noqa: BLE001 - reported as the process would
+            sys.stderr.write("".join(traceback.format_exception(error)))
+            code = 1
+        finally:
+            sys.argv = saved
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return subprocess.CompletedProcess([prog_name, *args], code,
+                                           stdout.getvalue().decode(),
+                                           stderr.getvalue().decode())
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")  # sys.exit("message"): said on standard error, status 1
+    return 1
+
+
+def a11y_audit(*args: str, env: Mapping[str, str] | None = None, stdin: str = ""
+               ) -> subprocess.CompletedProcess[str]:
+    """``a11y-audit ARGS``, with its own exit codes (usage errors exit 1)."""
+    from accessibility_audit.cli import main
+
+    return run_script(main, "a11y-audit", *args, env=env, stdin=stdin)

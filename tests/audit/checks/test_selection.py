@@ -45,14 +45,15 @@ def test_levels_select_the_own_rules() -> None:
         "page-language-matches-text", "part-language-matches-text", "summary-name",
         "header-cell-has-cells", "aria-prohibited-global", "target-size-enhanced", "reflow",
         "text-spacing-important", "text-spacing-clipped", "orientation-locked",
-        "text-zoom-clipped", "autoplay-audio-control", "click-keyboard-reachable",
-        "content-obscured"]
+        "text-zoom-clipped", "autoplay-audio-control", "autoplay-audio-brief",
+        "click-keyboard-reachable", "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
         "bypass-blocks", "summary-name", "header-cell-has-cells", "aria-prohibited-global",
         "target-size-enhanced", "reflow", "text-spacing-important", "text-spacing-clipped",
-        "orientation-locked", "text-zoom-clipped", "autoplay-audio-control", "focus-visible",
-        "focus-not-obscured", "keyboard-trap", "click-keyboard-reachable", "content-obscured"]
+        "orientation-locked", "text-zoom-clipped", "autoplay-audio-control",
+        "autoplay-audio-brief", "focus-visible", "focus-not-obscured", "keyboard-trap",
+        "click-keyboard-reachable", "content-obscured"]
 
 
 def test_only_and_skip_select_own_and_axe_rules_alike() -> None:

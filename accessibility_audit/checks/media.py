@@ -7,11 +7,13 @@ a best practice (aaa1bf), flags it all the same: until a screen reader's user ha
 the control, the clip talks over their screen reader, which Understanding 1.4.2 warns
 of.
 
-What a clip is (its length, whether it has sound) is learnt by playing a copy of it in
-the scanner's world, its sound going to an audio graph of the scanner's, never to the
-speakers, at up to 16 times the speed, for at most a few seconds. A scan does not fetch
-audio and video (``--load-media`` aside): for the copies of autoplaying clips only,
-the block is lifted and put back. A media fragment (``#t=8,10``) bounds what plays,
+What a clip is (its length, whether it has sound) is learnt by decoding its sound track
+whole in the scanner's world (a file of at most 16 MB: a busy machine cannot slow that
+down), and by playing a copy of it, its sound going to an audio graph of the scanner's,
+never to the speakers, at up to 16 times the speed, for at most a few seconds. A scan
+does not fetch audio and video (``--load-media`` aside): for these copies only, the
+block is lifted and put back. ``video_only.py`` learns the same of the videos a visitor
+may play (WCAG 1.2.1). A media fragment (``#t=8,10``) bounds what plays,
 ``loop`` makes it endless.
 
 Fails: a clip with sound longer than 3 s, without visible native controls and without
@@ -28,6 +30,7 @@ import time
 from typing import Any
 
 from accessibility_audit.browser import MEDIA_PATTERNS
+from accessibility_audit.checks import video_only
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Node, Outcomes
@@ -145,10 +148,14 @@ def _listen(page: PageContext, addresses: list[str]) -> dict[str, dict[str, Any]
 
 
 def gather(page: PageContext) -> dict[str, Any]:
-    media: list[dict[str, Any]] = page.run_script(SCRIPT, "find")
-    addresses = sorted({clip["address"] for clip in media if clip["address"]})
+    media: list[dict[str, Any]] = (page.run_script(SCRIPT, "find")
+                                   if {RULE, BRIEF} & page.rules else [])
+    videos: list[dict[str, Any]] = (page.run_script(SCRIPT, "videos")
+                                    if video_only.RULE in page.rules else [])
+    addresses = sorted({clip["address"] for clip in [*media, *video_only.to_hear(videos)]
+                        if clip["address"]})
     if not addresses:
-        return {"media": media, "heard": {}}
+        return {"media": media, "videos": videos, "heard": {}}
     if page.media_blocked:
         page.cdp("Network.setBlockedURLs", {"urls": []})
     try:
@@ -157,10 +164,21 @@ def gather(page: PageContext) -> dict[str, Any]:
         page.run_script(SCRIPT, "stop")
         if page.media_blocked:
             page.cdp("Network.setBlockedURLs", {"urls": list(MEDIA_PATTERNS)})
-    return {"media": media, "heard": heard}
+    return {"media": media, "videos": videos, "heard": heard}
 
 
-CHECK = Check((RULE, BRIEF), gather,
-              lambda facts: {RULE: evaluate(facts["media"], facts["heard"]),
-                             BRIEF: evaluate_brief(facts["media"], facts["heard"])},
+def _silent(heard: dict[str, dict[str, Any]]) -> set[str]:
+    """The addresses of the copies heard to their end without a sound."""
+    return {address for address, listened in heard.items()
+            if listened["error"] is None and listened["loudest"] <= LOUD
+            and _heard_all(listened, None)}
+
+
+def _evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
+    return {RULE: evaluate(facts["media"], facts["heard"]),
+            BRIEF: evaluate_brief(facts["media"], facts["heard"]),
+            **video_only.evaluate(facts["videos"], _silent(facts["heard"]))}
+
+
+CHECK = Check((RULE, BRIEF, video_only.RULE), gather, _evaluate,
               when="once", interacts=True, budget=10)

@@ -106,6 +106,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "its length and whether it has sound, and checks that its sound stops within "
           "3 seconds, controls or not"),
          understanding("audio-control")),
+    Rule("video-only-alternative", "serious", ("wcag2a", "wcag121", "cat.time-and-media"),
+         N_("Video without sound must have a transcript or an audio version"),
+         ("Plays a copy of each video a visitor may play, to learn whether it has sound, and "
+          "checks that a silent one has something on its page that may be its alternative: "
+          "text, a link, an audio version or a text track"),
+         understanding("audio-only-and-video-only-prerecorded")),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

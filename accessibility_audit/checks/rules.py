@@ -97,6 +97,21 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "its length and whether it has sound, and checks that one longer than 3 seconds "
           "has native controls or a pause, stop or mute control beside it"),
          understanding("audio-control")),
+    # WCAG 1.4.2 is met by a control too; the best practice is its other way, as
+    # Understanding 1.4.2 advises: a clip that talks over a screen reader until its
+    # control is found is a barrier even with the control.
+    Rule("autoplay-audio-brief", "moderate", ("best-practice", "cat.time-and-media"),
+         N_("Audio should not play on its own for more than 3 seconds"),
+         ("Plays a copy of each audio and video that starts by itself unmuted, to learn "
+          "its length and whether it has sound, and checks that its sound stops within "
+          "3 seconds, controls or not"),
+         understanding("audio-control")),
+    Rule("video-only-alternative", "serious", ("wcag2a", "wcag121", "cat.time-and-media"),
+         N_("Video without sound must have a transcript or an audio version"),
+         ("Plays a copy of each video a visitor may play, to learn whether it has sound, and "
+          "checks that a silent one has something on its page that may be its alternative: "
+          "text, a link, an audio version or a text track"),
+         understanding("audio-only-and-video-only-prerecorded")),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

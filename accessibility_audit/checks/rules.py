@@ -111,7 +111,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          ("Plays a copy of each video a visitor may play, to learn whether it has sound, and "
           "checks that a silent one has something on its page that may be its alternative: "
           "text, a link, an audio version or a text track"),
-         understanding("audio-only-and-video-only-prerecorded")),
+         understanding("audio-only-and-video-only-prerecorded"), costly=True),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -33,6 +33,8 @@ LIKELY_ODDS = 2.5
 # Below this probability the identifier has no real favourite (one word, a name).
 SURE_TOP, LIKELY_TOP = 0.5, 0.3
 WORD = re.compile(r"[^\W\d_]+")
+# Addresses are in no language; their parts would count as words.
+ADDRESS = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+")
 KAZAKH_RUSSIAN = frozenset({"kk", "ru"})
 # The identifier's labels that are members of a macrolanguage, or its other codes for
 # one language, as the language subtag a lang attribute would carry.
@@ -47,7 +49,10 @@ SAME = {"nb": "no", "nn": "no", "sh": "sr", "id": "ms", "zsm": "ms", "yue": "zh"
 RELATIVES = (frozenset({"da", "no"}), frozenset({"sr", "hr", "bs", "me"}),
              frozenset({"cs", "sk"}), frozenset({"nl", "af", "fy"}),
              frozenset({"gl", "pt"}), frozenset({"ca", "oc"}), frozenset({"bg", "mk"}),
-             frozenset({"tt", "ba"}), frozenset({"es", "gl", "ast", "an"}),
+             # Turkic: also Kazakh written in the Latin alphabet, which the model has
+             # never seen and takes for Turkish, Turkmen or Uzbek.
+             frozenset({"kk", "ky", "tt", "ba", "tr", "tk", "uz", "az", "crh", "ug"}),
+             frozenset({"es", "gl", "ast", "an"}),
              frozenset({"it", "vec", "lij"}), frozenset({"fr", "wa"}))
 
 
@@ -88,10 +93,13 @@ def related(first: str, second: str) -> bool:
     return any(first in group and second in group for group in RELATIVES)
 
 
+# The page rule and the parts rule ask about the same passages.
+@lru_cache(maxsize=4096)
 def guess(text: str, declared: str) -> Guess | None:
     """The language of ``text`` as set against ``declared`` (a language subtag the
     identifier knows): the declared one when the text can be in it, another when the
     text shows it is not, ``None`` when it cannot tell."""
+    text = ADDRESS.sub(" ", text)
     count = words(text)
     if count == 0:
         return None
@@ -100,6 +108,8 @@ def guess(text: str, declared: str) -> Guess | None:
         code = SAME.get(label, label)
         scores[code] = scores.get(code, 0.0) + probability
     top = max(scores, key=scores.__getitem__)
+    if top != declared and related(top, declared):
+        return None
     weighing = weigh(text)
     if weighing.words * 2 > count and (declared in KAZAKH_RUSSIAN or top in KAZAKH_RUSSIAN):
         # Cyrillic text where Kazakh or Russian is in play: the weighing is the judge.
@@ -109,8 +119,6 @@ def guess(text: str, declared: str) -> Guess | None:
     sure = count >= MIN_WORDS and scores[top] >= SURE_TOP
     if top == declared:
         return Guess(declared, sure)
-    if related(top, declared):
-        return None
     odds = scores[top] / max(scores.get(declared, 0.0), 1e-12)
     if sure and odds >= SURE_ODDS:
         return Guess(top, True)

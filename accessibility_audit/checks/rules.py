@@ -9,13 +9,17 @@ from accessibility_audit.checks.rule import EN_301_549, N_, Rule, understanding
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("page-language-matches-text", "serious", ("wcag2a", "wcag311", "cat.language"),
          N_("The page's lang attribute must name the language its text is written in"),
-         ("Checks that a page marked Russian is not written in Kazakh, nor the other way "
-          "round, from the letters and words of its text"),
+         ("Checks that the language the html element's lang names is the one most of "
+          "the page's text is written in: Kazakh and Russian told apart by their letters "
+          "and words, other languages by a statistical language identifier; short text "
+          "needs review"),
          understanding("language-of-page")),
     Rule("part-language-matches-text", "serious", ("wcag2aa", "wcag312", "cat.language"),
          N_("Passages in another language must be marked with their own lang attribute"),
-         ("Checks that Kazakh passages inside content marked Russian, and Russian passages "
-          "inside content marked Kazakh, carry a lang attribute of their own"),
+         ("Checks that an element's own lang attribute names the language of its text "
+          "and images' names, and that passages surely in another language than the "
+          "page's carry a lang attribute of their own (Kazakh and Russian told apart by "
+          "their letters and words, other languages by a language identifier)"),
          understanding("language-of-parts")),
     Rule("language-version-exists", "moderate",
          ("best-practice", "cat.language", "kz-state-languages"),

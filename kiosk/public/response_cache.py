@@ -25,8 +25,10 @@ lock. A stand therefore never learns of a revision whose pages are not ready.
 
 Under ``kiosk serve`` that thread has the pages rendered by a child process of lower
 priority (:mod:`kiosk.public.render_process`), so rendering never holds the interpreter
-lock the requests need; elsewhere (tests, ``RENDER_PROCESS=0``, or until the child has
-started) it renders them itself, pausing after each.
+lock the requests need, and a new revision's pages go to the child from a thread of
+their own, taking turns with the next minute's; elsewhere (tests, ``RENDER_PROCESS=0``,
+or until the child has started) one thread renders everything itself, pausing after
+each page.
 """
 
 from __future__ import annotations

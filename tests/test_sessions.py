@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,13 +18,13 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from waitress.server import create_server
 
 import kiosk.auth.credentials as credentials
 from kiosk.auth import MAX_FAILURES, end_sessions, set_disabled, set_password
 from kiosk.cli import _proxy_options
 from kiosk.content import Content
 from kiosk.store import store
+from kiosk.threaded_server import serving
 from tests.admin_session import PASSWORD, add_accounts, csrf, post, signed_in
 from tests.conftest import DEMO_NOW, SQLITE_ONLY, make_app, sqlite_url
 
@@ -158,15 +157,8 @@ def test_the_cookie_renews_its_idle_lifetime_and_says_so(app: Flask) -> None:
 
 @contextmanager
 def waitress(app: Flask, trusted_proxy: str) -> Iterator[int]:
-    server = create_server(app, host="127.0.0.1", port=0, threads=2,
-                           **_proxy_options(trusted_proxy))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield server.effective_port
-    finally:
-        server.close()
-        thread.join(timeout=10)
+    with serving(app, threads=2, **_proxy_options(trusted_proxy)) as port:
+        yield port
 
 
 def session_cookies(port: int, proto: str | None) -> list[str]:

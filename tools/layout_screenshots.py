@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -31,12 +30,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
-from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
 from kiosk import create_app
 from kiosk.content import load_file
 from kiosk.store import store
+from kiosk.threaded_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 # Friday 27 November 2026, 11:00 in Almaty, as in the tests: the announcements are current.
@@ -71,12 +70,8 @@ def demo_server() -> Iterator[str]:
         store(app).upgrade()
         store(app).publisher.publish(load_file(ROOT / "content" / "demo.yaml"),
                                      author="screenshots")
-        server = create_server(app, host="127.0.0.1", port=0, threads=4)
-        threading.Thread(target=server.run, daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.effective_port}"
-        finally:
-            server.close()
+        with serving(app) as port:
+            yield f"http://127.0.0.1:{port}"
 
 
 def page_path(lang: str, page: str, mode: str) -> str:

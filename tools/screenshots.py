@@ -9,13 +9,11 @@ import datetime as dt
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
-from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
 from accessibility_audit.model import Issue, PageAudit
@@ -27,6 +25,7 @@ from kiosk.audit.storage import audit_store
 from kiosk.auth import Role, add_user
 from kiosk.content import load_file
 from kiosk.store import stand_credentials, store
+from kiosk.threaded_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -178,22 +177,20 @@ def main() -> int:
         # One stand registered, the other not yet: the stands page shows both states.
         stand_credentials(app).register("main", "main-hall", "aigerim", MOMENT)
         database = app.config["DATABASE_URL"]
-        server = create_server(app, host="127.0.0.1", port=0, threads=4)
-        threading.Thread(target=server.run, daemon=True).start()
-        driver = start_chromium()
-        try:
-            OUT.mkdir(parents=True, exist_ok=True)
-            for name, path, size in SHOTS:
-                set_viewport(driver, *size)
-                driver.get(f"http://127.0.0.1:{server.effective_port}{path}")
-                _save(driver, name)
-            admin_shots(driver, f"http://127.0.0.1:{server.effective_port}")
-            base = f"http://127.0.0.1:{server.effective_port}"
-            audit_shots(driver, base)
-            certificate_shot(driver, base, certify_stand(base, database, Path(tmp)))
-        finally:
-            driver.quit()
-            server.close()
+        with serving(app) as port:
+            base = f"http://127.0.0.1:{port}"
+            driver = start_chromium()
+            try:
+                OUT.mkdir(parents=True, exist_ok=True)
+                for name, path, size in SHOTS:
+                    set_viewport(driver, *size)
+                    driver.get(base + path)
+                    _save(driver, name)
+                admin_shots(driver, base)
+                audit_shots(driver, base)
+                certificate_shot(driver, base, certify_stand(base, database, Path(tmp)))
+            finally:
+                driver.quit()
     return 0
 
 

@@ -1,5 +1,5 @@
-"""Language of page and of parts (WCAG 3.1.1, 3.1.2): is Kazakh text marked as
-Russian, or Russian text as Kazakh?
+"""Kazakh or Russian? The judge between the two state languages, which generic
+language identifiers confuse (``language_id.py`` asks it whenever either is in play).
 
 Both languages are written in Cyrillic, and Kazakh uses every Russian letter, so
 the text itself is weighed: a word is Kazakh when it has one of the nine letters
@@ -11,11 +11,7 @@ Russian sentence), numbers and one-word labels decide nothing."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from typing import Any
-
-from accessibility_audit.checks.results import Node, Outcomes
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # Frequent Kazakh words spelt without those letters (Russian has none of them).
@@ -45,7 +41,6 @@ MIN_SHARE = 0.3
 # Russian words are told by endings and short words, fewer than Kazakh's letters.
 MIN_SHARE_RUSSIAN = 0.25
 ALIASES = {"kz": "kk", "kaz": "kk", "rus": "ru"}
-NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
 @dataclass(frozen=True)
@@ -79,52 +74,7 @@ def weigh(text: str) -> Weighing:
     return Weighing(len(words), kazakh, russian)
 
 
-def page_language(texts: list[str]) -> str | None:
-    """The language most of the passages that tell one are written in, by words: a
-    Russian page with a Kazakh passage is still a Russian page."""
-    words: Counter[str] = Counter()
-    for text in texts:
-        weighing = weigh(text)
-        if weighing.language:
-            words[weighing.language] += weighing.words
-    if not words:
-        return None
-    (first, count), *rest = words.most_common()
-    return None if rest and rest[0][1] == count else first
-
-
 def primary(lang: str) -> str:
     """The language subtag of a lang attribute, with common mistakes (kz) mapped."""
     code = lang.strip().lower().replace("_", "-").split("-")[0]
     return ALIASES.get(code, code)
-
-
-def evaluate(gathered: dict[str, Any]) -> tuple[Outcomes, Outcomes]:
-    """Outcomes of the page rule (3.1.1) and of the parts rule (3.1.2)."""
-    page, parts = Outcomes(), Outcomes()
-    page_lang = primary(gathered["lang"])
-    found = page_language([p["text"] for p in gathered["pieces"] if p["inherited"]])
-    root = Node("html", gathered["html"])
-    page_wrong = False
-    if page_lang and found:
-        page_wrong = found != page_lang
-        if page_wrong:
-            page.failed.append(Node("html", gathered["html"], _message(found, gathered["lang"])))
-        else:
-            page.passed.append(root)
-    for piece in gathered["pieces"]:
-        marked = primary(piece["lang"])
-        language = weigh(piece["text"]).language
-        if not marked or not language or (page_wrong and piece["inherited"]):
-            continue
-        node = Node(piece["target"], piece["html"])
-        if language == marked:
-            parts.passed.append(node)
-        else:
-            parts.failed.append(Node(node.target, node.html, _message(language, piece["lang"])))
-    return page, parts
-
-
-def _message(found: str, marked: str) -> str:
-    return (f"The text is in {NAMES[found]} ({found}), but its language is given as "
-            f"{marked!r}: mark it lang=\"{found}\"")

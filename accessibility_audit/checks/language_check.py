@@ -1,13 +1,13 @@
 """The language rules' check: gathers the page's text and language links, follows the
 links to the other state language (each address once per scan), and evaluates them
-with ``language.py`` and ``language_versions.py``."""
+with ``language_match.py`` and ``language_versions.py``."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
-from accessibility_audit.checks import language, language_versions
+from accessibility_audit.checks import language_match, language_versions
 from accessibility_audit.checks.check import Check
 from accessibility_audit.checks.context import PageContext, gatherer
 from accessibility_audit.checks.results import Outcomes
@@ -30,7 +30,7 @@ def gather(page: PageContext) -> dict[str, Any]:
 
 
 def evaluate(facts: dict[str, Any]) -> dict[str, Outcomes]:
-    whole, parts = language.evaluate(facts["page"])
+    whole, parts = language_match.evaluate(facts["page"])
     found = {"page-language-matches-text": whole, "part-language-matches-text": parts}
     if facts["arrivals"] is not None:
         found[VERSIONS] = language_versions.evaluate(facts["page"], facts["arrivals"])

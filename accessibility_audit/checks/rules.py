@@ -9,13 +9,17 @@ from accessibility_audit.checks.rule import EN_301_549, N_, Rule, understanding
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("page-language-matches-text", "serious", ("wcag2a", "wcag311", "cat.language"),
          N_("The page's lang attribute must name the language its text is written in"),
-         ("Checks that a page marked Russian is not written in Kazakh, nor the other way "
-          "round, from the letters and words of its text"),
+         ("Checks that the language the html element's lang names is the one most of "
+          "the page's text is written in: Kazakh and Russian told apart by their letters "
+          "and words, other languages by a statistical language identifier; short text "
+          "needs review"),
          understanding("language-of-page")),
     Rule("part-language-matches-text", "serious", ("wcag2aa", "wcag312", "cat.language"),
          N_("Passages in another language must be marked with their own lang attribute"),
-         ("Checks that Kazakh passages inside content marked Russian, and Russian passages "
-          "inside content marked Kazakh, carry a lang attribute of their own"),
+         ("Checks that an element's own lang attribute names the language of its text "
+          "and images' names, and that passages surely in another language than the "
+          "page's carry a lang attribute of their own (Kazakh and Russian told apart by "
+          "their letters and words, other languages by a language identifier)"),
          understanding("language-of-parts")),
     Rule("language-version-exists", "moderate",
          ("best-practice", "cat.language", "kz-state-languages"),
@@ -97,6 +101,21 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
           "its length and whether it has sound, and checks that one longer than 3 seconds "
           "has native controls or a pause, stop or mute control beside it"),
          understanding("audio-control")),
+    # WCAG 1.4.2 is met by a control too; the best practice is its other way, as
+    # Understanding 1.4.2 advises: a clip that talks over a screen reader until its
+    # control is found is a barrier even with the control.
+    Rule("autoplay-audio-brief", "moderate", ("best-practice", "cat.time-and-media"),
+         N_("Audio should not play on its own for more than 3 seconds"),
+         ("Plays a copy of each audio and video that starts by itself unmuted, to learn "
+          "its length and whether it has sound, and checks that its sound stops within "
+          "3 seconds, controls or not"),
+         understanding("audio-control")),
+    Rule("video-only-alternative", "serious", ("wcag2a", "wcag121", "cat.time-and-media"),
+         N_("Video without sound must have a transcript or an audio version"),
+         ("Plays a copy of each video a visitor may play, to learn whether it has sound, and "
+          "checks that a silent one has something on its page that may be its alternative: "
+          "text, a link, an audio version or a text track"),
+         understanding("audio-only-and-video-only-prerecorded"), costly=True),
     Rule("focus-visible", "serious", ("wcag2aa", "wcag247", "cat.keyboard"),
          N_("Every element that takes the keyboard focus must show it"),
          ("Presses Tab through the page and checks that each element's look changes when it "

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
-from waitress.server import create_server
 
 from accessibility_audit.browser import set_viewport, start_chromium
 from kiosk.content import Content
+from kiosk.threaded_server import serving
 from tests.conftest import make_app
 
 PORTRAIT = (1080, 1920)
@@ -28,13 +27,8 @@ class LiveServer:
 
 
 def serve(app, tmp_path: Path) -> Iterator[LiveServer]:
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield LiveServer(f"http://127.0.0.1:{server.effective_port}")
-    finally:
-        server.close()
+    with serving(app) as port:
+        yield LiveServer(f"http://127.0.0.1:{port}")
 
 
 @pytest.fixture(scope="session")

@@ -35,3 +35,22 @@ RUSSIAN_WITH_NAMES = [
 # Too short to tell: names, labels, dates.
 UNDECIDED = ["Өскемен, 2024", "Қазақша", "Русский", "Басты бет", "Главная страница",
              "Тел.: +7 (7172) 74-01-01", "Абай Құнанбайұлы"]
+# Other languages, for the identifier: public-service text as agencies write it.
+ENGLISH = [
+    "Citizens can apply for most public services online, and the office is open for "
+    "visitors from Monday to Friday.",
+    "The building has a ramp and a lift, and an assistant at the entrance helps visitors "
+    "who need it.",
+]
+FRENCH = [
+    "Les citoyens peuvent demander la plupart des services publics en ligne, et le bureau "
+    "est ouvert du lundi au vendredi.",
+    "Le bâtiment dispose d'une rampe et d'un ascenseur, et un agent à l'entrée aide les "
+    "visiteurs qui en ont besoin.",
+]
+DUTCH = [
+    "Inwoners kunnen de meeste diensten van de gemeente online aanvragen, en het kantoor "
+    "is open van maandag tot en met vrijdag.",
+    "Het gebouw heeft een hellingbaan en een lift, en bij de ingang helpt een medewerker "
+    "bezoekers die dat nodig hebben.",
+]

@@ -58,3 +58,21 @@ def test_what_could_not_be_learnt_or_a_control_elsewhere_needs_review() -> None:
 def test_unnamed_buttons_beside_it_are_no_control() -> None:
     outcomes = media.evaluate([_clip(unnamedNear=2)], _heard())
     assert "the 2 control(s) beside it have no name" in outcomes.failed[0].message
+
+
+def test_the_best_practice_flags_long_sound_even_with_a_control() -> None:
+    outcomes = media.evaluate_brief([_clip(controls=True, near=["Mute"])], _heard())
+    assert [n.target for n in outcomes.failed] == ["#clip"]
+    assert outcomes.failed[0].message.startswith(
+        "This <audio> starts playing with sound on its own for 27 s: until a visitor finds")
+    assert media.evaluate([_clip(controls=True)], _heard()).passed
+
+
+def test_the_best_practice_passes_3_seconds_and_leaves_silence_and_the_unknown() -> None:
+    assert media.evaluate_brief([_clip(start=8.0, end=10.0)], _heard()).passed
+    silent = media.evaluate_brief([_clip()], _heard(duration=13.7, loudest=0.0, heard=13.7,
+                                                    ended=True))
+    assert not (silent.failed or silent.passed or silent.review)
+    unheard = media.evaluate_brief([_clip(controls=True)],
+                                   _heard(duration=None, error="media error 4"))
+    assert not unheard.failed and "media error 4" in unheard.review[0].message

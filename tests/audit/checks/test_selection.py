@@ -40,18 +40,19 @@ def test_levels_select_the_own_rules() -> None:
         "orientation-locked", "text-zoom-clipped", "autoplay-audio-control",
         "click-keyboard-reachable"]
     # Covered content is found by scrolling, quickly, and click listeners by reading them:
-    # in the default profile.
+    # in the default profile; videos are downloaded in the thorough one only.
     assert _ids(own_rules(AAA)) == [
         "page-language-matches-text", "part-language-matches-text", "summary-name",
         "header-cell-has-cells", "aria-prohibited-global", "target-size-enhanced", "reflow",
         "text-spacing-important", "text-spacing-clipped", "orientation-locked",
-        "text-zoom-clipped", "autoplay-audio-control", "click-keyboard-reachable",
-        "content-obscured"]
+        "text-zoom-clipped", "autoplay-audio-control", "autoplay-audio-brief",
+        "click-keyboard-reachable", "content-obscured"]
     assert _ids(own_rules(AAA, profile="thorough")) == [
         "page-language-matches-text", "part-language-matches-text", "language-version-exists",
         "bypass-blocks", "summary-name", "header-cell-has-cells", "aria-prohibited-global",
         "target-size-enhanced", "reflow", "text-spacing-important", "text-spacing-clipped",
-        "orientation-locked", "text-zoom-clipped", "autoplay-audio-control", "focus-visible",
+        "orientation-locked", "text-zoom-clipped", "autoplay-audio-control",
+        "autoplay-audio-brief", "video-only-alternative", "focus-visible",
         "focus-not-obscured", "keyboard-trap", "click-keyboard-reachable", "content-obscured"]
 
 

@@ -8,8 +8,9 @@ and p99 latency of stand pages as wrk saw them and as the server did (Server-Tim
 the pages rendered while their reader waited, the stand process's CPU time per page and
 the time it waited for a core, errors, publications and lost edits (a publication the
 server confirmed whose change is not in the revision it was confirmed as, or not in the
-final content), and the machine's load average during the run: the figures depend on
-what else the machine runs.
+final content), how long a confirmed publication took to show on its building's stand
+page, and the machine's load average during the run: the figures depend on what else
+the machine runs.
 
     make bench-concurrency        # SQLite, then PostgreSQL
     .venv/bin/python bench/concurrency.py --database sqlite --seconds 20
@@ -46,6 +47,9 @@ from kiosk.store import ContentStore  # noqa: E402
 from tests.admin_forms import filled  # noqa: E402
 
 PASSWORD = "bench password 2026"
+# How often a watch reads a building's page for a publication, and for how long at most.
+WATCH_EVERY = 0.25
+WATCH_LIMIT = 60.0
 
 
 class Session:
@@ -98,6 +102,11 @@ class Editor:
     unconfirmed: list[str] = field(default_factory=list)  # sent, answer not seen
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
+    # Seconds from a confirmed publication to its change on the stands' page, and the
+    # watches that were still waiting when the run ended (see watch()).
+    live_after: list[float] = field(default_factory=list)
+    watches: list[threading.Thread] = field(default_factory=list)
+    stand_port: int = 0
 
     def sign_in(self, port: int) -> Session | None:
         session = Session(port)
@@ -147,6 +156,35 @@ class Editor:
             return
         self.unconfirmed.clear()
         self.published.append((int(match[1]), email))
+        if self.stand_port:
+            watch = threading.Thread(target=self.watch, args=(attempt, time.monotonic()),
+                                     daemon=True)
+            self.watches.append(watch)
+            watch.start()
+
+    def watch(self, attempt: int, confirmed: float) -> None:
+        """How long the stands take to show a confirmed publication: the building's
+        contacts page, read as a stand reads it (from the stand server, every
+        ``WATCH_EVERY`` s, on a connection of its own), until it shows this e-mail address
+        or a later one of this editor's (which means this one went live, or was
+        overtaken). Its own thread, so the editor keeps their pace."""
+        page = f"/stand/{self.location}/en/contacts"
+        # The page keeps an address on one line with a non-breaking hyphen.
+        seen = re.compile(rf"editor{self.number}[-\u2011](\d+)@bench\.kz")
+        connection = http.client.HTTPConnection("127.0.0.1", self.stand_port, timeout=30)
+        try:
+            while time.monotonic() - confirmed < WATCH_LIMIT:
+                try:
+                    connection.request("GET", page)
+                    html = connection.getresponse().read().decode()
+                except (http.client.HTTPException, OSError):
+                    return  # the server has ended with the run
+                if any(int(n) >= attempt for n in seen.findall(html)):
+                    self.live_after.append(time.monotonic() - confirmed)
+                    return
+                time.sleep(WATCH_EVERY)
+        finally:
+            connection.close()
 
 
 def prepare(url: str, editors: int) -> None:
@@ -334,7 +372,8 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
                 fetch(base + path, gzip=True)
             script = stand_script(tmp, editors, interval_ms)
             stop = threading.Event()
-            team = [Editor(n, location_id(n), every) for n in range(1, editors + 1)]
+            team = [Editor(n, location_id(n), every, stand_port=stand_port)
+                    for n in range(1, editors + 1)]
             # Editors are signed in before the clock starts: sign-in is argon2, slow on
             # purpose, and not what this benchmark measures.
             sessions = [e.sign_in(admin_port) for e in team]
@@ -351,6 +390,9 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             stop.set()
             for worker in workers:
                 worker.join(60)
+            # The publications of the last seconds have their time to go live too.
+            for watch in [w for e in team for w in e.watches]:
+                watch.join(WATCH_LIMIT)  # a watch gives up by then
         finally:
             for server in servers:
                 server.terminate()
@@ -363,7 +405,11 @@ def run(kind: str, layout: str, seconds: int, editors: int, clients: int, thread
             kept.write_text(server_log)
             print(f"  the server logged errors: see {kept}")
         errors = [message for editor in team for message in editor.errors]
+        live_after = sorted(t for editor in team for t in editor.live_after)
         return {
+            "live_p50": live_after[len(live_after) // 2] if live_after else float("nan"),
+            "live_max": live_after[-1] if live_after else float("nan"),
+            "not_live": sum(len(e.published) for e in team) - len(live_after),
             "requests": reading["requests"],
             "p50": reading["p50"],
             "p95": reading["p95"],
@@ -418,7 +464,7 @@ def main() -> int:
           f"{'p99 ms':>7} {'server p50':>10} {'server p99':>10} {'rendered':>8} "
           f"{'CPU ms/req':>10} "
           f"{'core wait':>9} {'errors':>7} {'published':>10} {'conflicts':>10} {'lost':>5} "
-          f"{'load':>5}")
+          f"{'live s p50':>10} {'live s max':>10} {'load':>5}")
     failed = False
     for kind in kinds:
         for layout in layouts:
@@ -431,14 +477,17 @@ def main() -> int:
                   f"{r['server_p99']:>10.1f} {r['rendered']:>8} {r['cpu_ms']:>10.2f} "
                   f"{r['waited']:>9.2f} "
                   f"{errors:>7} {r['publications']:>10} {r['conflicts']:>10} {r['lost']:>5} "
-                  f"{r['load']:>5.1f}")
+                  f"{r['live_p50']:>10.2f} {r['live_max']:>10.2f} {r['load']:>5.1f}")
             print(f"  rendering process of the stand server: {r['renderer_mb']:.0f} MB peak")
             if r["stand_errors"]:
                 print(f"  stand errors: {r['stand_statuses']:g} answered with an error status, "
                       f"{r['stand_sockets']:g} connection errors or timeouts (wrk waits 2 s)")
+            if r["not_live"]:
+                print(f"  {r['not_live']} confirmed publications not seen on the stands' page "
+                      f"within {WATCH_LIMIT:g} s")
             if r["first_error"]:
                 print(f"  first editor error: {r['first_error']}")
-            failed |= errors > 0 or r["lost"] > 0
+            failed |= errors > 0 or r["lost"] > 0 or r["not_live"] > 0
     print("Targets: stand p99 under 50 ms, 0 errors, 0 lost edits. p50/p95/p99: as wrk "
           "measures them, from sending to the answer; server p50/p99: from the request "
           "reaching the app to its answer (Server-Timing; waitress's queue not included). "
@@ -446,7 +495,9 @@ def main() -> int:
           "memory). "
           "CPU ms/req: the stand process's CPU time per page served (editors' and "
           "rendering's share included). Core wait: seconds per second the stand process's "
-          "threads were ready to run and waited for a core. Load: the machine's 1-minute "
+          "threads were ready to run and waited for a core. Live s: seconds from an editor's "
+          "confirmed publication to its change on the building's stand page (read every "
+          f"{WATCH_EVERY:g} s). Load: the machine's 1-minute "
           "load average around the run (2 cores: above 2, others wait for a core).")
     return 1 if failed else 0
 

@@ -299,6 +299,32 @@ def test_feedback_pages_are_well_formed_and_never_cached(client: FlaskClient, la
         assert response.headers["Cache-Control"] == "no-store"
 
 
+def test_the_feedback_page_of_no_stand_is_served_from_memory_a_stands_never(
+        tmp_path: Path, demo_content: Content) -> None:
+    app = make_app(tmp_path, demo_content, SERVER_TIMING=1)
+    visitor = app.test_client()
+    visitor.get("/stand/main/en/feedback")
+    kept = visitor.get("/stand/main/en/feedback")
+    # A phone's (or an unregistered stand's) page is everyone's: kept like any stand page,
+    # still never kept by the browser, and its form still sends.
+    assert kept.headers["Server-Timing"].endswith('desc="memory"')
+    assert kept.headers["Cache-Control"] == "no-store"
+    sent = visitor.post("/stand/main/en/feedback", data={
+        **hidden_fields(kept.get_data(as_text=True)), "difficulty": "reading"})
+    assert sent.status_code == 303
+    # A stand's own page carries its proven id: never handed to a request without the
+    # stand's credential, however many times the stand asked for it.
+    stand = stand_client(app, "main-hall")
+    for _ in range(2):
+        own = stand.get("/stand/main/en/feedback?stand=main-hall")
+        assert hidden_fields(own.get_data(as_text=True))["stand"] == "main-hall"
+        assert "Server-Timing" not in own.headers  # not the cache's: rendered each time
+    stranger = visitor.get("/stand/main/en/feedback?stand=main-hall")
+    assert hidden_fields(stranger.get_data(as_text=True))["stand"] == ""
+    stands = sorted(item.stand_id for item in register_of(app).feedback_list(FeedbackFilter()))
+    assert stands == [""]
+
+
 def test_the_start_and_accessibility_pages_lead_to_the_feedback(client: FlaskClient) -> None:
     for page in ("", "accessibility"):
         html = client.get(f"/stand/main/kk/{page}?mode=large").get_data(as_text=True)

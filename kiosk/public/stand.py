@@ -186,7 +186,12 @@ def render_stand(page: StandPage, endpoint: str) -> Response:
 
     The whole response is then kept by
     :class:`~kiosk.public.response_cache.ResponseCache` for the rest of the minute."""
-    response = make_response(render_page(page, endpoint))
+    return cacheable(make_response(render_page(page, endpoint)), page)
+
+
+def cacheable(response: Response, page: StandPage) -> Response:
+    """Mark ``response``, which shows ``page`` and depends on nothing else of the
+    request (no cookie, no visitor), as kept until the minute it shows is over."""
     seconds_left = 60 - page.now.second - page.now.microsecond / 1_000_000
     # With the clock pinned (the NOW setting) the next minute never comes: nothing is
     # rendered ahead for it.

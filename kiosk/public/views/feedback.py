@@ -25,7 +25,7 @@ from kiosk.public.form_tokens import (
     ticket,
     ticket_call_id,
 )
-from kiosk.public.stand import StandPage, page_data, stand_page
+from kiosk.public.stand import StandPage, cacheable, page_data, stand_page
 from kiosk.public.stand_forms import known_stand, may_send, refuse, uncached
 from kiosk.store import engagement_register
 from kiosk.store.engagement import FEEDBACK_TEXT_MAX, Difficulty, EngagementRegister, Feedback
@@ -47,8 +47,10 @@ def _refuse(code: int) -> NoReturn:
 
 
 def _choice(page: StandPage, stand: str) -> dict[str, Any]:
+    # Made at the page's moment: a page rendered ahead carries a token of the minute it
+    # is shown in.
     return {"stand": stand, "difficulties": list(Difficulty),
-            "token": form_token(page.location_id, stand, now_utc(), FORM_PURPOSE)}
+            "token": form_token(page.location_id, stand, page.now, FORM_PURPOSE)}
 
 
 @page_data("feedback", "feedback.html")
@@ -60,10 +62,18 @@ def feedback_data(page: StandPage) -> dict[str, Any]:
 @bp.get("/stand/<location>/<lang>/feedback")
 def feedback(location: str, lang: str) -> ResponseReturnValue:
     page = stand_page(location, lang)
-    stand = known_stand(page, request.args.get("stand")) or ""
-    # The token inside changes with the minute it is made: never cached.
-    return uncached(render_template("feedback.html", page=page, endpoint="feedback",
-                                     **_choice(page, stand)))
+    claimed = request.args.get("stand")
+    stand = known_stand(page, claimed) or ""
+    # Never kept by a browser: the token inside is valid for FORM_MAX_AGE only.
+    response = uncached(render_template("feedback.html", page=page, endpoint="feedback",
+                                        **_choice(page, stand)))
+    if claimed is None:
+        # Without a stand the page is everyone's, like any stand page, and its token
+        # lasts far longer than the minute the server keeps it: kept, it costs a read
+        # of memory instead of a render (a seventh of what stands read). A stand's own
+        # page depends on its credential, which the server's keeping does not see.
+        return cacheable(response, page)
+    return response
 
 
 @bp.post("/stand/<location>/<lang>/feedback")

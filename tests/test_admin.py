@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -17,8 +15,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from kiosk.auth import MAX_FAILURES, AccountError, Role, add_user, set_password
+from kiosk.cli import main
 from kiosk.store import store
 from kiosk.store.tables import User
+from tests import in_process
 from tests.admin_session import add_users
 from tests.conftest import SQLITE_ONLY, make_app
 from tests.stand_credentials import stand_client
@@ -188,10 +188,9 @@ def test_stand_pages_never_set_cookies(client: FlaskClient) -> None:
 
 def kiosk(tmp_path: Path, url: str, *args: str, stdin: str = ""
           ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DATABASE_URL": url, "KIOSK_SECRET_KEY": "test",
+    env = {"KIOSK_DATABASE_URL": url, "KIOSK_SECRET_KEY": "test",
            "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
-    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], input=stdin,
-                          capture_output=True, text=True, env=env, timeout=60)
+    return in_process.run(main, "kiosk", *args, env=env, stdin=stdin)
 
 
 # The commands' storage is tested in-process on both databases above.

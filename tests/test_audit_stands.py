@@ -324,20 +324,17 @@ def test_a_checklist_for_a_stand_the_server_does_not_have_is_refused(
         app: Flask, tmp_path: Path) -> None:
     """Before any stand audit, the import asks the running stand which stands it has."""
     import subprocess
-    import sys
 
     from tests.browser.conftest import serve
     from tests.checklist_data import filled_template
+    from tests.in_process import a11y_audit
 
-    script = Path(sys.executable).parent / "a11y-audit"
     filled = tmp_path / "stand.yaml"
     filled.write_text(filled_template(), encoding="utf-8")
     db = tmp_path / "scans.sqlite3"
 
     def imported(stand: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(script), "checklist", "import", str(filled), "--stand",
-                               stand, "--db", str(db)], capture_output=True, text=True,
-                              timeout=60)
+        return a11y_audit("checklist", "import", str(filled), "--stand", stand, "--db", str(db))
 
     for server in serve(app, tmp_path):
         phantom = imported(server.url("/stand/mian/?stand=main-hall"))

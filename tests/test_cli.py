@@ -1,5 +1,8 @@
 """The kiosk command as a facility manager uses it, on a real database: a SQLite file
-and, for the commands that publish and read content, a PostgreSQL server as well."""
+and, for the commands that publish and read content, a PostgreSQL server as well.
+
+The commands run in the test's process (tests/in_process.py); the last test starts the
+real ``kiosk`` process, which reads its settings from the environment as it starts."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.cli import main
+from tests import in_process
 from tests.conftest import DEMO, SQLITE_ONLY
 
 Kiosk = Callable[..., subprocess.CompletedProcess[str]]
@@ -18,12 +23,11 @@ Kiosk = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def kiosk(tmp_path: Path, database_url: str) -> Kiosk:
-    env = {**os.environ, "KIOSK_DATABASE_URL": database_url, "KIOSK_SECRET_KEY": "test",
+    env = {"KIOSK_DATABASE_URL": database_url, "KIOSK_SECRET_KEY": "test",
            "KIOSK_SPEECH_CACHE_DIR": str(tmp_path / "speech")}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True,
-                              text=True, env=env, timeout=60)
+        return in_process.run(main, "kiosk", *args, env=env)
 
     return run
 

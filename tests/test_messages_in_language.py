@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from kiosk.store.assistance import Need
 from tests.admin_session import PEOPLE, add_accounts
 from tests.conftest import DEMO_NOW, make_app
 from tests.english_words import english_in_page, english_in_text
+from tests.in_process import a11y_audit
 from tests.test_admin import sign_in
 from tests.test_admin_routes import SAMPLE
 
@@ -137,11 +136,9 @@ def test_checklist_import_speaks_the_language_asked_for(tmp_path: Path, lang: st
     bad = tmp_path / "stand.yaml"
     bad.write_text("label: Стенд\nauditor: ''\ndate: 2999-01-01\nitems:\n  kiosk-zzz: {}\n",
                    encoding="utf-8")
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "a11y-audit"), "checklist", "import", str(bad),
-         "--stand", "http://127.0.0.1:8080/stand/main/", "--lang", lang,
-         "--db", str(tmp_path / "audit.sqlite3")],
-        capture_output=True, text=True, timeout=120)
+    result = a11y_audit("checklist", "import", str(bad),
+                        "--stand", "http://127.0.0.1:8080/stand/main/", "--lang", lang,
+                        "--db", str(tmp_path / "audit.sqlite3"))
     assert result.returncode == 1, result.stderr
     # The file's own name and the stand's address are codes, not words.
     said = result.stderr.replace(str(bad), "ФАЙЛ")
@@ -167,12 +164,10 @@ def test_checklist_refusals_of_a_stand_speak_the_language_asked_for(
     store.close()
     good = tmp_path / "stand.yaml"
     good.write_text(filled_template(), encoding="utf-8")
-    script = str(Path(sys.executable).parent / "a11y-audit")
     for args in (["import", str(good), "--stand", f"{base}?stand=main-hal"],
                  ["import", str(good), "--stand", base],
                  ["report", "--stand", "http://127.0.0.1:8080/stand/nope/"]):
-        result = subprocess.run([script, "checklist", *args, "--lang", lang, "--db", str(db)],
-                                capture_output=True, text=True, timeout=120)
+        result = a11y_audit("checklist", *args, "--lang", lang, "--db", str(db))
         assert result.returncode == 1, result.stderr
         assert base in result.stderr or "nope" in result.stderr
         found = english_in_text(result.stderr.replace(str(good), "ФАЙЛ"),
@@ -270,15 +265,12 @@ def test_the_scanners_reports_speak_the_language_asked_for(tmp_path: Path,
                                            answers=everything_passing()), DEMO_NOW)
     scan = add_stand_audit(store, stand, broken=True)
     store.close()
-    script = str(Path(sys.executable).parent / "a11y-audit")
     runs = {"checklist template": ["checklist", "template"],
             "checklist report": ["checklist", "report", "--stand", stand],
             "html report": ["report", str(scan), "--format", "html"]}
     for name, args in runs.items():
-        result = subprocess.run([script, *args, "--lang", lang, "--db", str(db)]
-                                if name != "checklist template" else
-                                [script, *args, "--lang", lang],
-                                capture_output=True, text=True, timeout=120)
+        result = a11y_audit(*args, "--lang", lang, *(("--db", str(db))
+                                                      if name != "checklist template" else ()))
         assert result.returncode in (0, 2), result.stderr
         assert result.stdout.strip(), name
         if name == "html report":

@@ -77,11 +77,14 @@ def test_groups_reach_pytest_xdist_and_the_long_test_starts_first(tmp_path: Path
                        "test_a_shared.py": SHARED, "test_b_singles.py": SINGLES,
                        "test_z_special.py": SPECIAL}.items():
         (suite / name).write_text(text)
+    # The small suite runs with its own options only, not those of the run around it.
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q",
          "-p", "no:cacheprovider", "--rootdir", str(suite), str(suite)],
         cwd=suite, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        env={**env, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stdout + result.stderr
     ran = [line.split() for line in (suite / "ran.log").read_text().splitlines()]
     workers = {name: worker for worker, name in ran}

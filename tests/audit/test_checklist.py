@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,12 @@ from accessibility_audit.physical.text_report import stand_addendum
 from accessibility_audit.physical.yaml_file import FileProblems, read, template
 from accessibility_audit.store import Store
 from accessibility_audit.store import tables as t
+from tests import in_process
 from tests.checklist_data import TODAY, everything_passing, filled_template, jpeg_with_location
 from tests.stand_audits import add_stand_audit, manifest
 
-SCRIPT = Path(sys.executable).parent / "a11y-audit"
+# The a11y-audit command, run in this process.
+a11y_audit = in_process.a11y_audit
 STAND = "http://127.0.0.1:8080/stand/main/"
 ITEMS = checklist().by_id
 
@@ -162,8 +163,7 @@ HALL = f"{STAND}?stand=main-hall"
 
 
 def checklist_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), "checklist", *args, "--db", str(db)],
-                          capture_output=True, text=True, timeout=60)
+    return a11y_audit("checklist", *args, "--db", str(db))
 
 
 def test_import_from_the_command_line_is_all_or_nothing(tmp_path: Path) -> None:
@@ -213,9 +213,7 @@ def test_import_from_the_command_line_is_all_or_nothing(tmp_path: Path) -> None:
     assert unknown.returncode == 1
     assert "nothing is known about http://127.0.0.1:8080/stand/nope/" in unknown.stderr
     # Problems in the file are told in the auditor's language.
-    kazakh = subprocess.run([str(SCRIPT), "checklist", "import", str(bad), "--stand", STAND,
-                             "--lang", "kk", "--db", str(db)],
-                            capture_output=True, text=True, timeout=60)
+    kazakh = checklist_cli("import", str(bad), "--stand", STAND, "--lang", "kk", db=db)
     assert f"{bad}:{glare_line}: «perhaps»" in kazakh.stderr, kazakh.stderr
 
 
@@ -329,8 +327,7 @@ def test_the_stand_audit_report_ends_with_the_checklist(tmp_path: Path) -> None:
                                            answers=answers),
                  dt.datetime(2026, 11, 27, 6, tzinfo=dt.UTC))
     store.close()
-    result = subprocess.run([str(SCRIPT), "report", "latest", "--db", str(db)],
-                            capture_output=True, text=True, timeout=60)
+    result = a11y_audit("report", "latest", "--db", str(db))
     assert result.returncode == 0, result.stderr
     tail = result.stdout[result.stdout.index("Overall: "):]
     assert tail.startswith("Overall: Does not meet the requirements\n")

@@ -127,6 +127,7 @@ class PageAuditor:
         # What the checks learn beyond the page, for every page and worker of the scan.
         self.memo = ScanMemo()
         self._runners: dict[tuple[str, ...], CheckRunner] = {}
+        self._runs_axe = settings.axe_options(axe.rules()) is not None
 
     def runner(self, tags: tuple[str, ...] = ()) -> CheckRunner:
         """The own checks of these settings (with ``tags`` added)."""
@@ -166,6 +167,8 @@ class PageAuditor:
     def _in_browser(self, browser: Browser, url: str, site: str, want_links: bool,
                     tags: tuple[str, ...]) -> list[PageAudit]:
         started = time.monotonic()
+        if self._runs_axe:
+            browser.preload(self.axe.preload_name, self.axe.preload_source)
         browser.set_viewport(self.settings.viewports[0])
         for name, value in self.settings.cookies:
             browser.cdp("Network.setCookie", {"name": name, "value": value, "url": site})

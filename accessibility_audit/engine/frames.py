@@ -15,10 +15,14 @@ The axe-core build is the one ``make install`` fetches from the npm registry
 installed without ``make install``) does the older build bundled in
 axe-selenium-python stand in. Every result names the version that made it. It is
 injected into the scanner's world, where an ``axe`` the page defines is never seen,
-let alone used."""
+let alone used. A browser is given the build once (``Browser.preload``), wrapped in a
+function of the scanner's world that every document then holds, so that a page needs
+only a call to set axe up, not 650 KB over the wire; a frame or a browser without it
+(one someone else started) is sent the build itself."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from importlib.resources import files
@@ -93,6 +97,17 @@ class AxeScript:
         self.path = path or default_axe()
         self.source = self.path.read_text(encoding="utf-8")
         self._rules: dict[str, tuple[str, ...]] | None = None
+        digest = hashlib.sha256(self.source.encode()).hexdigest()[:16]
+        # Named for the build, so a browser given two builds keeps them apart.
+        self.preload_name = f"axe {digest}"
+        loader = f"window.__a11yAuditAxe_{digest}"
+        setup = "if (!window.axe) {" + self.source + "\n}" + _WHOLE_AAA_CONTRAST
+        self._injection = setup
+        # Defined at the start of every document (V8 compiles a function's body only
+        # when it is called): axe is set up only in the documents audited.
+        self.preload_source = f"{loader} = function () {{\n{setup}\n}};"
+        self._load = (f"if (typeof {loader} !== 'function') return false;\n"
+                      f"{loader}();\nreturn true;")
 
     @property
     def version(self) -> str:
@@ -113,8 +128,7 @@ class AxeScript:
     def inject(self, world: AuditWorld, frame: str | None = None) -> None:
         """axe-core (and watch.js) in the scanner's world of the top document or
         ``frame``, once per document."""
-        world.install("axe", "if (!window.axe) {" + self.source + "\n}" + _WHOLE_AAA_CONTRAST,
-                      frame)
+        world.install("axe", self._injection, frame, preloaded=self._load)
         world.install("watch", WATCH_SCRIPT, frame)
 
 

@@ -142,13 +142,18 @@ class AuditWorld:
         return self.run(f"return window.__a11yAuditFunctions[{number}].apply(null, arguments);",
                         *arguments, frame=frame)
 
-    def install(self, name: str, source: str, frame: str | None = None) -> None:
+    def install(self, name: str, source: str, frame: str | None = None,
+                preloaded: str | None = None) -> None:
         """Run ``source`` (which defines what later scripts call: axe-core, watch.js) in
         the world of the top document or ``frame`` once: the world keeps it for as long
-        as the document lasts."""
+        as the document lasts. ``preloaded``, a script that returns true when it could
+        set up the same from what the browser gave the document at its start (see
+        :meth:`Browser.preload <accessibility_audit.engine.launch.Browser.preload>`),
+        is tried first, so that a large ``source`` crosses the wire only where it must."""
         key = (name, frame or self.top)
         if key not in self._installed:
-            self.run(source, frame=frame)
+            if preloaded is None or self.run(preloaded, frame=frame) is not True:
+                self.run(source, frame=frame)
             self._installed.add(key)
 
     def run_async(self, script: str, *arguments: Any, frame: str | None = None,

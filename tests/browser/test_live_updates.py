@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from flask import Flask
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -24,6 +25,9 @@ from tests.stand_credentials import start_address
 
 pytestmark = pytest.mark.browser
 QUIET = 3
+
+# The heading found may be replaced by the new revision's page before its text is read.
+REPLACED = (StaleElementReferenceException,)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +53,7 @@ def test_published_content_appears_without_a_reload_loop(
     store(polling_app).publisher.publish(
         demo_content.model_copy(update={"organisation": renamed}), "t")
 
-    WebDriverWait(browser, 15).until(
+    WebDriverWait(browser, 15, ignored_exceptions=REPLACED).until(
         lambda b: b.find_element(By.TAG_NAME, "h1").text == "Renamed Akimat")
     browser.execute_script("window.__sameDocument = true")
     time.sleep(4)  # several polls later the page has not reloaded again
@@ -146,7 +150,7 @@ def test_a_publication_waits_while_a_visitor_is_reading(
     assert not browser.find_element(By.CSS_SELECTOR, "[data-news='banner']").is_displayed()
     # The visitor's next page is the new revision.
     browser.find_element(By.CSS_SELECTOR, ".home-link").click()
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, 10, ignored_exceptions=REPLACED).until(
         lambda b: b.find_element(By.TAG_NAME, "h1").text == "Visit Akimat")
 
 
@@ -159,7 +163,7 @@ def test_on_the_start_page_the_publication_comes_after_a_quiet_spell(
     store(polling_app).publisher.publish(renamed(demo_content, "Quiet Akimat"), "t")
     browser.execute_script("sessionStorage.setItem('pressed', Date.now())")
     press(browser, Keys.ARROW_DOWN)
-    WebDriverWait(browser, 30).until(
+    WebDriverWait(browser, 30, ignored_exceptions=REPLACED).until(
         lambda b: b.find_element(By.TAG_NAME, "h1").text == "Quiet Akimat")
     # Reloaded only after QUIET seconds without a key.
     waited = browser.execute_script(
